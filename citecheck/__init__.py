@@ -1,0 +1,1 @@
+"""Checker for the citations in Vietnamese administrative drafts."""
