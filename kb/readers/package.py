@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import struct
 import zipfile
 import zlib
 from collections.abc import Iterable
@@ -18,6 +19,18 @@ ZIP_MAGIC = b"PK\x03\x04"
 OLE_MAGIC = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
 PDF_MAGIC = b"%PDF-"
 _CHUNK = 1024 * 1024
+# What zipfile raises on damaged data (a negative seek is a ValueError; an encrypted
+# member a RuntimeError; a bad header a struct.error).
+ZIP_ERRORS = (
+    zipfile.BadZipFile,
+    zlib.error,
+    EOFError,
+    OSError,
+    NotImplementedError,
+    ValueError,
+    RuntimeError,
+    struct.error,
+)
 
 
 def sniff(head: bytes) -> str | None:
@@ -42,7 +55,7 @@ def open_checked_zip(path: str, source: IO[bytes], ext: str, app: str) -> zipfil
     try:
         zf = zipfile.ZipFile(source)
         infos = zf.infolist()
-    except (zipfile.BadZipFile, zipfile.LargeZipFile, OSError, EOFError, ValueError):
+    except (zipfile.BadZipFile, zipfile.LargeZipFile, OSError, EOFError, ValueError, struct.error):
         fail(path, "bad-zip", ext=ext, app=app)
     total = 0
     for info in infos:
@@ -72,5 +85,5 @@ def verify_members(path: str, zf: zipfile.ZipFile, names: Iterable[str], ext: st
                 decompressor = getattr(member, "_decompressor", None)
                 if decompressor is not None and not getattr(decompressor, "eof", True):
                     fail(path, "zip-bomb", ext=ext, detail=f"{name}: more data than declared")
-        except (zipfile.BadZipFile, zlib.error, EOFError, OSError, NotImplementedError) as exc:
+        except ZIP_ERRORS as exc:
             fail(path, "bad-package", ext=ext, detail=f"{name}: {exc}")

@@ -130,3 +130,10 @@ def test_upper_case_vni() -> None:
 )
 def test_real_unicode_is_not_taken_for_legacy(text: str) -> None:
     assert detect(text) is None
+
+
+def test_a_few_nul_bytes_do_not_make_a_text_binary(tmp_path: Path) -> None:
+    # Seen in real converted files: a handful of NULs in a long UTF-8 text.
+    text = (LINE + "\n") * 200 + "\x00" * 3 + LINE
+    got = read_path(_write(tmp_path, "a.txt", text.encode("utf-8")))
+    assert got.text == text
