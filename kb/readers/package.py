@@ -55,7 +55,7 @@ def open_checked_zip(path: str, source: IO[bytes], ext: str, app: str) -> zipfil
     try:
         zf = zipfile.ZipFile(source)
         infos = zf.infolist()
-    except (zipfile.BadZipFile, zipfile.LargeZipFile, OSError, EOFError, ValueError, struct.error):
+    except (zipfile.LargeZipFile, *ZIP_ERRORS):
         fail(path, "bad-zip", ext=ext, app=app)
     total = 0
     for info in infos:
