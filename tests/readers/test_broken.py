@@ -202,3 +202,12 @@ def test_ole_container_without_password_goes_to_doc_reader(
         read_path(path)
     assert info.value.code == "doc-needs-convert"
     assert "chuyển tệp .doc sang .docx" in info.value.message
+
+
+def test_pdf_text_limit(monkeypatch: pytest.MonkeyPatch, seed_pdf: dict[str, Path]) -> None:
+    from kb.readers import pdf
+
+    monkeypatch.setattr(pdf, "MAX_PDF_CHARS", 1000)
+    with pytest.raises(ReadError) as info:
+        read_path(next(iter(seed_pdf.values())))
+    assert info.value.code == "pdf-too-much-text"
