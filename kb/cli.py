@@ -89,4 +89,4 @@ def schema(model: str) -> None:
         raise click.UsageError(
             f"no schema named {model!r}; choose from {', '.join(sorted(SCHEMAS))}"
         )
-    click.echo(json.dumps(SCHEMAS[model]().model_json_schema(), ensure_ascii=False, indent=2))
+    click.echo(json.dumps(SCHEMAS[model].model_json_schema(), ensure_ascii=False, indent=2))
