@@ -9,6 +9,7 @@ from functools import cache
 
 from kb.dates import ANY_DATE, ParsedDate, date_after, parsed_from_match
 from kb.grammar import load_grammar
+from kb.textutil import crosses_paragraph
 
 _WS = r"[\s\u00a0]"
 _HS = r"[ \t\u00a0]"
@@ -72,7 +73,7 @@ def look_before(text: str, num_start: int, floor: int) -> Before:
     if has_so:
         lo2 = max(floor, num_start - LAW_NAME_WINDOW)
         law = _law_name_re().search(text, lo2, num_start)
-        if law is not None and law.group("tw")[0].isupper() and "\n\n" not in law.group("name"):
+        if law is not None and law.group("tw")[0].isupper() and not crosses_paragraph(law.group("name")):
             return Before(
                 law.start("tw"), law.group("tw"), law.start("tw"), True, law.group("name")
             )

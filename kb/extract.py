@@ -27,7 +27,7 @@ from kb.grammar import Grammar, TypeEntry, load_grammar
 from kb.header import parse_header
 from kb.models import Citation, DocumentHeader, ExtractedFile, Family
 from kb.refs import ParsedRef, find_refs
-from kb.textutil import LineIndex, NfcView, fold
+from kb.textutil import LineIndex, NfcView, crosses_paragraph, fold
 
 _WS = r"[\s\u00a0]"
 _GENERIC_WORDS = {"van ban", "cong van"}
@@ -237,7 +237,7 @@ def _laws_by_name(t: str, covered: list[tuple[int, int]], g: Grammar) -> list[Ci
         name = re.sub(rf"{_WS}+", " ", m.group("name")).strip(" ,")
         if _NOT_A_NAME.search(name.replace("sửa đổi", "").replace("Sửa đổi", "")) and not name.lower().startswith("sửa đổi"):
             continue
-        if "\n\n" in m.group("name") or len(name.split()) > 30:
+        if crosses_paragraph(m.group("name")) or len(name.split()) > 30:
             continue
         tw = re.sub(rf"{_WS}+", " ", m.group("tw"))
         word_type = g.type_for_word(tw)
