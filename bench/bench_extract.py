@@ -46,13 +46,30 @@ _SIGNING_DATE = re.compile(r"ngày\s+(\d{1,2})/(\d{1,2})/(\d{4})\s+của")
 
 
 def norm_ref(s: str) -> str:
-    """The comparison form of a số hiệu: NFC, Đ, no spaces, one dash, upper case, no zeros."""
+    """The comparison form of a số hiệu: NFC, no spaces, upper case, no leading zeros, Đ read
+    as D, and every separator inside the symbol read as "-" (the notes write "TTLT/BTC-…",
+    "NQ.HĐTP", "QD-TTg" where the parser gives the canonical "TTLT-BTC-…", "NQ-HĐTP", "QĐ-TTg")."""
     s = canon_letters(unicodedata.normalize("NFC", s))
     s = _DASHES.sub("-", s)
     s = re.sub(r"\s+", "", s).strip("'\".,;:()")
-    s = re.sub(r"(?<=[A-ZĐa-zđ])\.(?=[A-ZĐ])", "-", s)
-    s = re.sub(r"^0+(?=\d)", "", s)
-    return s.upper()
+    s = re.sub(r"^0+(?=\d)", "", s).upper().replace("Đ", "D")
+    m = re.match(r"(\d+[A-Z]?(?:/(?:19|20)\d\d)?)[/-]?(.*)$", s)
+    if m is None:
+        return s
+    return m.group(1) + "|" + re.sub(r"[/.\-]+", "-", m.group(2)).strip("-")
+
+
+_GOLD_TAIL = re.compile(r"(?:\s*[/\-–]\s*[A-ZĐa-zđ0-9&]+)+")
+
+
+def gold_as_written(gold: str, note: str) -> str:
+    """The notes' số hiệu field stops at a stray space ("105 /2021/TT-BQP" gives "105"); the rest
+    is read from the note itself when it continues with separators and codes."""
+    pos = note.find(gold)
+    if pos < 0:
+        return gold
+    m = _GOLD_TAIL.match(note, pos + len(gold))
+    return gold if m is None else gold + m.group()
 
 
 def read_text(path: Path) -> str:
@@ -122,15 +139,14 @@ def phapdien_eval(
             gold = rec["source_so_hieu"]
             if gold:
                 source.expected += 1
-                want = norm_ref(str(gold))
+                want = norm_ref(gold_as_written(str(gold), note))
                 hit = next((c for c in inside if norm_ref(c.ref or "") == want), None)
                 if hit is None:
                     source.misses.append(f"{doc_id}@{ns}: {gold!r} in {note[:160]!r}")
                 else:
                     source.found += 1
-                    m = _SIGNING_DATE.search(note)
-                    ref_pos = note.find(str(gold).strip())
-                    if m and ref_pos >= 0 and m.start() > ref_pos:
+                    m = _signing_date(note, note.find(str(gold).strip()))
+                    if m is not None:
                         source.dated += 1
                         d, mo, y = (int(g) for g in m.groups())
                         if hit.date == _date(y, mo, d):
@@ -144,12 +160,24 @@ def phapdien_eval(
                 if not by:
                     continue
                 amending.expected += 1
-                want = norm_ref(by)
+                want = norm_ref(gold_as_written(by, note))
                 if any(norm_ref(c.ref or "") == want for c in inside):
                     amending.found += 1
                 else:
                     amending.misses.append(f"{doc_id}@{ns}: by {by!r} in {note[:200]!r}")
     return source, amending
+
+
+def _signing_date(note: str, ref_pos: int) -> re.Match[str] | None:
+    """The note's own signing date: in the long form "<số hiệu> <title> ngày d/m/y của <issuer>,
+    có hiệu lực …", the last "ngày … của" before the effect clause (a title may cite others)."""
+    if ref_pos < 0:
+        return None
+    cut = note.find("có hiệu lực", ref_pos)
+    last = None
+    for m in _SIGNING_DATE.finditer(note, ref_pos, cut if cut > 0 else len(note)):
+        last = m
+    return last
 
 
 def _date(y: int, m: int, d: int) -> dt.date | None:

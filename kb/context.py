@@ -156,6 +156,38 @@ def long_form_date(text: str, subject: Named) -> tuple[ParsedDate, Named] | None
     return None
 
 
+TITLE_MAX = 400
+_TITLE_DATE = re.compile(
+    rf"(?<![Tt]ừ )(?<!đến )(?<!trước )(?<!sau )(?P<date>{ANY_DATE}){_WS}*,?{_WS}*của(?!\w)",
+    re.IGNORECASE,
+)
+_NOT_A_TITLE = re.compile(r"[;()]|hiệu lực|kể từ", re.IGNORECASE)
+
+
+def title_date(
+    text: str, pos: int, bound: int, claimed: frozenset[int] = frozenset()
+) -> tuple[ParsedDate, Named] | None:
+    """The signing date after a title in the long form: "Luật số 05/2017/QH14 Quản lý ngoại
+    thương ngày 12/06/2017 của Quốc hội" (a date followed by "của", within one paragraph).
+
+    Dates that start at an offset in ``claimed`` belong to citations nested in the title
+    ("… sửa đổi Nghị định số 20/2011/NĐ-CP ngày 23 tháng 3 năm 2011 của Chính phủ … ngày
+    24/02/2017 của Chính phủ") and are passed over."""
+    if pos >= len(text) or not text[pos].isspace():
+        return None
+    for m in _TITLE_DATE.finditer(text, pos, min(bound, pos + TITLE_MAX, len(text))):
+        raw = text[pos : m.start()]
+        if _NOT_A_TITLE.search(raw) or crosses_paragraph(raw):
+            return None
+        if m.start("date") in claimed:
+            continue
+        title = re.sub(rf"{_WS}+", " ", raw).strip(" ,.")
+        if len(title) < 3:
+            return None
+        return parsed_from_match(m), Named(title, pos + len(raw) - len(raw.lstrip()), m.start())
+    return None
+
+
 def date_and_issuer(text: str, pos: int, bound: int) -> tuple[ParsedDate | None, Named | None, int]:
     """Date and named issuer after a số hiệu, in either order; returns where they end."""
     date = date_after(text, pos)
