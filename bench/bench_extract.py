@@ -60,6 +60,7 @@ def norm_ref(s: str) -> str:
 
 
 _GOLD_TAIL = re.compile(r"(?:\s*[/\-–]\s*[A-ZĐa-zđ0-9&]+)+")
+_GOLD_TAIL_AFTER_SEP = re.compile(r"\s*[A-ZĐ0-9&]+(?:\s*[/\-–]\s*[A-ZĐa-zđ0-9&]+)*")
 
 
 def gold_as_written(gold: str, note: str) -> str:
@@ -68,7 +69,8 @@ def gold_as_written(gold: str, note: str) -> str:
     pos = note.find(gold)
     if pos < 0:
         return gold
-    m = _GOLD_TAIL.match(note, pos + len(gold))
+    tail = _GOLD_TAIL_AFTER_SEP if gold.endswith(("/", "-")) else _GOLD_TAIL
+    m = tail.match(note, pos + len(gold))
     return gold if m is None else gold + m.group()
 
 

@@ -156,23 +156,32 @@ def long_form_date(text: str, subject: Named) -> tuple[ParsedDate, Named] | None
     return None
 
 
-TITLE_MAX = 400
+TITLE_MAX = 600
 _TITLE_DATE = re.compile(
     rf"(?<![Tt]ừ )(?<!đến )(?<!trước )(?<!sau )(?P<date>{ANY_DATE}){_WS}*,?{_WS}*của(?!\w)",
     re.IGNORECASE,
 )
-_NOT_A_TITLE = re.compile(r"[;()]|hiệu lực|kể từ", re.IGNORECASE)
+_NOT_A_TITLE = re.compile(r"hiệu lực|kể từ|[Cc]ăn cứ", re.IGNORECASE)
+_TITLE_BREAK = re.compile(r"[;()]")
 
 
 def title_date(
-    text: str, pos: int, bound: int, claimed: frozenset[int] = frozenset()
+    text: str,
+    pos: int,
+    bound: int,
+    year: int | None = None,
+    claimed: frozenset[int] = frozenset(),
 ) -> tuple[ParsedDate, Named] | None:
     """The signing date after a title in the long form: "Luật số 05/2017/QH14 Quản lý ngoại
     thương ngày 12/06/2017 của Quốc hội" (a date followed by "của", within one paragraph).
 
-    Dates that start at an offset in ``claimed`` belong to citations nested in the title
-    ("… sửa đổi Nghị định số 20/2011/NĐ-CP ngày 23 tháng 3 năm 2011 của Chính phủ … ngày
-    24/02/2017 của Chính phủ") and are passed over."""
+    When the số hiệu carries a ``year`` the date must be of that year, and the title may then
+    hold ";" and brackets; a date of another year belongs to a document the title cites.
+    Dates that start at an offset in ``claimed`` are already another citation's and are passed
+    over ("… sửa đổi Nghị định số 20/2011/NĐ-CP ngày 23 tháng 3 năm 2011 của Chính phủ …
+    ngày 24/02/2017 của Chính phủ")."""
+    if pos < len(text) and text[pos] == "." and text[pos + 1 : pos + 2].isspace():
+        pos += 1  # "Thông tư số 35/2019/TT-BCT. Ban hành Quy chuẩn … ngày 25/11/2019 của …"
     if pos >= len(text) or not text[pos].isspace():
         return None
     for m in _TITLE_DATE.finditer(text, pos, min(bound, pos + TITLE_MAX, len(text))):
@@ -181,10 +190,15 @@ def title_date(
             return None
         if m.start("date") in claimed:
             continue
+        parsed = parsed_from_match(m)
+        if year is not None and parsed.year != year:
+            continue
+        if year is None and _TITLE_BREAK.search(raw):
+            return None
         title = re.sub(rf"{_WS}+", " ", raw).strip(" ,.")
         if len(title) < 3:
             return None
-        return parsed_from_match(m), Named(title, pos + len(raw) - len(raw.lstrip()), m.start())
+        return parsed, Named(title, pos + len(raw) - len(raw.lstrip()), m.start())
     return None
 
 

@@ -144,7 +144,7 @@ def _dates_after_nested_titles(
 ) -> None:
     """A long-form title may cite other documents before its own date; look past them."""
     for c, r in undated:
-        titled = title_date(t, r.end, len(t), claimed)
+        titled = title_date(t, r.end, len(t), r.year, claimed)
         if titled is None:
             continue
         date, subject = titled
@@ -195,7 +195,7 @@ def _complete(
         end = max(end, date.end)
     subject = subject_after(t, cursor, bound)
     if date is None:
-        titled = title_date(t, r.end, bound)
+        titled = title_date(t, r.end, bound, r.year)
         if titled is not None:
             date, subject = titled
             if issuer is None:

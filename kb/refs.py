@@ -83,7 +83,7 @@ def _token_ok(tok: str, text: str, tok_end: int, g: Grammar) -> bool:
         return known and tok.islower()
     if known or g.law_issuer.match(k):
         return True
-    return bool(_MIXED_CASE_OK.match(canon(tok))) and len(tok) <= 15
+    return bool(_MIXED_CASE_OK.match(canon(tok).replace("&", ""))) and len(tok) <= 15
 
 
 def canon(code: str) -> str:
