@@ -33,7 +33,7 @@ def ref_pattern() -> re.Pattern[str]:
     symbol = f"{_CODE}(?:{_SP}{sep}{_SP}{_CODE}){{0,9}}"
     return re.compile(
         r"(?<![\d./\-\u2010-\u2015_])"
-        r"(?P<num>\d{1,5}[a-z]?)"
+        r"(?P<num>\d{1,5}(?:\.\d{1,3}(?=[/\-]))?[a-z]?)"
         r"(?:"
         f"{_SP}{slash}{_SP}(?P<year>(?:19|20)\\d\\d){_SP}{slash}{_SP}(?P<nsym>{symbol})"
         f"|{_SP}{dash}{_SP}(?P<ptype>{_CODE}){_SP}{slash}{_SP}(?P<psym>{symbol})"
