@@ -27,6 +27,7 @@ def test_broken_corpus(name: str, code: str) -> None:
     for message in (err.message, err.message_en):
         assert message and "\n" not in message and len(message) < 300
     assert err.text("en").startswith(str(BROKEN / name) + ": ")
+    assert str(err) == err.message  # callers print "path: message" themselves
 
 
 def test_every_broken_file_is_listed() -> None:
