@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import lzma
 import struct
 import zipfile
 import zlib
@@ -30,7 +31,11 @@ ZIP_ERRORS = (
     ValueError,
     RuntimeError,
     struct.error,
+    lzma.LZMAError,
 )
+# Word and LibreOffice write stored or deflated members only. Others are refused: zipfile
+# decompresses a bzip2 or LZMA chunk whole, so their output could not be bounded.
+_COMPRESSIONS = frozenset({zipfile.ZIP_STORED, zipfile.ZIP_DEFLATED})
 
 
 def sniff(head: bytes) -> str | None:
@@ -59,6 +64,13 @@ def open_checked_zip(path: str, source: IO[bytes], ext: str, app: str) -> zipfil
         fail(path, "bad-zip", ext=ext, app=app)
     total = 0
     for info in infos:
+        if info.compress_type not in _COMPRESSIONS:
+            fail(
+                path,
+                "bad-package",
+                ext=ext,
+                detail=f"{info.filename}: compression {info.compress_type}",
+            )
         total += info.file_size
         if total > MAX_UNCOMPRESSED_BYTES:
             fail(path, "zip-bomb", ext=ext, detail=f"> {MAX_UNCOMPRESSED_BYTES // 2**20} MB")

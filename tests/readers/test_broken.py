@@ -212,3 +212,16 @@ def test_pdf_text_limit(monkeypatch: pytest.MonkeyPatch, seed_pdf: dict[str, Pat
     with pytest.raises(ReadError) as info:
         read_path(next(iter(seed_pdf.values())))
     assert info.value.code == "pdf-too-much-text"
+
+
+def test_bzip2_member_is_refused(tmp_path: Path) -> None:
+    # zipfile inflates a bzip2/LZMA chunk whole: such members are refused before reading.
+    good = (BROKEN / "minimal-good.docx").read_bytes()
+    src = zipfile.ZipFile(io.BytesIO(good))
+    path = tmp_path / "bz.docx"
+    with zipfile.ZipFile(path, "w") as zf:
+        for info in src.infolist():
+            zf.writestr(info.filename, src.read(info), compress_type=zipfile.ZIP_BZIP2)
+    with pytest.raises(ReadError) as info:
+        read_path(path)
+    assert info.value.code == "bad-package"
