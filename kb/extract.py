@@ -102,12 +102,15 @@ def extract_text(text: str, path: str = "<text>") -> ExtractedFile:
     citations.extend(_self_and_back_references(t, citations, header, g))
     citations.sort(key=lambda c: c.start)
 
+    # the records were built by the parser itself (validated once, when made); the final
+    # positions are written straight into them
     for c in citations:
-        c.start, c.end = view.span_to_original(c.start, c.end)
+        start, end = view.span_to_original(c.start, c.end)
+        fields = c.__dict__
         if c.ref_start is not None and c.ref_end is not None:
-            c.ref_start, c.ref_end = view.span_to_original(c.ref_start, c.ref_end)
-        c.text = text[c.start : c.end]
-        c.line, c.column = lines.position(c.start)
+            fields["ref_start"], fields["ref_end"] = view.span_to_original(c.ref_start, c.ref_end)
+        line, column = lines.position(start)
+        fields.update(start=start, end=end, text=text[start:end], line=line, column=column)
     if header.date_start is not None and header.date_end is not None:
         header.date_start, header.date_end = view.span_to_original(header.date_start, header.date_end)
     return ExtractedFile(path=path, document=header, citations=citations, chars=len(text))

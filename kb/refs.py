@@ -30,7 +30,9 @@ def ref_pattern() -> re.Pattern[str]:
     dash = "[" + re.escape(g.dash_chars) + "]"
     slash = "[" + re.escape(g.slash_chars) + "]"
     sep = f"(?:{dash}|{slash}|\\.)"
-    symbol = f"{_CODE}(?:{_SP}{sep}{_SP}{_CODE}){{0,9}}"
+    # a code never runs on into a word ("596/Ngày" in a gazette page header is no số hiệu)
+    code = f"{_CODE}(?![^\\W\\d_])"
+    symbol = f"{code}(?:{_SP}{sep}{_SP}{code}){{0,9}}"
     # The pattern starts with a digit (no look-behind) so the scan skips ahead on digits; what
     # stands before the number is checked in ``find_refs``. The digits are possessive and must
     # be followed by a space or a separator, so a number that is not a số hiệu fails at once.
@@ -41,8 +43,8 @@ def ref_pattern() -> re.Pattern[str]:
         "(?:"
         f"{_SP}{slash}{_SP}"
         f"(?:(?P<year>(?:19|20)\\d\\d){_SP}{slash}{_SP}(?P<nsym>{symbol})|(?P<asym>{symbol}))"
-        f"|{_SP}{dash}{_SP}(?P<ptype>{_CODE}){_SP}{slash}{_SP}(?P<psym>{symbol})"
-        f"|{dash}(?P<osym>{_CODE})"
+        f"|{_SP}{dash}{_SP}(?P<ptype>{code}){_SP}{slash}{_SP}(?P<psym>{symbol})"
+        f"|{dash}(?P<osym>{code})"
         ")"
     )
 
