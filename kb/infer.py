@@ -72,7 +72,7 @@ def infer_replacements(docs: Iterable[Candidate]) -> list[Inferred]:
         if len(members) < 2:
             continue
         texts = [m[1] for m in members]
-        scores = process.cdist(texts, texts, scorer=fuzz.token_sort_ratio, score_cutoff=threshold)
+        scores = process.cdist(texts, texts, scorer=fuzz.token_set_ratio, score_cutoff=threshold)
         for i, (a, ta) in enumerate(members):
             for j, (b, tb) in enumerate(members):
                 score = float(scores[i][j])
