@@ -55,7 +55,10 @@ def read_text(path: Path) -> str:
     try:
         return read_path(path).text
     except ReadError as err:
-        raise InputError(f"{display_path(path)}: {err}") from err
+        message = str(err)
+        if path.name not in message:
+            message = f"{display_path(path)}: {message}"
+        raise InputError(message) from err
 
 
 def iter_inputs(paths: Iterable[Path]) -> tuple[list[Path], list[Path]]:

@@ -70,12 +70,12 @@ def test_rebuild_skips_unchanged_files_and_drops_removed_ones(
 def test_unreadable_file_is_reported_and_the_rest_is_built(
     runner: CliRunner, cli: click.Group, corpus: Path, tmp_path: Path
 ) -> None:
-    (corpus / "hong.txt").write_bytes(b"B\xc3O C\xc3\x81O \xff\xfe")
+    (corpus / "hong.docx").write_bytes(b"BAO CAO, not a Word package")
     db = tmp_path / "kb.sqlite"
     result = runner.invoke(cli, ["build", str(corpus), "--db", str(db)])
     assert result.exit_code == 2
-    errors = [line for line in result.stderr.splitlines() if "hong.txt" in line]
-    assert len(errors) == 1 and "UTF-8" in errors[0]
+    errors = [line for line in result.stderr.splitlines() if "hong.docx" in line]
+    assert len(errors) == 1 and "Word" in errors[0]
     kb = KnowledgeBase.open(db)
     assert kb.key("429-QĐ/TU") == "429-QĐ/TU@2022"
     kb.close()
