@@ -15,7 +15,7 @@ from enum import StrEnum
 from kb.store import Store
 
 ENDING = ("replaces", "repeals")
-INFERRED_MIN_CONFIDENCE = 0.75  # inferred edges below this do not change a status
+INFERRED_MIN_CONFIDENCE = 0.85  # inferred edges below this do not change a status
 
 
 class Status(StrEnum):

@@ -192,3 +192,12 @@ def test_show_unknown_and_ambiguous(runner: CliRunner, cli: click.Group, tmp_pat
     assert "62/KH-VPUB@2023, 62/KH-VPUB@2024" in ambiguous.stderr
     assert runner.invoke(cli, ["show", "62/KH-VPUB@2024", "--db", str(db)]).exit_code == 0
     assert runner.invoke(cli, ["show", "1/KH-XYZ", "--db", str(db)]).exit_code == 1
+
+
+def test_build_with_a_bad_facts_file_exits_2(
+    runner: CliRunner, cli: click.Group, bare_corpus: Path, tmp_path: Path
+) -> None:
+    (bare_corpus / "facts.toml").write_text('[[document]]\nref = "1/KH-X"\n', encoding="utf-8")
+    result = runner.invoke(cli, ["build", str(bare_corpus), "--db", str(tmp_path / "k.sqlite")])
+    assert result.exit_code == 2
+    assert "[[document]] #1 has no key" in result.stderr
