@@ -262,6 +262,19 @@ def _cites(i: int, text: str, span: tuple[int, int]) -> StatedRelation:
     return StatedRelation(None, i, "cites", 1.0, None, _evidence(text, span), span[0], span[1])
 
 
+_PINPOINT = re.compile(r"(?<![a-z])(?:dieu|khoan|diem|muc|chuong|phan)\s+(?:\d|[ivxlc]+\b)")
+
+
+def _partial(text: str, c: Mention, hit: _Hit, span: tuple[int, int]) -> bool:
+    """Whether only a part (Điều, khoản, điểm, Mục, Chương) of the cited document is
+    meant: a pinpoint on the citation, or one between the phrase (or the start of the
+    sentence, for a phrase after the citation) and the citation."""
+    if c.pinpoint:
+        return True
+    start = hit.end if hit.start < c.start else span[0]
+    return _PINPOINT.search(fold(text[start : c.start])) is not None
+
+
 def _make(
     table: PhraseTable,
     c: Mention,
@@ -279,7 +292,7 @@ def _make(
         kind = "cites"
     if kind == "implements" and acting_type not in table.implements_types:
         kind = "cites"
-    if kind in ("replaces", "repeals") and c.pinpoint:
+    if kind in ("replaces", "repeals") and _partial(text, c, hit, span):
         kind = table.partial_kind
     if kind == "cites":
         confidence = 1.0
