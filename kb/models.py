@@ -70,7 +70,9 @@ class Citation(BaseModel):
     ref_end: int | None = None
     issuer_code: str | None = Field(None, description="issuer code in the số hiệu, e.g. 'TU'")
     name: str | None = Field(None, description="title of a law cited by name")
-    date: dt.date | None = Field(None, description="date of issue, ISO; null when absent or invalid")
+    date: dt.date | None = Field(
+        None, description="date of issue, ISO; null when absent or invalid"
+    )
     date_text: str | None = Field(None, description="the date as written")
     date_valid: bool = True
     issuer: str | None = Field(None, description="issuing body named after the citation")

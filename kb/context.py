@@ -1,0 +1,170 @@
+"""What surrounds a số hiệu: the type word and "số" before it, the pinpoint before that,
+the date, issuer and subject after it. Every look is bounded to a small window."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import cache
+
+from kb.dates import ANY_DATE, ParsedDate, date_after, parsed_from_match
+from kb.grammar import load_grammar
+
+_WS = r"[\s\u00a0]"
+_HS = r"[ \t\u00a0]"
+BACK_WINDOW = 60
+LAW_NAME_WINDOW = 160
+ISSUER_WINDOW = 160
+SUBJECT_MAX = 300
+
+
+@dataclass(frozen=True)
+class Before:
+    start: int  # where the citation starts (type word, or "số", or the number)
+    type_word: str | None
+    type_word_start: int | None
+    has_so: bool
+    name: str | None = None  # title between a law's type word and "số"
+
+
+@dataclass(frozen=True)
+class Named:
+    text: str
+    start: int
+    end: int
+
+
+@cache
+def _before_re() -> re.Pattern[str]:
+    tw = load_grammar().type_words_pattern()
+    return re.compile(
+        rf"(?:(?<!\w)(?P<tw>{tw}){_WS}*)?(?:(?P<so>s[ốo]|SỐ)(?:{_WS}*:)?{_WS}*)?$",
+        re.IGNORECASE,
+    )
+
+
+@cache
+def _law_name_re() -> re.Pattern[str]:
+    return re.compile(
+        rf"(?<!\w)(?P<tw>bộ{_WS}+luật|luật|pháp{_WS}+lệnh|nghị{_WS}+quyết)"
+        rf"{_WS}+(?P<name>[^;:()\d]{{2,140}}?){_WS}*(?:s[ốo]|SỐ){_WS}*:?{_WS}*$",
+        re.IGNORECASE,
+    )
+
+
+_PIN_RE = re.compile(
+    rf"(?P<pin>(?:(?:điểm|khoản|điều|mục|chương|phần|phụ{_WS}+lục){_WS}+"
+    rf"[0-9a-zđ]{{1,5}}(?:\.[0-9]+)*{_WS}*,?{_WS}*)+)(?:của{_WS}+)?$",
+    re.IGNORECASE,
+)
+
+
+def look_before(text: str, num_start: int, floor: int) -> Before:
+    lo = max(floor, num_start - BACK_WINDOW)
+    m = _before_re().search(text, lo, num_start)
+    if m is None or m.start() == m.end():
+        return Before(num_start, None, None, False)
+    tw = m.group("tw")
+    if tw is not None:
+        return Before(m.start("tw"), tw, m.start("tw"), m.group("so") is not None)
+    has_so = m.group("so") is not None
+    start = m.start("so") if has_so else num_start
+    if has_so:
+        lo2 = max(floor, num_start - LAW_NAME_WINDOW)
+        law = _law_name_re().search(text, lo2, num_start)
+        if law is not None and law.group("tw")[0].isupper() and "\n\n" not in law.group("name"):
+            return Before(
+                law.start("tw"), law.group("tw"), law.start("tw"), True, law.group("name")
+            )
+    return Before(start, None, None, has_so)
+
+
+def pinpoint_before(text: str, pos: int, floor: int) -> tuple[str | None, int]:
+    lo = max(floor, pos - 80)
+    m = _PIN_RE.search(text, lo, pos)
+    if m is None:
+        return None, pos
+    pin = re.sub(rf"{_WS}+", " ", m.group("pin")).strip(" ,")
+    return pin, m.start("pin")
+
+
+@cache
+def _issuer_re() -> re.Pattern[str]:
+    names = load_grammar().issuer_names_pattern()
+    generic = (
+        r"(?:Bộ|Sở|Ban|Ủy ban|Uỷ ban|UBND|HĐND|Văn phòng|Thủ tướng|Chủ tịch|Hội đồng|"
+        r"Tổng cục|Cục|Thanh tra|Ngân hàng|Kiểm toán|Tòa án|Toà án|Viện|Đảng ủy|Tỉnh ủy|Huyện ủy)"
+    )
+    return re.compile(
+        rf"{_WS}*,?{_WS}*(?:của|do){_WS}+(?:(?P<iss>(?i:{names}))|(?P<gen>{generic}"
+        rf"(?:{_WS}+[A-ZĐÂĂÊÔƠƯÁÀẢÃẠÉÈẺẼẸÍÌỈĨỊÓÒỎÕỌÚÙỦŨỤÝỲỶỸỴ][\w]*){{1,6}}))"
+        rf"(?P<tail>(?:{_HS}+(?:tỉnh{_HS}+|thành{_HS}+phố{_HS}+)?[A-ZĐ][\w]*(?:{_HS}+[A-ZĐ][\w]*)?)?)",
+    )
+
+
+def issuer_after(text: str, pos: int, bound: int) -> Named | None:
+    m = _issuer_re().match(text, pos, min(bound, pos + ISSUER_WINDOW))
+    if m is None:
+        return None
+    group = "iss" if m.group("iss") is not None else "gen"
+    end = m.end(group)
+    tail = m.group("tail") or ""
+    # keep a place name after the body ("Tỉnh ủy Sơn La"), not a following word such as "Về"
+    if tail.strip() and not re.match(rf"{_WS}+(?:Về|Quy|Hướng|Ban|Thực|Triển)\b", tail):
+        end = m.end("tail")
+    return Named(re.sub(rf"{_WS}+", " ", text[m.start(group) : end]).strip(), m.start(group), end)
+
+
+_SUBJECT_START = re.compile(
+    rf"{_WS}*,?{_WS}*(?P<s>(?:về{_WS}+việc|v/v|về|quy{_WS}+định|hướng{_WS}+dẫn|ban{_WS}+hành|"
+    rf"phê{_WS}+duyệt|triển{_WS}+khai|thực{_WS}+hiện|sửa{_WS}+đổi|bổ{_WS}+sung|"
+    rf"quy{_WS}+chế|tổ{_WS}+chức|công{_WS}+bố)(?!\w))",
+    re.IGNORECASE,
+)
+_SUBJECT_END = re.compile(r";|\.(?=\s)|\.$|\n[ \t]*\n|\)|”|\"")
+_LONG_FORM_DATE = re.compile(rf"{_WS}+(?P<date>{ANY_DATE}){_WS}*(?=của|,|\)|;|$)", re.IGNORECASE)
+
+
+def subject_after(text: str, pos: int, bound: int) -> Named | None:
+    limit = min(bound, pos + SUBJECT_MAX)
+    m = _SUBJECT_START.match(text, pos, limit)
+    if m is None:
+        # a title in the long form, "Chỉ thị số 18/2001/CT-TTg Về một số biện pháp ... ngày"
+        m2 = re.compile(rf"{_WS}+(?P<s>Về{_WS}|[A-ZĐ][a-zà-ỹđ]+{_WS})").match(text, pos, limit)
+        if m2 is None:
+            return None
+        start = m2.start("s")
+    else:
+        start = m.start("s")
+    e = _SUBJECT_END.search(text, start, limit)
+    end = e.start() if e else limit
+    raw = text[start:end].rstrip(" ,\t\n\r\u00a0")
+    if len(raw) < 3:
+        return None
+    return Named(re.sub(rf"{_WS}+", " ", raw).strip(), start, start + len(raw))
+
+
+def long_form_date(text: str, subject: Named) -> tuple[ParsedDate, Named] | None:
+    """A date at the end of a title: "… Về một số biện pháp … ngày 27/08/2001 của …"."""
+    for m in _LONG_FORM_DATE.finditer(text, subject.start, subject.end + 1):
+        if text[m.end("date") : m.end("date") + 1] in ("", " ", ",", ")", ";", "\n"):
+            parsed = parsed_from_match(m)
+            title_end = m.start()
+            title = re.sub(rf"{_WS}+", " ", text[subject.start : title_end]).strip()
+            return parsed, Named(title, subject.start, title_end)
+    return None
+
+
+def date_and_issuer(text: str, pos: int, bound: int) -> tuple[ParsedDate | None, Named | None, int]:
+    """Date and named issuer after a số hiệu, in either order; returns where they end."""
+    date = date_after(text, pos)
+    issuer: Named | None = None
+    cursor = date.end if date else pos
+    issuer = issuer_after(text, cursor, bound)
+    if issuer is not None:
+        cursor = issuer.end
+        if date is None:
+            date = date_after(text, cursor)
+            if date is not None:
+                cursor = date.end
+    return date, issuer, cursor

@@ -1,0 +1,78 @@
+"""Dates as Vietnamese documents write them: 01/7/2022, 01-07-2022, ngày 10 tháng 3 năm 2014."""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from dataclasses import dataclass
+
+_SP = r"[\s\u00a0]*"
+_SEP = rf"{_SP}[/.\-\u2010-\u2015]{_SP}"
+
+# a numeric date, or the words form; "ngày" is optional before the numeric form
+NUMERIC_DATE = rf"(?P<d>\d{{1,2}}){_SEP}(?P<m>\d{{1,2}}){_SEP}(?P<y>(?:19|20)\d\d)(?!\d)"
+WORDS_DATE = (
+    r"(?P<wd>\d{1,2})[\s\u00a0]+th[áa]ng[\s\u00a0]+(?P<wm>\d{1,2})"
+    r"[\s\u00a0]*,?[\s\u00a0]+n[ăa]m[\s\u00a0]+(?P<wy>(?:19|20)\d\d)(?!\d)"
+)
+ANY_DATE = rf"(?:ng[àa]y{_SP}(?:{WORDS_DATE}|{NUMERIC_DATE})|{NUMERIC_DATE.replace('?P<', '?P<n')})"
+
+# right after a số hiệu: ", ngày 01/7/2022", " ngày 10 tháng 3 năm 2014", " 01/7/2022"
+DATE_AFTER = re.compile(
+    rf"[\s\u00a0]*,?[\s\u00a0]*(?:(?:được[\s\u00a0]+)?(?:ban[\s\u00a0]+hành|ký|k[ýy])[\s\u00a0]+)?"
+    rf"(?P<date>{ANY_DATE})",
+    re.IGNORECASE,
+)
+
+
+@dataclass(frozen=True)
+class ParsedDate:
+    text: str
+    start: int
+    end: int
+    day: int
+    month: int
+    year: int
+
+    @property
+    def value(self) -> dt.date | None:
+        try:
+            return dt.date(self.year, self.month, self.day)
+        except ValueError:
+            return None
+
+
+def parsed_from_match(m: re.Match[str], group: str = "date") -> ParsedDate:
+    """Build a ParsedDate from a match of ``ANY_DATE`` (inside group ``group``)."""
+    gd = m.groupdict()
+    for d, mo, y in (("wd", "wm", "wy"), ("d", "m", "y"), ("nd", "nm", "ny")):
+        if gd.get(d):
+            return ParsedDate(
+                text=m.group(group),
+                start=m.start(group),
+                end=m.end(group),
+                day=int(gd[d]),
+                month=int(gd[mo]),
+                year=int(gd[y]),
+            )
+    raise ValueError("not a date match")
+
+
+def date_after(text: str, pos: int, limit: int = 60) -> ParsedDate | None:
+    """The date that follows position ``pos`` directly (after a comma, "ngày", "ban hành")."""
+    m = DATE_AFTER.match(text, pos, min(len(text), pos + limit))
+    if not m:
+        return None
+    return parsed_from_match(m)
+
+
+def parse_date_text(s: str) -> ParsedDate | None:
+    """Parse a whole string as a date; used by the CLI for --on and --as-of as well."""
+    m = re.fullmatch(rf"[\s\u00a0]*(?P<date>{ANY_DATE})[\s\u00a0]*", s, re.IGNORECASE)
+    if m:
+        return parsed_from_match(m)
+    iso = re.fullmatch(r"\s*(\d{4})-(\d{2})-(\d{2})\s*", s)
+    if iso:
+        y, mo, d = (int(g) for g in iso.groups())
+        return ParsedDate(text=s, start=0, end=len(s), day=d, month=mo, year=y)
+    return None

@@ -1,0 +1,322 @@
+"""Extract every citation of another document from a text, with its parts and exact span.
+
+The text is never rewritten: patterns run on the text as read (or on its NFC copy when the
+text is decomposed, with an offset map back), so ``text[c.start:c.end]`` is what the author
+wrote. One pass finds the số hiệu; each is completed by looking a bounded window before
+(type word, "số", pinpoint) and after (date, issuer, subject).
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import cache
+from pathlib import Path
+
+from kb.context import (
+    Before,
+    Named,
+    date_and_issuer,
+    long_form_date,
+    look_before,
+    pinpoint_before,
+    subject_after,
+)
+from kb.dates import ANY_DATE, ParsedDate, parsed_from_match
+from kb.grammar import Grammar, TypeEntry, load_grammar
+from kb.header import parse_header
+from kb.models import Citation, DocumentHeader, ExtractedFile, Family
+from kb.refs import ParsedRef, find_refs
+from kb.textutil import LineIndex, NfcView, fold
+
+_WS = r"[\s\u00a0]"
+_GENERIC_WORDS = {"van ban", "cong van"}
+_LAW_WORDS = {"luat", "bo luat", "phap lenh", "nghi quyet", "hien phap"}
+# words that end a law's name: what follows is not the title any more
+_NOT_A_NAME = re.compile(
+    r"(?i)\b(này|có hiệu lực|hết hiệu lực|kể từ|được|đã|đang|sẽ|thì|theo|quy định|tại|từ|"
+    r"trước|sau|và các|hướng dẫn|thi hành)\b"
+)
+
+
+@dataclass
+class _Found:
+    ref: ParsedRef
+    before: Before
+
+
+def extract_file(path: str | Path) -> ExtractedFile:
+    """Read a file with the readers and extract its citations."""
+    from kb.readers import read_path
+
+    source = read_path(Path(path))
+    result = extract_text(source.text, str(path))
+    for c in result.citations:
+        c.location = source.locate(c.start)
+    return result
+
+
+def extract_text(text: str, path: str = "<text>") -> ExtractedFile:
+    view = NfcView(text)
+    t = view.text
+    g = load_grammar()
+    header, header_span = parse_header(t)
+    if view is not None and header.number_start is not None:
+        header.number_start, header.number_end = view.span_to_original(
+            header.number_start, header.number_end or header.number_start
+        )
+    lines = LineIndex(text)
+
+    found: list[_Found] = []
+    floor = 0
+    for r in find_refs(t):
+        if header_span and header_span.start <= r.start < header_span.end:
+            continue
+        before = look_before(t, r.start, floor)
+        found.append(_Found(r, before))
+        floor = r.end
+
+    citations: list[Citation] = []
+    covered: list[tuple[int, int]] = []
+    for i, f in enumerate(found):
+        bound = found[i + 1].before.start if i + 1 < len(found) else len(t)
+        c = _complete(t, f, bound, g)
+        if c is None:
+            continue
+        citations.append(c)
+        covered.append((c.start, c.end))
+
+    citations.extend(_laws_by_name(t, covered, g))
+    citations.extend(_self_and_back_references(t, citations, header, g))
+    citations.sort(key=lambda c: c.start)
+
+    for c in citations:
+        c.start, c.end = view.span_to_original(c.start, c.end)
+        if c.ref_start is not None and c.ref_end is not None:
+            c.ref_start, c.ref_end = view.span_to_original(c.ref_start, c.ref_end)
+        c.text = text[c.start : c.end]
+        c.line, c.column = lines.position(c.start)
+    if header.date_start is not None and header.date_end is not None:
+        header.date_start, header.date_end = view.span_to_original(header.date_start, header.date_end)
+    return ExtractedFile(path=path, document=header, citations=citations, chars=len(text))
+
+
+def _type_of(r: ParsedRef, type_word: str | None, g: Grammar) -> TypeEntry | None:
+    word_type = g.type_for_word(type_word) if type_word else None
+    if r.family in (Family.NORMATIVE, Family.ADMINISTRATIVE) and r.type_code:
+        return g.type_by_state_code.get(r.type_code)
+    if r.family is Family.PARTY and r.type_code:
+        if r.type_code == "QĐ" and word_type is not None and word_type.name == "Quy định":
+            return word_type
+        return g.type_by_party_code.get(r.type_code)
+    if r.family is Family.LAW:
+        if word_type is not None and fold(type_word or "") in _LAW_WORDS:
+            return word_type
+        return g.type_for_word("luật")
+    if r.family is Family.LETTER:
+        return g.type_for_word("công văn")
+    return word_type
+
+
+def _compatible(word_type: TypeEntry, code_type: TypeEntry, r: ParsedRef) -> bool:
+    if word_type.name == code_type.name:
+        return True
+    pair = {word_type.name, code_type.name}
+    if r.family is Family.PARTY and pair == {"Quy định", "Quyết định"}:
+        return True
+    if r.family is Family.LAW:
+        return word_type.name in {"Luật", "Bộ luật", "Pháp lệnh", "Nghị quyết", "Hiến pháp"}
+    return pair in ({"Thông tư", "Thông tư liên tịch"}, {"Nghị quyết", "Nghị quyết liên tịch"})
+
+
+def _complete(t: str, f: _Found, bound: int, g: Grammar) -> Citation | None:
+    r, before = f.ref, f.before
+    tw = before.type_word
+    word_type = g.type_for_word(tw) if tw else None
+    if word_type is not None and word_type.name == "Hợp đồng":
+        return None  # contract numbers are not document citations
+    has_context = tw is not None or before.has_so
+    if not has_context:
+        if not r.known or r.family is Family.OLD:
+            return None
+        if r.family is Family.LETTER and (g.issuer(r.issuer_code) is None):
+            return None
+    anomalies = list(r.anomalies)
+    code_type = _type_of(r, tw, g)
+    if word_type is not None and code_type is not None and fold(tw or "") not in _GENERIC_WORDS:
+        if not _compatible(word_type, code_type, r):
+            anomalies.append("type-word-mismatch")
+    if r.family is Family.LETTER and word_type is not None and fold(tw or "") not in _GENERIC_WORDS:
+        if word_type.name != "Công văn":
+            anomalies.append("type-word-mismatch")
+
+    date, issuer, cursor = date_and_issuer(t, r.end, bound)
+    end = r.end
+    if date is not None:
+        end = max(end, date.end)
+    subject = subject_after(t, cursor, bound)
+    if date is None and subject is not None:
+        lf = long_form_date(t, subject)
+        if lf is not None:
+            date, subject = lf
+            if issuer is None:
+                from kb.context import issuer_after
+
+                issuer = issuer_after(t, date.end, bound)
+    pinpoint, _ = pinpoint_before(t, before.start, 0)
+    name = before.name.strip() if before.name else None
+    return _citation(r, before, code_type, tw, date, issuer, subject, pinpoint, name, end, anomalies, g)
+
+
+def _citation(
+    r: ParsedRef,
+    before: Before,
+    code_type: TypeEntry | None,
+    tw: str | None,
+    date: ParsedDate | None,
+    issuer: Named | None,
+    subject: Named | None,
+    pinpoint: str | None,
+    name: str | None,
+    end: int,
+    anomalies: list[str],
+    g: Grammar,
+) -> Citation:
+    value = date.value if date else None
+    if r.family in (Family.NORMATIVE, Family.LAW, Family.OLD):
+        key = r.key_ref
+    else:
+        key = f"{r.key_ref}@{date.year if date else '?'}"
+    return Citation(
+        text="",
+        start=before.start,
+        end=end,
+        line=0,
+        column=0,
+        family=r.family,
+        type=code_type.name if code_type else None,
+        type_code=r.type_code,
+        type_word=re.sub(rf"{_WS}+", " ", tw) if tw else None,
+        number=r.number,
+        year=r.year,
+        ref=r.ref,
+        ref_start=r.start,
+        ref_end=r.end,
+        issuer_code=r.issuer_code,
+        name=re.sub(rf"{_WS}+", " ", name) if name else None,
+        date=value,
+        date_text=re.sub(rf"{_WS}+", " ", date.text) if date else None,
+        date_valid=date is None or value is not None,
+        issuer=issuer.text if issuer else None,
+        issuer_named_code=g.issuer_code_for_name(issuer.text) if issuer else None,
+        subject=subject.text if subject else None,
+        pinpoint=pinpoint,
+        key=key,
+        anomalies=anomalies,
+    )
+
+
+@cache
+def _law_re() -> re.Pattern[str]:
+    return re.compile(
+        rf"(?<!\w)(?P<tw>Bộ{_WS}+luật|BỘ{_WS}+LUẬT|Luật|LUẬT|Pháp{_WS}+lệnh|Hiến{_WS}+pháp)"
+        rf"{_WS}+(?P<name>(?:[A-ZĐÂĂÊÔƠƯÁÀẢÃẠÉÈẺẼẸÍÌỈĨỊÓÒỎÕỌÚÙỦŨỤÝỲỶỸỴ]|sửa{_WS}+đổi)"
+        rf"[^;:()\d\"“”]{{1,200}}?)"
+        rf"{_WS}*,?{_WS}*(?:(?:được{_WS}+)?(?:Quốc{_WS}+hội{_WS}+)?(?:khóa{_WS}+\w+{_WS}+)?"
+        rf"(?:thông{_WS}+qua{_WS}+)?(?P<date>{ANY_DATE})|năm{_WS}+(?P<ly>(?:19|20)\d\d)(?!\d))"
+    )
+
+
+def _laws_by_name(t: str, covered: list[tuple[int, int]], g: Grammar) -> list[Citation]:
+    out: list[Citation] = []
+    starts = sorted(covered)
+    for m in _law_re().finditer(t):
+        s = m.start()
+        if any(a <= s < b or s <= a < m.end() for a, b in starts):
+            continue
+        name = re.sub(rf"{_WS}+", " ", m.group("name")).strip(" ,")
+        if _NOT_A_NAME.search(name.replace("sửa đổi", "").replace("Sửa đổi", "")) and not name.lower().startswith("sửa đổi"):
+            continue
+        if "\n\n" in m.group("name") or len(name.split()) > 30:
+            continue
+        tw = re.sub(rf"{_WS}+", " ", m.group("tw"))
+        word_type = g.type_for_word(tw)
+        date: ParsedDate | None = parsed_from_match(m) if m.group("date") else None
+        year = date.year if date else int(m.group("ly"))
+        when = date.value.isoformat() if date and date.value else str(year)
+        type_name = word_type.name if word_type else "Luật"
+        out.append(
+            Citation(
+                text="",
+                start=s,
+                end=m.end(),
+                line=0,
+                column=0,
+                family=Family.LAW,
+                type=type_name,
+                type_word=tw,
+                name=name,
+                date=date.value if date else None,
+                date_text=re.sub(rf"{_WS}+", " ", date.text) if date else None,
+                date_valid=date is None or date.value is not None,
+                year=None,
+                key=f"{type_name}:{fold(name)}@{when}",
+            )
+        )
+    return out
+
+
+@cache
+def _self_re() -> re.Pattern[str]:
+    tw = load_grammar().type_words_pattern()
+    return re.compile(
+        rf"(?<!\w)(?P<tw>{tw}){_WS}+(?P<what>này|nêu{_WS}+trên|nói{_WS}+trên|trên)(?!\w)",
+        re.IGNORECASE,
+    )
+
+
+def _self_and_back_references(
+    t: str, citations: list[Citation], header: DocumentHeader, g: Grammar
+) -> list[Citation]:
+    out: list[Citation] = []
+    ordered = sorted(citations, key=lambda c: c.start)
+    for m in _self_re().finditer(t):
+        tw = m.group("tw")
+        if not tw[0].isupper():
+            continue  # "các quy định này" speaks of provisions, not of a document
+        word_type = g.type_for_word(tw)
+        what = fold(m.group("what"))
+        c = Citation(
+            text="",
+            start=m.start(),
+            end=m.end(),
+            line=0,
+            column=0,
+            type=word_type.name if word_type else None,
+            type_word=re.sub(rf"{_WS}+", " ", tw),
+        )
+        if what == "nay":
+            c.self_reference = True
+            c.resolved_to = header.key
+            if header.key is None:
+                c.unresolved_reason = "the document's own number or date is not known"
+        else:
+            generic = fold(tw) in _GENERIC_WORDS
+            earlier = {
+                x.key
+                for x in ordered
+                if x.start < m.start()
+                and x.key
+                and not x.self_reference
+                and (generic or (word_type is not None and x.type == word_type.name))
+            }
+            if len(earlier) == 1:
+                c.resolved_to = next(iter(earlier))
+            else:
+                c.unresolved_reason = (
+                    "no earlier citation it can refer to"
+                    if not earlier
+                    else f"{len(earlier)} earlier citations it could refer to"
+                )
+        out.append(c)
+    return out

@@ -1,0 +1,199 @@
+"""The citation grammar as data: type words, abbreviations, issuer codes and separators.
+
+Everything here is read from the TOML files in ``kb/data``; this module only turns the
+tables into look-up dictionaries and a few compiled patterns. Nothing is compiled at
+import time: ``load_grammar()`` builds the tables once, on first use.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+import tomllib
+from dataclasses import dataclass, field
+from functools import cache
+from importlib import resources
+from typing import Any
+
+from kb.textutil import canon_letters, fold
+
+
+@dataclass(frozen=True)
+class TypeEntry:
+    name: str
+    words: tuple[str, ...]
+    state_codes: tuple[str, ...]
+    party_codes: tuple[str, ...]
+    normative: bool
+    examples: tuple[str, ...]
+
+
+@dataclass(frozen=True)
+class IssuerEntry:
+    code: str
+    family: str  # "state" | "party"
+    level: str  # "central" | "province" | "district" | "unit"
+    names: tuple[str, ...]
+    valid_from: dt.date | None = None
+    valid_to: dt.date | None = None
+    successor: str | None = None
+    parent: str | None = None
+    numbered_by_term: bool = False
+    note: str | None = None
+    examples: tuple[str, ...] = ()
+
+    def valid_on(self, day: dt.date) -> bool:
+        if self.valid_from and day < self.valid_from:
+            return False
+        return not (self.valid_to and day > self.valid_to)
+
+
+def code_key(code: str) -> str:
+    """Key under which a code is looked up: Ð folded to Đ, upper case."""
+    return canon_letters(code).upper()
+
+
+@dataclass(frozen=True)
+class Grammar:
+    types: tuple[TypeEntry, ...]
+    issuers: dict[str, IssuerEntry]  # canonical code -> entry
+    type_by_word: dict[str, TypeEntry]  # folded word -> entry
+    state_type_codes: dict[str, str]  # code_key -> canonical code
+    party_type_codes: dict[str, str]
+    issuer_codes: dict[str, str]  # code_key -> canonical code
+    type_by_state_code: dict[str, TypeEntry]  # canonical code -> entry
+    type_by_party_code: dict[str, TypeEntry]
+    issuer_by_name: dict[str, str]  # folded name -> code
+    dash_chars: str
+    slash_chars: str
+    space_chars: str
+    law_issuer: re.Pattern[str] = field(default=re.compile(r"^(QH|UBTVQH)(\d{1,2})$"))
+
+    def issuer(self, code: str | None) -> IssuerEntry | None:
+        if not code:
+            return None
+        canon = self.issuer_codes.get(code_key(code))
+        if canon is None:
+            m = self.law_issuer.match(code_key(code))
+            canon = m.group(1) if m else None
+        return self.issuers.get(canon) if canon else None
+
+    def type_for_word(self, word: str) -> TypeEntry | None:
+        return self.type_by_word.get(fold(word))
+
+    def issuer_code_for_name(self, name: str) -> str | None:
+        """Code of a named body ("Ban Thường vụ Tỉnh ủy" → "TU"), longest known name first."""
+        folded = fold(name)
+        best: tuple[int, str] | None = None
+        for known, code in self.issuer_by_name.items():
+            matches = folded == known or folded.startswith(known + " ")
+            if matches and (best is None or len(known) > best[0]):
+                best = (len(known), code)
+        return best[1] if best else None
+
+    def type_words_pattern(self) -> str:
+        """Alternation of all type words, longest first, tolerant of line breaks and Ð."""
+        words = sorted({w for t in self.types for w in t.words}, key=len, reverse=True)
+        return "|".join(_word_regex(w) for w in words)
+
+    def issuer_names_pattern(self) -> str:
+        names = sorted({n for i in self.issuers.values() for n in i.names}, key=len, reverse=True)
+        return "|".join(_word_regex(n) for n in names)
+
+
+def _word_regex(word: str) -> str:
+    parts = []
+    for token in word.split():
+        token_re = "".join(_char_regex(ch) for ch in token)
+        parts.append(token_re)
+    return r"[\s\u00a0]+".join(parts)
+
+
+def _char_regex(ch: str) -> str:
+    if ch in "đĐ":
+        return "[đĐðÐ]"
+    return re.escape(ch)
+
+
+def _date(value: Any) -> dt.date | None:
+    if value is None:
+        return None
+    if isinstance(value, dt.date):
+        return value
+    return dt.date.fromisoformat(str(value))
+
+
+def _read_toml(name: str) -> dict[str, Any]:
+    data = resources.files("kb").joinpath("data", name).read_bytes()
+    return tomllib.loads(data.decode("utf-8"))
+
+
+@cache
+def load_grammar() -> Grammar:
+    types_data = _read_toml("types.toml")["type"]
+    issuers_data = _read_toml("issuers.toml")["issuer"]
+    seps = _read_toml("separators.toml")
+
+    types = tuple(
+        TypeEntry(
+            name=t["name"],
+            words=tuple(t.get("words", [])),
+            state_codes=tuple(t.get("state_codes", [])),
+            party_codes=tuple(t.get("party_codes", [])),
+            normative=bool(t.get("normative", False)),
+            examples=tuple(t.get("examples", [])),
+        )
+        for t in types_data
+    )
+    type_by_word: dict[str, TypeEntry] = {}
+    state_type_codes: dict[str, str] = {}
+    party_type_codes: dict[str, str] = {}
+    type_by_state_code: dict[str, TypeEntry] = {}
+    type_by_party_code: dict[str, TypeEntry] = {}
+    for t in types:
+        for w in t.words:
+            type_by_word.setdefault(fold(w), t)
+        for c in t.state_codes:
+            state_type_codes[code_key(c)] = c
+            type_by_state_code.setdefault(c, t)
+        for c in t.party_codes:
+            party_type_codes[code_key(c)] = c
+            # "QĐ" in a Party number is a Quyết định unless the type word says Quy định
+            type_by_party_code.setdefault(c, t)
+
+    issuers: dict[str, IssuerEntry] = {}
+    issuer_codes: dict[str, str] = {}
+    issuer_by_name: dict[str, str] = {}
+    for i in issuers_data:
+        entry = IssuerEntry(
+            code=i["code"],
+            family=i["family"],
+            level=i["level"],
+            names=tuple(i.get("names", [])),
+            valid_from=_date(i.get("valid_from")),
+            valid_to=_date(i.get("valid_to")),
+            successor=i.get("successor"),
+            parent=i.get("parent"),
+            numbered_by_term=bool(i.get("numbered_by_term", False)),
+            note=i.get("note"),
+            examples=tuple(i.get("examples", [])),
+        )
+        issuers[entry.code] = entry
+        issuer_codes[code_key(entry.code)] = entry.code
+        for n in entry.names:
+            issuer_by_name.setdefault(fold(n), entry.code)
+
+    return Grammar(
+        types=types,
+        issuers=issuers,
+        type_by_word=type_by_word,
+        state_type_codes=state_type_codes,
+        party_type_codes=party_type_codes,
+        issuer_codes=issuer_codes,
+        type_by_state_code=type_by_state_code,
+        type_by_party_code=type_by_party_code,
+        issuer_by_name=issuer_by_name,
+        dash_chars="".join(seps["dash"]["variants"]),
+        slash_chars="".join(seps["slash"]["variants"]),
+        space_chars="".join(seps["space"]["variants"]),
+    )

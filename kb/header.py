@@ -1,0 +1,138 @@
+"""The document's own header: "Số:", place and date line, type, title, signer."""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from dataclasses import dataclass
+
+from kb.grammar import code_key, load_grammar
+from kb.models import DocumentHeader, Family
+from kb.refs import find_refs
+from kb.textutil import fold
+
+HEADER_ZONE = 4000
+_WS = r"[ \t\u00a0]"
+_NUMBER_LINE = re.compile(rf"(?m)^[\s#*>]*S[ốỐ]{_WS}*:{_WS}*(?P<rest>[^\n]*)")
+_DATE_LINE = re.compile(
+    rf"(?P<place>[A-ZĐ][^\n,;:]{{1,40}}?),{_WS}*ngày{_WS}*(?P<d>\d{{0,2}}){_WS}*"
+    rf"tháng{_WS}*(?P<m>\d{{0,2}}){_WS}*năm{_WS}*(?P<y>\d{{4}})?"
+)
+_MARKUP = re.compile(r"[#*_>`]+")
+_NAME_LINE = re.compile(r"^[A-ZĐÂĂÊÔƠƯÁÀẢÃẠÉÈẺẼẸÍÌỈĨỊÓÒỎÕỌÚÙỦŨỤÝỲỶỸỴ][\w]+(?: [A-ZĐ\w][\w]*){1,4}$")
+
+
+@dataclass(frozen=True)
+class HeaderSpan:
+    """Offsets of the header's own number, so it is not taken as a citation."""
+
+    start: int
+    end: int
+
+
+def _clean_line(line: str) -> str:
+    return _MARKUP.sub("", line).strip()
+
+
+def parse_header(text: str) -> tuple[DocumentHeader, HeaderSpan | None]:
+    g = load_grammar()
+    zone = text[:HEADER_ZONE]
+    h = DocumentHeader()
+    span: HeaderSpan | None = None
+
+    num = _NUMBER_LINE.search(zone)
+    if num is not None:
+        rest = num.group("rest").strip()
+        h.number_text = rest
+        h.number_start, h.number_end = num.start("rest"), num.start("rest") + len(rest)
+        span = HeaderSpan(num.start(), num.end())
+        refs = find_refs(rest)
+        if refs and refs[0].start == 0:
+            r = refs[0]
+            h.ref, h.number, h.family = r.ref, r.number, r.family
+            h.type_code, h.issuer_code = r.type_code, r.issuer_code
+            h.key = r.key_ref if r.family in (Family.NORMATIVE, Family.LAW) else None
+            if r.type_code:
+                t = g.type_by_state_code.get(r.type_code) or g.type_by_party_code.get(r.type_code)
+                h.type = t.name if t else None
+        elif rest == "" or rest.startswith("/") or rest.startswith("-"):
+            # "Số: /BC-VPUB", "Số:    -BC/TU": the number is left for the clerk to fill in
+            h.number_blank = True
+            codes = [c for c in re.split(r"[-/\s]+", rest) if c]
+            if codes:
+                k = code_key(codes[0])
+                if k in g.state_type_codes:
+                    h.type_code = g.state_type_codes[k]
+                    h.issuer_code = codes[1] if len(codes) > 1 else None
+                elif k in g.party_type_codes:
+                    h.type_code = g.party_type_codes[k]
+                    h.issuer_code = codes[1] if len(codes) > 1 else None
+                    h.family = Family.PARTY
+
+    date = _DATE_LINE.search(zone)
+    if date is not None:
+        h.place = date.group("place").strip()
+        h.date_text = date.group(0)[len(date.group("place")) + 1 :].strip()
+        h.date_start, h.date_end = date.start(), date.end()
+        d, m, y = date.group("d"), date.group("m"), date.group("y")
+        h.date_year = int(y) if y else None
+        h.date_month = int(m) if m else None
+        if d and m and y:
+            try:
+                h.date = dt.date(int(y), int(m), int(d))
+            except ValueError:
+                h.date = None
+        else:
+            h.date_blank = True
+
+    _type_and_title(zone, h)
+    h.signer = _signer(text)
+    if h.key is None and h.ref and h.date:
+        h.key = _dated_key(h.ref, h.family, h.date.year)
+    return h, span
+
+
+def _dated_key(ref: str, family: Family | None, year: int) -> str | None:
+    refs = find_refs(ref)
+    if not refs:
+        return None
+    return f"{refs[0].key_ref}@{year}"
+
+
+def _type_and_title(zone: str, h: DocumentHeader) -> None:
+    g = load_grammar()
+    lines = zone.splitlines()
+    for i, raw in enumerate(lines[:60]):
+        line = _clean_line(raw)
+        if not line or not line.isupper():
+            continue
+        t = g.type_by_word.get(fold(line))
+        if t is None:
+            continue
+        h.type = h.type or t.name
+        title: list[str] = []
+        for nxt in lines[i + 1 : i + 8]:
+            cleaned = _clean_line(nxt)
+            if not cleaned:
+                if title:
+                    break
+                continue
+            if re.match(r"(?i)(căn cứ|thực hiện|theo đề nghị|kính gửi)", cleaned):
+                break
+            title.append(cleaned)
+            if len(" ".join(title)) > 300:
+                break
+        h.title = " ".join(title) or None
+        return
+
+
+def _signer(text: str) -> str | None:
+    tail = text[-800:].splitlines()
+    for raw in reversed(tail):
+        line = _clean_line(raw)
+        if not line:
+            continue
+        if _NAME_LINE.match(line) and not line.isupper() and not any(ch.isdigit() for ch in line):
+            return line
+        return None
+    return None

@@ -1,0 +1,373 @@
+"""Find số hiệu (document numbers) in text and classify them.
+
+One pattern, anchored on a number followed by a slash or a dash, finds every candidate in
+a single pass; each candidate's symbol is then split into its codes and checked against
+the tables of ``kb/data`` (type abbreviations, issuer codes). Nothing here rescans the text.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from functools import cache
+
+from kb.grammar import Grammar, code_key, load_grammar
+from kb.models import Family
+
+_HSPACE = "[ \\t\\u00a0\\u202f\\u2009]"
+# white space inside a broken số hiệu: spaces and at most three line breaks
+_SP = f"{_HSPACE}*(?:\\r?\\n{_HSPACE}*){{0,3}}"
+_CODE = r"[A-ZĐÐ][A-Za-zĐđÐð]{0,11}\d{0,2}"
+_CODE_RE = re.compile(_CODE)
+# codes written in mixed case that are nevertheless codes, not words
+_MIXED_CASE_OK = re.compile(r"^(?:[A-ZĐ]+[a-zđ]?[A-ZĐ]*|[A-ZĐ][a-zđ]?[A-ZĐ]+|[A-ZĐ]+\d{1,2})$")
+
+
+@cache
+def ref_pattern() -> re.Pattern[str]:
+    g = load_grammar()
+    dash = "[" + re.escape(g.dash_chars) + "]"
+    slash = "[" + re.escape(g.slash_chars) + "]"
+    sep = f"(?:{dash}|{slash}|\\.)"
+    symbol = f"{_CODE}(?:{_SP}{sep}{_SP}{_CODE}){{0,4}}"
+    return re.compile(
+        r"(?<![\d./\-\u2010-\u2015_])"
+        r"(?P<num>\d{1,5})"
+        r"(?:"
+        f"{_SP}{slash}{_SP}(?P<year>(?:19|20)\\d\\d){_SP}{slash}{_SP}(?P<nsym>{symbol})"
+        f"|{_SP}{dash}{_SP}(?P<ptype>{_CODE}){_SP}{slash}{_SP}(?P<psym>{symbol})"
+        f"|{_SP}{slash}{_SP}(?P<asym>{symbol})"
+        f"|{dash}(?P<osym>{_CODE})"
+        ")"
+    )
+
+
+@dataclass
+class ParsedRef:
+    """A số hiệu found in the text, split into its parts."""
+
+    start: int
+    end: int
+    number: str
+    family: Family
+    year: int | None = None
+    type_code: str | None = None  # canonical, e.g. "QĐ", "QĐi"
+    issuer_code: str | None = None  # canonical first issuer code, e.g. "UBND", "TU", "QH"
+    issuer_codes: tuple[str, ...] = ()  # every issuer/unit code after the type
+    ref: str = ""  # cleaned, as written
+    key_ref: str = ""  # leading zeros stripped, QĐi folded: the identity part
+    anomalies: list[str] = field(default_factory=list)
+    known: bool = True  # every code is in the tables
+
+
+_SO_BEFORE = re.compile(r"(?i)s[ốoỐ]$")
+
+
+def _tokens(text: str, start: int, end: int) -> list[tuple[str, int, int]]:
+    return [
+        (m.group(), start + m.start(), start + m.end()) for m in _CODE_RE.finditer(text[start:end])
+    ]
+
+
+def _token_ok(tok: str, text: str, tok_end: int, g: Grammar) -> bool:
+    # a code never runs on into a word: "V" of "Văn" is not a code
+    if tok_end < len(text) and (
+        text[tok_end].isalpha() or text[tok_end] in "\u0300\u0301\u0303\u0309\u0323"
+    ):
+        return False
+    k = code_key(tok)
+    if k in g.issuer_codes or k in g.state_type_codes or k in g.party_type_codes:
+        return True
+    if g.law_issuer.match(k):
+        return True
+    return bool(_MIXED_CASE_OK.match(canon(tok))) and len(tok) <= 10
+
+
+def canon(code: str) -> str:
+    return code.replace("\u00d0", "\u0110").replace("\u00f0", "\u0111")
+
+
+def _canon_code(tok: str, g: Grammar, prefer: str) -> tuple[str, bool]:
+    """Canonical spelling of a code and whether the tables know it."""
+    k = code_key(tok)
+    order = {
+        "issuer": (g.issuer_codes, g.state_type_codes, g.party_type_codes),
+        "state_type": (g.state_type_codes, g.issuer_codes, g.party_type_codes),
+        "party_type": (g.party_type_codes, g.state_type_codes, g.issuer_codes),
+    }[prefer]
+    for table in order:
+        if k in table:
+            return table[k], True
+    m = g.law_issuer.match(k)
+    if m:
+        return f"{m.group(1)}{m.group(2)}", True
+    return canon(tok).upper() if tok.isupper() else canon(tok), False
+
+
+def _strip_zeros(num: str) -> str:
+    return num.lstrip("0") or "0"
+
+
+def _spacing_anomalies(raw: str, anomalies: list[str]) -> None:
+    if "\n" in raw or "\r" in raw:
+        anomalies.append("line-break-in-ref")
+    elif re.search(r"[ \t\u00a0\u202f\u2009]", raw):
+        anomalies.append("space-in-ref")
+    if "\u00d0" in raw or "\u00f0" in raw:
+        anomalies.append("eth-for-d")
+    if re.search("[\u2010-\u2015\u2212\u00ad]", raw):
+        anomalies.append("odd-dash")
+
+
+def classify(m: re.Match[str], text: str) -> ParsedRef | None:
+    """Turn a pattern match into a ParsedRef, or None when it is not a document number."""
+    g = load_grammar()
+    num = m.group("num")
+    glued = m.start() > 0 and text[m.start() - 1].isalpha()
+    if glued and not _SO_BEFORE.search(text, max(0, m.start() - 3), m.start()):
+        return None  # part of a word or code such as "F0/F1"
+    for group in ("nsym", "psym", "asym", "osym"):
+        if m.group(group) is not None:
+            break
+    sym_start, sym_end = m.start(group), m.end(group)
+    toks = _tokens(text, sym_start, sym_end)
+    # keep the leading run of tokens that are codes; cut the match after the last one
+    kept: list[tuple[str, int, int]] = []
+    for tok, ts, te in toks:
+        if not _token_ok(tok, text, te, g):
+            break
+        kept.append((tok, ts, te))
+    if group == "ptype":  # pragma: no cover - ptype is always followed by psym
+        return None
+    if group == "psym":
+        ptype = m.group("ptype")
+        if not _token_ok(ptype, text, m.end("ptype"), g):
+            return None
+    if not kept:
+        if group == "psym":
+            return _party_without_issuer(m, text, g)
+        return None
+    end = kept[-1][2]
+    raw = text[m.start() : end]
+    codes = [t for t, _, _ in kept]
+    anomalies: list[str] = []
+    _spacing_anomalies(raw, anomalies)
+    if glued:
+        anomalies.append("missing-space")
+
+    if group == "nsym":
+        return _normative(m, num, codes, end, raw, anomalies, g)
+    if group == "psym":
+        return _party(m, num, m.group("ptype"), codes, end, raw, anomalies, g)
+    if group == "asym":
+        return _administrative(m, num, codes, end, raw, anomalies, g)
+    return _old(m, num, codes, end, anomalies, g)
+
+
+def _join(codes: list[str]) -> str:
+    return "-".join(codes)
+
+
+def _normative(
+    m: re.Match[str],
+    num: str,
+    codes: list[str],
+    end: int,
+    raw: str,
+    anomalies: list[str],
+    g: Grammar,
+) -> ParsedRef | None:
+    year = int(m.group("year"))
+    first, known_first = _canon_code(codes[0], g, "state_type")
+    if g.law_issuer.match(code_key(codes[0])):
+        # 59/2020/QH14, 76/2025/UBTVQH15: a law or resolution of the National Assembly
+        issuer = first
+        ref = f"{num}/{year}/{issuer}"
+        return ParsedRef(
+            start=m.start(),
+            end=end,
+            number=num,
+            family=Family.LAW,
+            year=year,
+            issuer_code=re.sub(r"\d+$", "", issuer),
+            issuer_codes=(issuer,),
+            ref=ref,
+            key_ref=f"{_strip_zeros(num)}/{year}/{issuer}",
+            anomalies=anomalies,
+        )
+    if code_key(codes[0]) not in g.state_type_codes:
+        return None
+    rest = [_canon_code(c, g, "issuer") for c in codes[1:]]
+    issuers = tuple(c for c, _ in rest)
+    known = known_first and all(k for _, k in rest)
+    if not issuers:
+        anomalies.append("missing-issuer")
+    ref = f"{num}/{year}/{_join([first, *issuers])}"
+    return ParsedRef(
+        start=m.start(),
+        end=end,
+        number=num,
+        family=Family.NORMATIVE,
+        year=year,
+        type_code=first,
+        issuer_code=issuers[0] if issuers else None,
+        issuer_codes=issuers,
+        ref=ref,
+        key_ref=f"{_strip_zeros(num)}/{year}/{_join([first, *issuers])}",
+        anomalies=anomalies,
+        known=known,
+    )
+
+
+def _party(
+    m: re.Match[str],
+    num: str,
+    ptype: str,
+    codes: list[str],
+    end: int,
+    raw: str,
+    anomalies: list[str],
+    g: Grammar,
+) -> ParsedRef | None:
+    k = code_key(ptype)
+    if k not in g.party_type_codes:
+        return None
+    type_code = g.party_type_codes[k]
+    issuers = [_canon_code(c, g, "issuer") for c in codes]
+    issuer_codes = tuple(c for c, _ in issuers)
+    first_issuer = g.issuer(issuer_codes[0])
+    if first_issuer is not None and first_issuer.family == "state":
+        anomalies.append("mixed-form")
+    ref = f"{num}-{type_code}/{_join(list(issuer_codes))}"
+    key_type = "QĐ" if type_code == "QĐi" else type_code
+    return ParsedRef(
+        start=m.start(),
+        end=end,
+        number=num,
+        family=Family.PARTY,
+        type_code=type_code,
+        issuer_code=issuer_codes[0],
+        issuer_codes=issuer_codes,
+        ref=ref,
+        key_ref=f"{_strip_zeros(num)}-{key_type}/{_join(list(issuer_codes))}",
+        anomalies=anomalies,
+        known=all(k2 for _, k2 in issuers),
+    )
+
+
+def _party_without_issuer(m: re.Match[str], text: str, g: Grammar) -> ParsedRef | None:
+    """ "429-QĐi/" with nothing usable after the slash: a Party number missing its issuer."""
+    ptype = m.group("ptype")
+    k = code_key(ptype)
+    if k not in g.party_type_codes or not _token_ok(ptype, text, m.end("ptype"), g):
+        return None
+    type_code = g.party_type_codes[k]
+    num = m.group("num")
+    key_type = "QĐ" if type_code == "QĐi" else type_code
+    return ParsedRef(
+        start=m.start(),
+        end=m.end("ptype"),
+        number=num,
+        family=Family.PARTY,
+        type_code=type_code,
+        ref=f"{num}-{type_code}",
+        key_ref=f"{_strip_zeros(num)}-{key_type}",
+        anomalies=["missing-issuer"],
+    )
+
+
+def _administrative(
+    m: re.Match[str],
+    num: str,
+    codes: list[str],
+    end: int,
+    raw: str,
+    anomalies: list[str],
+    g: Grammar,
+) -> ParsedRef | None:
+    k0 = code_key(codes[0])
+    if k0 in g.state_type_codes and (len(codes) > 1 or k0 not in g.issuer_codes):
+        type_code = g.state_type_codes[k0]
+        rest = [_canon_code(c, g, "issuer") for c in codes[1:]]
+        issuers = tuple(c for c, _ in rest)
+        if not issuers:
+            anomalies.append("missing-issuer")
+        else:
+            first = g.issuer(issuers[0])
+            if first is not None and first.family == "party":
+                anomalies.append("mixed-form")
+        return ParsedRef(
+            start=m.start(),
+            end=end,
+            number=num,
+            family=Family.ADMINISTRATIVE,
+            type_code=type_code,
+            issuer_code=issuers[0] if issuers else None,
+            issuer_codes=issuers,
+            ref=f"{num}/{_join([type_code, *issuers])}",
+            key_ref=f"{_strip_zeros(num)}/{_join([type_code, *issuers])}",
+            anomalies=anomalies,
+            known=all(kn for _, kn in rest),
+        )
+    # công văn: n/ISSUER-UNIT, no type code
+    issuer, known = _canon_code(codes[0], g, "issuer")
+    units = [_canon_code(c, g, "issuer")[0] for c in codes[1:]]
+    if k0 in g.party_type_codes and k0 not in g.issuer_codes:
+        return None
+    ref = f"{num}/{_join([issuer, *units])}"
+    return ParsedRef(
+        start=m.start(),
+        end=end,
+        number=num,
+        family=Family.LETTER,
+        issuer_code=issuer,
+        issuer_codes=(issuer, *units),
+        ref=ref,
+        key_ref=f"{_strip_zeros(num)}/{_join([issuer, *units])}",
+        anomalies=anomalies,
+        known=known,
+    )
+
+
+def _old(
+    m: re.Match[str], num: str, codes: list[str], end: int, anomalies: list[str], g: Grammar
+) -> ParsedRef | None:
+    k0 = code_key(codes[0])
+    if k0 in g.party_type_codes and k0 not in g.issuer_codes:
+        # "429-QĐi" with the issuer part missing
+        type_code = g.party_type_codes[k0]
+        key_type = "QĐ" if type_code == "QĐi" else type_code
+        return ParsedRef(
+            start=m.start(),
+            end=end,
+            number=num,
+            family=Family.PARTY,
+            type_code=type_code,
+            ref=f"{num}-{type_code}",
+            key_ref=f"{_strip_zeros(num)}-{key_type}",
+            anomalies=[*anomalies, "missing-issuer"],
+        )
+    issuer = g.issuer(codes[0])
+    if issuer is None or issuer.family != "state" or issuer.level != "central":
+        return None
+    return ParsedRef(
+        start=m.start(),
+        end=end,
+        number=num,
+        family=Family.OLD,
+        issuer_code=issuer.code,
+        issuer_codes=(issuer.code,),
+        ref=f"{num}-{issuer.code}",
+        key_ref=f"{_strip_zeros(num)}-{issuer.code}",
+        anomalies=anomalies,
+    )
+
+
+def find_refs(text: str) -> list[ParsedRef]:
+    """Every số hiệu in ``text``, in order, in one pass."""
+    out: list[ParsedRef] = []
+    for m in ref_pattern().finditer(text):
+        ref = classify(m, text)
+        if ref is not None:
+            out.append(ref)
+    return out

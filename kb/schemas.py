@@ -1,0 +1,11 @@
+"""The pydantic models behind each command's JSON output, by command name (``kb schema NAME``)."""
+
+from __future__ import annotations
+
+from pydantic import BaseModel
+
+from kb.models import ExtractReport
+
+SCHEMAS: dict[str, type[BaseModel]] = {
+    "extract": ExtractReport,
+}
