@@ -44,12 +44,14 @@ def iter_paths(paths: Iterable[str | Path]) -> Iterator[Path]:
         path = Path(p)
         if path.is_dir():
             if readers is not None and hasattr(readers, "iter_input_paths"):
-                yield from (Path(x) for x in readers.iter_input_paths([path]))
+                for x in readers.iter_input_paths([path]):
+                    if not Path(x).name.lower().startswith("readme."):
+                        yield Path(x)
                 continue
             for root, dirs, files in os.walk(path):
                 dirs[:] = sorted(d for d in dirs if not d.startswith("."))
                 for name in sorted(files):
-                    if name.lower().endswith(TEXT_SUFFIXES) and name.lower() != "readme.md":
+                    if name.lower().endswith(TEXT_SUFFIXES) and not name.lower().startswith("readme."):
                         yield Path(root) / name
         else:
             yield path

@@ -38,7 +38,7 @@ def _kb_class() -> Any | None:
 
 def as_view(kb: Any) -> KBView:
     if hasattr(kb, "known") and hasattr(kb, "standing"):
-        return kb  # type: ignore[no-any-return]
+        return kb
     return KnowledgeBaseView(kb)
 
 

@@ -99,6 +99,7 @@ class DateMismatch(Rule):
             )
             if len(files) > 1:
                 text += self.msg(ctx, "scope", n=len(files))
+            text += self.msg(ctx, "end")
             if why:
                 text += self.msg(
                     ctx, f"why_{why.replace('-', '_')}", date=fmt_date(baseline), year=c0.year

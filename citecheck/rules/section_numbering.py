@@ -19,7 +19,8 @@ _DOTTED = re.compile(_LEAD + r"(?P<v>\d{1,2}(?:\.\d{1,2}){1,2})\.?[ \t\u00a0]+(?
 _ARABIC = re.compile(_LEAD + r"(?P<v>\d{1,2})\.[ \t\u00a0]*(?=[^\W\d_])")
 _LETTER = re.compile(_LEAD + r"(?P<v>[a-zđ])\)[ \t\u00a0]+(?=\S)")
 _RESET = re.compile(
-    r"(?i)" + _LEAD + r"(?:phụ lục|mẫu số|biểu số|chương|mục [0-9ivxlc]+|phần [0-9ivxlc]+|điều \S+)"
+    r"(?i)" + _LEAD + r"(?:phụ lục\b|mẫu số\b|biểu số\b|chương[ \t]+[ivxlc\d]+\b|"
+    r"mục[ \t]+[ivxlc\d]+\b|phần[ \t]+(?:thứ[ \t]+\S+|[ivxlc\d]+\b)|điều[ \t]+\d+[\w.]*[ \t]*[.:])"
 )
 _TERMINAL = (".", ":", ";", "!", "?", ")", "…", "*", "/")
 
