@@ -9,7 +9,7 @@ from collections.abc import Iterator
 from citecheck.messages import count_phrase, fmt_date
 from citecheck.models import Finding, Severity
 from citecheck.rules.base import CheckContext, Rule, cite_label
-from citecheck.rules.mentions import Mention, by_key
+from citecheck.rules.mentions import Mention, by_key, own_date, year_contradicts
 from kb.models import Family
 
 MAX_RELATED = 8
@@ -78,7 +78,13 @@ class DateMismatch(Rule):
 
     def check(self, ctx: CheckContext) -> Iterator[Finding]:
         for _key, mentions in by_key(ctx).items():
-            dated = [m for m in mentions if m.citation.date is not None]
+            dated = [
+                m
+                for m in mentions
+                if m.citation.date is not None
+                and own_date(m.doc, m.citation)
+                and not year_contradicts(m.citation)
+            ]
             tally = Counter(m.citation.date for m in dated if m.citation.date)
             if len(tally) < 2:
                 continue

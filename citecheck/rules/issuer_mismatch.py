@@ -9,7 +9,7 @@ from citecheck.issuers import Issuer, display_name, lookup, norm_code, related_b
 from citecheck.messages import fmt_date, join_words
 from citecheck.models import Finding, Severity
 from citecheck.rules.base import CheckContext, Rule, cite_label
-from citecheck.rules.mentions import Mention
+from citecheck.rules.mentions import Mention, named_with_cua
 from kb.models import Citation
 
 
@@ -86,7 +86,7 @@ class IssuerMismatch(Rule):
             for c in doc.citations:
                 if c.self_reference or not c.ref:
                     continue
-                found = contradiction(c)
+                found = contradiction(c) if named_with_cua(doc, c) else None
                 if found is not None:
                     severity, kind = found
                     flagged.add((doc.path, c.start))
