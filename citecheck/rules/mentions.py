@@ -44,17 +44,21 @@ _CUA = re.compile(r"(?:^|\s)cua\s*$")
 def own_date(doc: SourceDoc, c: Citation) -> bool:
     """True when the citation's date is written as its date of issue: "… số hiệu ngày …".
 
-    A date in a table cell after the số hiệu with no "ngày" may be an effective date.
+    A date on the next line of a table, after the số hiệu with no "ngày", may be an
+    effective date in another column.
     """
     if c.ref_end is None or not c.date_text:
         return False
     pos = doc.text.find(c.date_text, c.ref_end, c.end + 1)
     if pos < 0:
         return False
-    gap = fold(doc.text[c.ref_end : pos])
+    raw_gap = doc.text[c.ref_end : pos]
+    gap = fold(raw_gap)
     if not _OWN_GAP.match(gap):
         return False
-    return "ngay" in gap or fold(c.date_text).startswith("ngay")
+    if "ngay" in gap or fold(c.date_text).startswith("ngay"):
+        return True
+    return "\n" not in raw_gap and "\r" not in raw_gap  # "144/QĐ-VPUB 30/12/2020" on one line
 
 
 def named_with_cua(doc: SourceDoc, c: Citation) -> bool:
