@@ -22,7 +22,12 @@ def run(tmp_path: Path, monkeypatch: pytest.MonkeyPatch):  # type: ignore[no-unt
     monkeypatch.chdir(tmp_path)  # no pyproject.toml above unless the test writes one
 
     def _run(*args: str) -> tuple[int, str, str]:
-        r = CliRunner().invoke(main, [*args, "--no-config"] if "--use-config" not in args else [a for a in args if a != "--use-config"])
+        r = CliRunner().invoke(
+            main,
+            [*args, "--no-config"]
+            if "--use-config" not in args
+            else [a for a in args if a != "--use-config"],
+        )
         return r.exit_code, r.stdout, r.stderr
 
     return _run
@@ -95,9 +100,13 @@ def test_pyproject_settings(run, tmp_path: Path) -> None:  # type: ignore[no-unt
     code, out, _ = run(str(SEED_2025), "--use-config")
     assert "CC104" not in out and "CC401" not in out
     assert "file(s)" in out
-    code, out, _ = run(str(REPO / "corpus" / "2026-bc-hoi-nghi-doi-thoai-lan-1.txt"), "--use-config")
+    code, out, _ = run(
+        str(REPO / "corpus" / "2026-bc-hoi-nghi-doi-thoai-lan-1.txt"), "--use-config"
+    )
     assert code == 1  # fail-on warning, and the blank header is a warning there
-    (tmp_path / "pyproject.toml").write_text('[tool.citecheck]\nfail-on = "sometimes"\n', encoding="utf-8")
+    (tmp_path / "pyproject.toml").write_text(
+        '[tool.citecheck]\nfail-on = "sometimes"\n', encoding="utf-8"
+    )
     code, _, err = run(str(SEED_2025), "--use-config")
     assert code == 2 and "fail-on" in err
 

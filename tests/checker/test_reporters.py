@@ -42,7 +42,9 @@ def test_text_has_location_code_name_caret_and_summary() -> None:
     assert lines[head].startswith("draft.txt:4:11: CC104 issuer-mismatch ")
     assert lines[head + 2].startswith(" 4 | Thực hiện Công văn số 3266/UBND-NC")
     caret = lines[head + 3]
-    assert caret.index("^") - caret.index("|") - 2 == 10  # under column 11 ("Thực hiện " is 10 characters)
+    assert (
+        caret.index("^") - caret.index("|") - 2 == 10
+    )  # under column 11 ("Thực hiện " is 10 characters)
     assert "= Cách sửa:" in text
     assert lines[-1] == "1 tệp, 4 phát hiện: 2 lỗi, 2 cảnh báo, 0 thông tin."
     assert "\x1b[" not in text  # no colour off a terminal
@@ -51,7 +53,7 @@ def test_text_has_location_code_name_caret_and_summary() -> None:
 def test_text_in_english_and_coloured_on_a_terminal() -> None:
     text = _render("text", lang="en", color=True)
     assert "\x1b[" in text
-    assert "the code \"UBND\" belongs to" in text
+    assert 'the code "UBND" belongs to' in text
     assert "1 file(s), 4 finding(s): 2 error(s), 2 warning(s), 0 info." in text
 
 
@@ -65,7 +67,21 @@ def test_json_contract() -> None:
     data = json.loads(_render("json"))
     assert set(data) == {"files", "summary", "authorities"}
     f = data["files"][0]["findings"][0]
-    for field in ("code", "name", "severity", "message", "path", "line", "column", "start", "end", "ref", "related", "suggestion", "fingerprint"):
+    for field in (
+        "code",
+        "name",
+        "severity",
+        "message",
+        "path",
+        "line",
+        "column",
+        "start",
+        "end",
+        "ref",
+        "related",
+        "suggestion",
+        "fingerprint",
+    ):
         assert field in f
     assert data["summary"]["errors"] == 2
     assert DRAFT[f["start"] : f["end"]].startswith("Số:")

@@ -42,7 +42,11 @@ def test_no_error_on_correct_text() -> None:
     listed = {(d["file"], d["line"]) for d in _defects()}
     errors = [f for f in _outcome().report.all_findings() if f.severity == "error"]
     assert errors, "the seeds do contain errors"
-    wrong = [(Path(f.path).name, f.line, f.name) for f in errors if (Path(f.path).name, f.line) not in listed]
+    wrong = [
+        (Path(f.path).name, f.line, f.name)
+        for f in errors
+        if (Path(f.path).name, f.line) not in listed
+    ]
     assert wrong == []
 
 
@@ -71,7 +75,11 @@ def test_the_quy_dinh_12_message_counts_variants_across_the_corpus() -> None:
 
 
 def test_authorities_cover_every_cited_document_once() -> None:
-    auth = [a for a in _outcome().report.authorities if a.path.endswith("2022-bc-so-ket-3-nam-quy-dinh-12-qd-tu.txt")]
+    auth = [
+        a
+        for a in _outcome().report.authorities
+        if a.path.endswith("2022-bc-so-ket-3-nam-quy-dinh-12-qd-tu.txt")
+    ]
     keys = [a.key for a in auth]
     assert len(keys) == len(set(keys))
     q12 = next(a for a in auth if a.key == "12-QĐ/TU@2019")
