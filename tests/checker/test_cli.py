@@ -112,7 +112,7 @@ def test_pyproject_settings(run, tmp_path: Path) -> None:  # type: ignore[no-unt
 
 
 def test_directory_is_checked_as_a_corpus(run) -> None:  # type: ignore[no-untyped-def]
-    code, out, _ = run(str(REPO / "corpus"), "--format", "json")
+    _code, out, _ = run(str(REPO / "corpus"), "--format", "json")
     data = json.loads(out)
     assert len(data["files"]) == 5  # the README is not a document
     assert any("trong 3 tệp" in f["message"] for ff in data["files"] for f in ff["findings"])

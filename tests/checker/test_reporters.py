@@ -38,7 +38,7 @@ def _render(fmt: str, lang: str = "vi", **kw: bool) -> str:
 def test_text_has_location_code_name_caret_and_summary() -> None:
     text = _render("text")
     lines = text.splitlines()
-    head = next(i for i, l in enumerate(lines) if "CC104 issuer-mismatch" in l)
+    head = next(i for i, ln in enumerate(lines) if "CC104 issuer-mismatch" in ln)
     assert lines[head].startswith("draft.txt:4:11: CC104 issuer-mismatch ")
     assert lines[head + 2].startswith(" 4 | Thực hiện Công văn số 3266/UBND-NC")
     caret = lines[head + 3]
@@ -108,7 +108,7 @@ def test_fingerprints_are_stable_when_lines_shift() -> None:
 
 def test_github_annotations_and_escaping() -> None:
     text = _render("github")
-    line = next(l for l in text.splitlines() if "CC104" in l)
+    line = next(ln for ln in text.splitlines() if "CC104" in ln)
     assert line.startswith("::error file=draft.txt,line=4,col=11,")
     assert "title=CC104 issuer-mismatch::" in line
     assert "\n" not in line
