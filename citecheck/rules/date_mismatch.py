@@ -48,7 +48,10 @@ class DateMismatch(Rule):
     the only date whose year matches the year in the số hiệu. It is an error only when that
     evidence is clear; when the variants are evenly attested it is a warning. Laws cited by
     name and date are not compared (two dates may be two laws), and `62/KH-VPUB` of 2023 and
-    of 2024 are two plans, never a mismatch.
+    of 2024 are two plans, never a mismatch. Only dates written as the document's date of
+    issue are compared ("… số hiệu ngày …", or the date right after the số hiệu on the same
+    line) — not an effective date in the next column of a table — and a date whose year
+    contradicts the year in the số hiệu is left to number-year-mismatch.
 
     ## Why is this bad?
     A document is identified by its number *and* its date. Two dates for one document leave
