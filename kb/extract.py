@@ -17,17 +17,19 @@ from kb.context import (
     Before,
     Named,
     date_and_issuer,
+    issuer_after,
     long_form_date,
     look_before,
     pinpoint_before,
     subject_after,
+    title_date,
 )
 from kb.dates import ANY_DATE, ParsedDate, parsed_from_match
 from kb.grammar import Grammar, TypeEntry, load_grammar
 from kb.header import parse_header
 from kb.models import Citation, DocumentHeader, ExtractedFile, Family
 from kb.refs import ParsedRef, find_refs
-from kb.textutil import LineIndex, NfcView, fold
+from kb.textutil import LineIndex, NfcView, crosses_paragraph, fold
 
 _WS = r"[\s\u00a0]"
 _GENERIC_WORDS = {"van ban", "cong van"}
@@ -78,13 +80,21 @@ def extract_text(text: str, path: str = "<text>") -> ExtractedFile:
 
     citations: list[Citation] = []
     covered: list[tuple[int, int]] = []
+    undated: list[tuple[Citation, ParsedRef]] = []
+    claimed: set[int] = set()
     for i, f in enumerate(found):
         bound = found[i + 1].before.start if i + 1 < len(found) else len(t)
-        c = _complete(t, f, bound, g)
-        if c is None:
+        done = _complete(t, f, bound, g)
+        if done is None:
             continue
+        c, date_start = done
         citations.append(c)
         covered.append((c.start, c.end))
+        if date_start is None:
+            undated.append((c, f.ref))
+        else:
+            claimed.add(date_start)
+    _dates_after_nested_titles(t, undated, frozenset(claimed), g)
 
     citations.extend(_laws_by_name(t, covered, g))
     citations.extend(_self_and_back_references(t, citations, header, g))
@@ -129,7 +139,36 @@ def _compatible(word_type: TypeEntry, code_type: TypeEntry, r: ParsedRef) -> boo
     return pair in ({"Thông tư", "Thông tư liên tịch"}, {"Nghị quyết", "Nghị quyết liên tịch"})
 
 
-def _complete(t: str, f: _Found, bound: int, g: Grammar) -> Citation | None:
+def _dates_after_nested_titles(
+    t: str, undated: list[tuple[Citation, ParsedRef]], claimed: frozenset[int], g: Grammar
+) -> None:
+    """A long-form title may cite other documents before its own date; look past them."""
+    for c, r in undated:
+        titled = title_date(t, r.end, len(t), r.year, claimed)
+        if titled is None:
+            continue
+        date, subject = titled
+        value = date.value
+        c.date, c.date_valid = value, value is not None
+        c.date_text = re.sub(rf"{_WS}+", " ", date.text)
+        c.subject = c.subject or subject.text
+        c.key = _key(r, date)
+        if c.issuer is None:
+            issuer = issuer_after(t, date.end, len(t))
+            if issuer is not None:
+                c.issuer = issuer.text
+                c.issuer_named_code = g.issuer_code_for_name(issuer.text)
+
+
+def _key(r: ParsedRef, date: ParsedDate | None) -> str:
+    if r.family in (Family.NORMATIVE, Family.LAW, Family.OLD):
+        return r.key_ref
+    return f"{r.key_ref}@{date.year if date else '?'}"
+
+
+def _complete(
+    t: str, f: _Found, bound: int, g: Grammar
+) -> tuple[Citation, int | None] | None:
     r, before = f.ref, f.before
     tw = before.type_word
     word_type = g.type_for_word(tw) if tw else None
@@ -155,17 +194,22 @@ def _complete(t: str, f: _Found, bound: int, g: Grammar) -> Citation | None:
     if date is not None:
         end = max(end, date.end)
     subject = subject_after(t, cursor, bound)
+    if date is None:
+        titled = title_date(t, r.end, bound, r.year)
+        if titled is not None:
+            date, subject = titled
+            if issuer is None:
+                issuer = issuer_after(t, date.end, bound)
     if date is None and subject is not None:
         lf = long_form_date(t, subject)
         if lf is not None:
             date, subject = lf
             if issuer is None:
-                from kb.context import issuer_after
-
                 issuer = issuer_after(t, date.end, bound)
     pinpoint, _ = pinpoint_before(t, before.start, 0)
     name = before.name.strip() if before.name else None
-    return _citation(r, before, code_type, tw, date, issuer, subject, pinpoint, name, end, anomalies, g)
+    c = _citation(r, before, code_type, tw, date, issuer, subject, pinpoint, name, end, anomalies, g)
+    return c, (date.start if date else None)
 
 
 def _citation(
@@ -183,10 +227,7 @@ def _citation(
     g: Grammar,
 ) -> Citation:
     value = date.value if date else None
-    if r.family in (Family.NORMATIVE, Family.LAW, Family.OLD):
-        key = r.key_ref
-    else:
-        key = f"{r.key_ref}@{date.year if date else '?'}"
+    key = _key(r, date)
     return Citation(
         text="",
         start=before.start,
@@ -237,7 +278,7 @@ def _laws_by_name(t: str, covered: list[tuple[int, int]], g: Grammar) -> list[Ci
         name = re.sub(rf"{_WS}+", " ", m.group("name")).strip(" ,")
         if _NOT_A_NAME.search(name.replace("sửa đổi", "").replace("Sửa đổi", "")) and not name.lower().startswith("sửa đổi"):
             continue
-        if "\n\n" in m.group("name") or len(name.split()) > 30:
+        if crosses_paragraph(m.group("name")) or len(name.split()) > 30:
             continue
         tw = re.sub(rf"{_WS}+", " ", m.group("tw"))
         word_type = g.type_for_word(tw)

@@ -26,6 +26,7 @@ class TypeEntry:
     party_codes: tuple[str, ...]
     normative: bool
     examples: tuple[str, ...]
+    code_variants: tuple[str, ...] = ()  # spellings of the state code seen in real text: "QD"
 
 
 @dataclass(frozen=True)
@@ -142,6 +143,7 @@ def load_grammar() -> Grammar:
             party_codes=tuple(t.get("party_codes", [])),
             normative=bool(t.get("normative", False)),
             examples=tuple(t.get("examples", [])),
+            code_variants=tuple(t.get("code_variants", [])),
         )
         for t in types_data
     )
@@ -156,6 +158,8 @@ def load_grammar() -> Grammar:
         for c in t.state_codes:
             state_type_codes[code_key(c)] = c
             type_by_state_code.setdefault(c, t)
+        for v in t.code_variants:
+            state_type_codes.setdefault(code_key(v), t.state_codes[0])
         for c in t.party_codes:
             party_type_codes[code_key(c)] = c
             # "QĐ" in a Party number is a Quyết định unless the type word says Quy định

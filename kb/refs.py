@@ -17,7 +17,8 @@ from kb.models import Family
 _HSPACE = "[ \\t\\u00a0\\u202f\\u2009]"
 # white space inside a broken số hiệu: spaces and at most three line breaks
 _SP = f"{_HSPACE}*(?:\\r?\\n{_HSPACE}*){{0,3}}"
-_CODE = r"[A-ZĐÐ][A-Za-zĐđÐð]{0,11}\d{0,2}"
+# a code: letters (an "&" may join two groups: BNN&PTNT, BGD&ĐT), then up to two digits (QH14)
+_CODE = r"[A-ZĐÐa-zđð][A-Za-zĐđÐð]{0,14}(?:&[A-ZĐÐ][A-Za-zĐđÐð]{0,7})?\d{0,2}"
 _CODE_RE = re.compile(_CODE)
 # codes written in mixed case that are nevertheless codes, not words
 _MIXED_CASE_OK = re.compile(r"^(?:[A-ZĐ]+[a-zđ]?[A-ZĐ]*|[A-ZĐ][a-zđ]?[A-ZĐ]+|[A-ZĐ]+\d{1,2})$")
@@ -29,10 +30,10 @@ def ref_pattern() -> re.Pattern[str]:
     dash = "[" + re.escape(g.dash_chars) + "]"
     slash = "[" + re.escape(g.slash_chars) + "]"
     sep = f"(?:{dash}|{slash}|\\.)"
-    symbol = f"{_CODE}(?:{_SP}{sep}{_SP}{_CODE}){{0,4}}"
+    symbol = f"{_CODE}(?:{_SP}{sep}{_SP}{_CODE}){{0,9}}"
     return re.compile(
         r"(?<![\d./\-\u2010-\u2015_])"
-        r"(?P<num>\d{1,5})"
+        r"(?P<num>\d{1,5}(?:\.\d{1,3}(?=[/\-]))?[a-z]?)"
         r"(?:"
         f"{_SP}{slash}{_SP}(?P<year>(?:19|20)\\d\\d){_SP}{slash}{_SP}(?P<nsym>{symbol})"
         f"|{_SP}{dash}{_SP}(?P<ptype>{_CODE}){_SP}{slash}{_SP}(?P<psym>{symbol})"
@@ -76,11 +77,13 @@ def _token_ok(tok: str, text: str, tok_end: int, g: Grammar) -> bool:
     ):
         return False
     k = code_key(tok)
-    if k in g.issuer_codes or k in g.state_type_codes or k in g.party_type_codes:
+    known = k in g.issuer_codes or k in g.state_type_codes or k in g.party_type_codes
+    if tok[0].islower():
+        # "85/2017/nđ-cp": a lower-case code only when the tables know it
+        return known and tok.islower()
+    if known or g.law_issuer.match(k):
         return True
-    if g.law_issuer.match(k):
-        return True
-    return bool(_MIXED_CASE_OK.match(canon(tok))) and len(tok) <= 10
+    return bool(_MIXED_CASE_OK.match(canon(tok).replace("&", ""))) and len(tok) <= 15
 
 
 def canon(code: str) -> str:
@@ -231,7 +234,7 @@ def _party(
 ) -> ParsedRef | None:
     k = code_key(ptype)
     if k not in g.party_type_codes:
-        return None
+        return _old_with_issuer(m, num, ptype, codes, end, anomalies, g)
     type_code = g.party_type_codes[k]
     issuers = [_canon_code(c, g, "issuer") for c in codes]
     issuer_codes = tuple(c for c, _ in issuers)
@@ -252,6 +255,41 @@ def _party(
         key_ref=f"{_strip_zeros(num)}-{key_type}/{_join(list(issuer_codes))}",
         anomalies=anomalies,
         known=all(k2 for _, k2 in issuers),
+    )
+
+
+def _old_with_issuer(
+    m: re.Match[str],
+    num: str,
+    first: str,
+    codes: list[str],
+    end: int,
+    anomalies: list[str],
+    g: Grammar,
+) -> ParsedRef | None:
+    """Older state numbers written like Party ones: "23-L/CTN", "82-TC/TCT" (kept only when a
+    type word or "số" stands before them)."""
+    k = code_key(first)
+    if k not in g.state_type_codes and k not in g.issuer_codes:
+        return None
+    head = _canon_code(first, g, "state_type")[0]
+    rest = [_canon_code(c, g, "issuer")[0] for c in codes]
+    issuer = g.issuer(rest[0])
+    if issuer is not None and issuer.family == "party":
+        return None
+    ref = f"{num}-{head}/{_join(rest)}"
+    return ParsedRef(
+        start=m.start(),
+        end=end,
+        number=num,
+        family=Family.OLD,
+        type_code=head if k in g.state_type_codes else None,
+        issuer_code=rest[0],
+        issuer_codes=tuple(rest),
+        ref=ref,
+        key_ref=f"{_strip_zeros(num)}-{head}/{_join(rest)}",
+        anomalies=anomalies,
+        known=False,
     )
 
 

@@ -26,6 +26,20 @@ def fold(s: str) -> str:
     return _SPACES.sub(" ", s).strip()
 
 
+_PARAGRAPH_BREAK = re.compile(r"\n[ \t\u00a0]*(?:\r?\n[ \t\u00a0]*)+(?P<next>\S?)")
+
+
+def crosses_paragraph(s: str) -> bool:
+    """True when ``s`` runs over a paragraph break: an empty line not followed by a lower-case
+    letter. PDF text puts an empty line after every printed line, so "Luật Cán \\n\\nbộ" is one
+    name broken by the layout, while "…;\\n\\nQuyết định" starts a new paragraph."""
+    for m in _PARAGRAPH_BREAK.finditer(s):
+        nxt = m.group("next")
+        if not nxt or not nxt.islower():
+            return True
+    return False
+
+
 def squash_spaces(s: str) -> str:
     """Collapse runs of white space (line breaks included) to one space."""
     return _SPACES.sub(" ", s).strip()
