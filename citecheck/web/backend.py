@@ -1,0 +1,150 @@
+"""What the web application asks of the engine, in one place.
+
+The pages and the JSON API call a :class:`Backend`; :class:`EngineBackend` answers with
+the same functions and pydantic models as the command line (``citecheck --format json``,
+``kb applies``, ``kb show``). Everything heavy is imported on first use.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import threading
+from pathlib import Path
+from typing import Any, Protocol
+
+from pydantic import BaseModel
+
+from citecheck.web.uploads import Draft
+
+
+class KBUnavailable(Exception):
+    """The knowledge base file is missing or cannot be opened."""
+
+
+class Backend(Protocol):
+    """The questions the web application asks."""
+
+    def models(self) -> tuple[type[BaseModel], type[BaseModel], type[BaseModel]]:
+        """The response models of check, applies and show (for the OpenAPI description)."""
+        ...
+
+    def check(self, draft: Draft, lang: str) -> BaseModel: ...
+
+    def annotate(self, draft: Draft, report: BaseModel, lang: str) -> bytes | None: ...
+
+    def applies(self, query: str, on: dt.date, lang: str) -> BaseModel: ...
+
+    def show(self, ref: str, on: dt.date, lang: str) -> BaseModel | None: ...
+
+
+class EngineBackend:
+    """The real engine: ``kb`` (read-only) and ``citecheck``."""
+
+    def __init__(self, db: Path | None) -> None:
+        self.db = db
+        self._local = threading.local()
+
+    # -- models --------------------------------------------------------------------------
+    def models(self) -> tuple[type[BaseModel], type[BaseModel], type[BaseModel]]:
+        from citecheck.models import CheckReport
+        from kb.records import AppliesResult, ShowResult
+
+        return CheckReport, AppliesResult, ShowResult
+
+    # -- knowledge base ------------------------------------------------------------------
+    def kb(self) -> Any:
+        """One read-only KnowledgeBase per worker thread (SQLite connections are per thread)."""
+        kb = getattr(self._local, "kb", None)
+        if kb is None:
+            kb = self._open()
+            self._local.kb = kb
+        return kb
+
+    def _open(self) -> Any:
+        from kb.queries import KnowledgeBase
+
+        path = self.db
+        if path is None or not path.is_file():
+            raise KBUnavailable(str(path.name) if path else "kb.sqlite")
+        try:
+            return KnowledgeBase.open(path, readonly=True)
+        except Exception as err:
+            raise KBUnavailable(path.name) from err
+
+    def applies(self, query: str, on: dt.date, lang: str) -> BaseModel:
+        result: BaseModel = self.kb().applies(query, on=on, lang=lang)
+        return result
+
+    def show(self, ref: str, on: dt.date, lang: str) -> BaseModel | None:
+        try:
+            result: BaseModel | None = self.kb().show(ref, on=on, lang=lang)
+        except LookupError:
+            return None
+        return result
+
+    # -- checker -------------------------------------------------------------------------
+    def check(self, draft: Draft, lang: str) -> BaseModel:
+        """The ``citecheck --format json`` report of one draft held in memory.
+
+        The draft goes to the engine as a named text, never as something that could be
+        taken for a path on the server (``citecheck.check`` reads a string naming an
+        existing file from disk).
+        """
+        from citecheck.config import Options
+        from citecheck.engine import check_documents, make_document
+
+        try:
+            kb = self.kb()
+        except KBUnavailable:
+            kb = None
+        locate = getattr(draft.source, "locate", None)
+        doc = make_document(draft.name, draft.text, locate)
+        outcome = check_documents([doc], Options(lang=lang), kb)
+        report: BaseModel = outcome.report
+        return report
+
+    def annotate(self, draft: Draft, report: BaseModel, lang: str) -> bytes | None:
+        """The draft .docx with one Word comment per finding, built in memory."""
+        if draft.kind != "docx" or draft.data is None:
+            return None
+        from kb.docx_comments import DocxComment, annotate_docx
+
+        findings = [f for ff in getattr(report, "files", []) for f in ff.findings]
+        if not findings:
+            return None
+        comments = [
+            DocxComment(
+                start=f.start,
+                end=f.end,
+                text=f"{f.code} {f.name}: {f.message}"
+                + (f"\n{f.suggestion}" if f.suggestion else ""),
+            )
+            for f in findings
+        ]
+        return in_memory_files(draft.data, lambda src, dst: annotate_docx(src, dst, comments))
+
+
+def in_memory_files(data: bytes, work: Any) -> bytes | None:
+    """Run ``work(src, dst)`` on two files that live only in memory (Linux memfd).
+
+    ``annotate_docx`` reads and writes paths; anonymous in-memory files give it paths
+    without the draft ever touching a disk. Where memfd is missing, no copy is offered.
+    """
+    import os
+
+    create = getattr(os, "memfd_create", None)
+    if create is None or not Path("/proc/self/fd").is_dir():
+        return None
+    src_fd = create("draft.docx", 0)
+    dst_fd = create("annotated.docx", 0)
+    try:
+        os.write(src_fd, data)
+        work(Path(f"/proc/self/fd/{src_fd}"), Path(f"/proc/self/fd/{dst_fd}"))
+        os.lseek(dst_fd, 0, os.SEEK_SET)
+        chunks = []
+        while chunk := os.read(dst_fd, 1 << 20):
+            chunks.append(chunk)
+        return b"".join(chunks) or None
+    finally:
+        os.close(src_fd)
+        os.close(dst_fd)
