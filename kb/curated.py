@@ -58,9 +58,12 @@ def load_facts(paths: list[Path]) -> CuratedFacts:
             if not key:
                 raise FactsError(f"{path}: [[document]] #{i} has no key")
             facts.documents[key] = DocumentFacts(
-                ref=_text(entry, "ref"), type=_text(entry, "type"), date=_text(entry, "date"),
-                issuer=_text(entry, "issuer"), subject=_text(entry, "subject"),
-            )  # fmt: skip
+                ref=_text(entry, "ref"),
+                type=_text(entry, "type"),
+                date=_text(entry, "date"),
+                issuer=_text(entry, "issuer"),
+                subject=_text(entry, "subject"),
+            )
         for i, entry in enumerate(data.get("relation", []), start=1):
             where = f"{path}: [[relation]] #{i}"
             kind = entry.get("kind")
@@ -73,7 +76,10 @@ def load_facts(paths: list[Path]) -> CuratedFacts:
                 raise FactsError(f"{where}: needs both 'from' and 'to'")
             evidence = "; ".join(
                 f"{label}: {text}"
-                for label, text in (("source", _text(entry, "source")), ("reason", _text(entry, "reason")))
+                for label, text in (
+                    ("source", _text(entry, "source")),
+                    ("reason", _text(entry, "reason")),
+                )
                 if text
             )
             facts.relations.append(

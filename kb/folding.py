@@ -1,14 +1,18 @@
 """Accent folding for matching: lowercase, no diacritics, Đ → d.
 
-``fold`` is for short strings (queries, subjects). ``fold_with_offsets`` folds a whole
-text and keeps a way back to the original offsets, so phrase hits found in the folded
-text can be reported against the text as read.
+``fold`` (from ``kb.textutil``) is for short strings: queries, subjects.
+``fold_with_offsets`` folds a whole text and keeps a way back to the original offsets,
+so phrase hits found in the folded text can be reported against the text as read.
 """
 
 from __future__ import annotations
 
 import unicodedata
 from functools import lru_cache
+
+from kb.textutil import fold
+
+__all__ = ["fold", "fold_with_offsets"]
 
 _D_VARIANTS = {"Đ": "d", "đ": "d", "Ð": "d", "ð": "d"}
 
@@ -37,15 +41,6 @@ def _table() -> dict[int, str]:
 
 def _is_mark(ch: str) -> bool:
     return unicodedata.category(ch) == "Mn"
-
-
-def fold(text: str) -> str:
-    """Lowercase, strip accents, fold Đ/Ð to d, and squeeze white space."""
-    nfc = unicodedata.normalize("NFC", text)
-    folded = nfc.translate(_table())
-    if not folded.isascii():
-        folded = "".join(ch for ch in folded if not _is_mark(ch))
-    return " ".join(folded.split())
 
 
 def fold_with_offsets(text: str) -> tuple[str, list[int] | None]:

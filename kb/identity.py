@@ -10,13 +10,14 @@ its mentions say, and every mention is kept so conflicts stay visible.
 
 from __future__ import annotations
 
+import bisect
 import re
 from collections import Counter
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 from typing import Any
 
-from kb.folding import fold
+from kb.textutil import fold
 
 UNKNOWN_YEAR = "?"
 
@@ -43,26 +44,52 @@ class Resolution:
     candidates: tuple[str, ...] = ()
 
 
-def resolve_keys(raw_keys: Iterable[str], known: Iterable[str]) -> dict[str, Resolution]:
-    """Resolve every raw key; ``known`` are the keys of documents known for sure."""
+def resolve_keys(
+    raw_keys: Iterable[str], known: Iterable[str], no_issuer: Iterable[str] = ()
+) -> dict[str, Resolution]:
+    """Resolve every raw key; ``known`` are the keys of documents known for sure, and
+    ``no_issuer`` the raw keys of mentions whose số hiệu lacks the issuer part
+    (``429-QĐi``), which go to the unique known document completing them."""
     by_base: dict[str, set[str]] = {}
     for key in known:
         base, suffix = split_key(key)
         if suffix != UNKNOWN_YEAR:
             by_base.setdefault(base, set()).add(key)
+    partial = set(no_issuer)
+    bases = sorted(by_base)
     out: dict[str, Resolution] = {}
-    for raw in set(raw_keys):
+    for raw in set(raw_keys) | partial:
         base, suffix = split_key(raw)
-        if suffix != UNKNOWN_YEAR:
+        if raw in partial:
+            candidates = sorted(
+                k
+                for b in _completions(bases, base)
+                for k in by_base[b]
+                if suffix == UNKNOWN_YEAR or split_key(k)[1] == suffix
+            )
+        elif suffix != UNKNOWN_YEAR:
             out[raw] = Resolution(raw)
             continue
-        candidates = sorted(by_base.get(base, ()))
+        else:
+            candidates = sorted(by_base.get(base, ()))
         if len(candidates) == 1:
             out[raw] = Resolution(candidates[0])
         elif not candidates:
             out[raw] = Resolution(raw)
         else:
             out[raw] = Resolution(None, tuple(candidates))
+    return out
+
+
+def _completions(bases: list[str], base: str) -> list[str]:
+    """Known bases that add an issuer part to ``base``: ``429-QĐ`` → ``429-QĐ/TU``."""
+    out = []
+    for sep in ("/", "-"):
+        prefix = base + sep
+        i = bisect.bisect_left(bases, prefix)
+        while i < len(bases) and bases[i].startswith(prefix):
+            out.append(bases[i])
+            i += 1
     return out
 
 
@@ -79,9 +106,13 @@ class _Votes:
     def add(self, ref: Any, typ: Any, date: Any, issuer: Any, code: Any, subject: Any) -> None:
         self.n += 1
         for counter, value in (
-            (self.ref, ref), (self.type, typ), (self.date, date), (self.issuer, issuer),
-            (self.issuer_code, code), (self.subject, subject),
-        ):  # fmt: skip
+            (self.ref, ref),
+            (self.type, typ),
+            (self.date, date),
+            (self.issuer, issuer),
+            (self.issuer_code, code),
+            (self.subject, subject),
+        ):
             if value:
                 counter[value] += 1
 
@@ -135,9 +166,13 @@ def merge(
             if key in facts
         ]
         from_mentions = DocumentFacts(
-            ref=_top(v.ref), type=_top(v.type), date=_top(v.date), issuer=_top(v.issuer),
-            issuer_code=_top(v.issuer_code), subject=_top(v.subject, prefer_long=True),
-        )  # fmt: skip
+            ref=_top(v.ref),
+            type=_top(v.type),
+            date=_top(v.date),
+            issuer=_top(v.issuer),
+            issuer_code=_top(v.issuer_code),
+            subject=_top(v.subject, prefer_long=True),
+        )
         sources.append(("mentions", from_mentions))
         if key in imported:
             sources.append(("imported", imported[key]))
@@ -154,9 +189,20 @@ def merge(
         base, _ = split_key(key)
         rows.append(
             (
-                key, ref, pick("type"), pick("date"), pick("issuer"), pick("issuer_code"),
-                pick("subject"), pick("title"), pick("path"), v.n, int(key in corpus), base,
-                ref_norm(ref) if ref else None, date_source,
+                key,
+                ref,
+                pick("type"),
+                pick("date"),
+                pick("issuer"),
+                pick("issuer_code"),
+                pick("subject"),
+                pick("title"),
+                pick("path"),
+                v.n,
+                int(key in corpus),
+                base,
+                ref_norm(ref) if ref else None,
+                date_source,
             )
-        )  # fmt: skip
+        )
     return rows

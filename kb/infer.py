@@ -12,8 +12,8 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from typing import Any
 
-from kb.folding import fold
 from kb.relations import DATA_FILE
+from kb.textutil import fold
 
 _DIGITS = re.compile(r"\d+")
 
@@ -59,7 +59,9 @@ def infer_replacements(docs: Iterable[Candidate]) -> list[Inferred]:
     min_words = int(settings["min_subject_words"])
     groups: dict[tuple[str, str], list[tuple[Candidate, str]]] = {}
     for d in docs:
-        if d.type not in types or not d.subject or not d.date or not d.issuer_code:
+        if d.type is None or d.type not in types or not d.subject or not d.date:
+            continue
+        if not d.issuer_code:
             continue
         cleaned = _clean(d.subject, stop)
         if len(cleaned.split()) < min_words:

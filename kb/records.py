@@ -20,7 +20,9 @@ class DocumentOut(BaseModel):
     date: str | None = None
     issuer: str | None = None
     subject: str | None = None
-    status: str = Field(description="not_yet_issued | in_force | amended | replaced | repealed | unknown")
+    status: str = Field(
+        description="not_yet_issued | in_force | amended | replaced | repealed | unknown"
+    )
     status_on: str = Field(description="the date the status is for, ISO")
     status_label: str = ""
     replaced_by: list[DocRef] = Field(default_factory=list)

@@ -174,20 +174,27 @@ def find_relations(
         k = bisect.bisect_left(after_starts, c.end)
         if k < len(after) and after[k].start < limit and after[k].phrase.kind != "cites":
             hit = after[k]
-            out.append(_make(table, c, None, i, hit, acting_type, CONFIDENCE_DIRECT, text, evidence_span))
+            out.append(
+                _make(table, c, None, i, hit, acting_type, CONFIDENCE_DIRECT, text, evidence_span)
+            )
             continue
         # 2. the nearest phrase before it, in the same sentence
         k = bisect.bisect_right(before_ends, c.start) - 1
-        hit = before[k] if k >= 0 and before[k].start >= sent_start else None
-        if hit is None:
+        near = before[k] if k >= 0 and before[k].start >= sent_start else None
+        if near is None:
             out.append(_cites(i, text, evidence_span))
             continue
-        owner = _owner(table, text, folded, back, citations, real[:n], hit, c, sent_start)
+        hit = near
+        owner = _owner(table, text, citations, real[:n], hit, c, sent_start)
         if owner is None:
-            out.append(_make(table, c, None, i, hit, acting_type, CONFIDENCE_DIRECT, text, evidence_span))
+            out.append(
+                _make(table, c, None, i, hit, acting_type, CONFIDENCE_DIRECT, text, evidence_span)
+            )
         else:
             p = citations[owner]
-            out.append(_make(table, c, owner, i, hit, p.type, CONFIDENCE_NESTED, text, evidence_span))
+            out.append(
+                _make(table, c, owner, i, hit, p.type, CONFIDENCE_NESTED, text, evidence_span)
+            )
             out.append(_cites(i, text, evidence_span))
     return out
 
@@ -195,8 +202,6 @@ def find_relations(
 def _owner(
     table: PhraseTable,
     text: str,
-    folded: str,
-    back: list[int] | None,
     citations: Sequence[Mention],
     earlier: list[int],
     hit: _Hit,

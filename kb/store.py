@@ -17,19 +17,63 @@ from typing import Any
 Row = tuple[Any, ...]
 
 MENTION_COLUMNS = (
-    "file_id", "seq", "raw_key", "text", "ref", "type", "family", "date", "date_text",
-    "date_valid", "issuer", "issuer_code", "subject", "pinpoint", "start_off", "end_off", "line",
-)  # fmt: skip
+    "file_id",
+    "seq",
+    "raw_key",
+    "text",
+    "ref",
+    "type",
+    "family",
+    "date",
+    "date_text",
+    "date_valid",
+    "issuer",
+    "issuer_code",
+    "subject",
+    "pinpoint",
+    "start_off",
+    "end_off",
+    "line",
+)
 DOCUMENT_COLUMNS = (
-    "key", "ref", "type", "date", "issuer", "issuer_code", "subject", "title", "path",
-    "n_mentions", "in_corpus", "key_base", "ref_norm", "date_source",
-)  # fmt: skip
+    "key",
+    "ref",
+    "type",
+    "date",
+    "issuer",
+    "issuer_code",
+    "subject",
+    "title",
+    "path",
+    "n_mentions",
+    "in_corpus",
+    "key_base",
+    "ref_norm",
+    "date_source",
+)
 RELATION_COLUMNS = (
-    "source", "target", "kind", "origin", "confidence", "evidence", "path", "start_off", "end_off",
-)  # fmt: skip
+    "source",
+    "target",
+    "kind",
+    "origin",
+    "confidence",
+    "evidence",
+    "path",
+    "start_off",
+    "end_off",
+)
 IMPORTED_COLUMNS = (
-    "key", "ref", "type", "issuer", "date", "effective", "expiry", "status", "subject", "source_id",
-)  # fmt: skip
+    "key",
+    "ref",
+    "type",
+    "issuer",
+    "date",
+    "effective",
+    "expiry",
+    "status",
+    "subject",
+    "source_id",
+)
 
 _MIGRATIONS: list[tuple[str, str]] = [
     (
@@ -158,9 +202,14 @@ class Store:
         self.conn.executemany("DELETE FROM files WHERE path = ?", [(p,) for p in paths])
 
     def add_file(
-        self, path: str, sha1: str, chars: int, doc: Sequence[Any],
-        mentions: Sequence[Sequence[Any]], relations: Sequence[Sequence[Any]],
-    ) -> None:  # fmt: skip
+        self,
+        path: str,
+        sha1: str,
+        chars: int,
+        doc: Sequence[Any],
+        mentions: Sequence[Sequence[Any]],
+        relations: Sequence[Sequence[Any]],
+    ) -> None:
         """``doc`` = (key, ref, type, date, title, issuer_code); mention rows follow
         ``MENTION_COLUMNS`` without file_id; relation rows are (source_seq, target_seq,
         kind, confidence, phrase, evidence, start, end)."""
@@ -191,9 +240,11 @@ class Store:
         )
 
     def all_mentions(self) -> Iterator[Row]:
-        """(id, raw_key, ref, type, date, issuer, issuer_code, subject) of every mention."""
+        """(id, raw_key, ref, type, date, issuer, issuer_code, subject, family) of every
+        mention."""
         return self.conn.execute(
-            "SELECT id, raw_key, ref, type, date, issuer, issuer_code, subject FROM mentions"
+            "SELECT id, raw_key, ref, type, date, issuer, issuer_code, subject, family"
+            " FROM mentions"
         )
 
     def set_mention_keys(self, rows: Iterable[tuple[str | None, str | None, int]]) -> None:
@@ -240,7 +291,9 @@ class Store:
     def add_imported(self, docs: Iterable[Sequence[Any]], rels: Iterable[Sequence[Any]]) -> None:
         cols = ", ".join(IMPORTED_COLUMNS)
         marks = ", ".join("?" * len(IMPORTED_COLUMNS))
-        self.conn.executemany(f"INSERT OR REPLACE INTO imported_documents ({cols}) VALUES ({marks})", docs)
+        self.conn.executemany(
+            f"INSERT OR REPLACE INTO imported_documents ({cols}) VALUES ({marks})", docs
+        )
         self.conn.executemany(
             "INSERT INTO imported_relations (source, target, kind, detail, source_id)"
             " VALUES (?, ?, ?, ?, ?)",
@@ -248,11 +301,15 @@ class Store:
         )
 
     def imported_documents(self) -> list[Row]:
-        return list(self.conn.execute(f"SELECT {', '.join(IMPORTED_COLUMNS)} FROM imported_documents"))
+        return list(
+            self.conn.execute(f"SELECT {', '.join(IMPORTED_COLUMNS)} FROM imported_documents")
+        )
 
     def imported_relations(self) -> list[Row]:
         return list(
-            self.conn.execute("SELECT DISTINCT source, target, kind, detail FROM imported_relations")
+            self.conn.execute(
+                "SELECT DISTINCT source, target, kind, detail FROM imported_relations"
+            )
         )
 
     def imported_document(self, key: str) -> Row | None:
@@ -272,7 +329,9 @@ class Store:
         cols = ", ".join(DOCUMENT_COLUMNS)
         out: dict[str, Row] = {}
         for key in set(keys):
-            row = self.conn.execute(f"SELECT {cols} FROM documents WHERE key = ?", (key,)).fetchone()
+            row = self.conn.execute(
+                f"SELECT {cols} FROM documents WHERE key = ?", (key,)
+            ).fetchone()
             if row is not None:
                 out[key] = tuple(row)
         return out
@@ -282,10 +341,14 @@ class Store:
         return list(self.conn.execute(f"SELECT {cols} FROM documents ORDER BY key"))
 
     def keys_by_base(self, base: str) -> list[str]:
-        return [r[0] for r in self.conn.execute("SELECT key FROM documents WHERE key_base = ?", (base,))]
+        return [
+            r[0] for r in self.conn.execute("SELECT key FROM documents WHERE key_base = ?", (base,))
+        ]
 
     def keys_by_ref_norm(self, norm: str) -> list[str]:
-        return [r[0] for r in self.conn.execute("SELECT key FROM documents WHERE ref_norm = ?", (norm,))]
+        return [
+            r[0] for r in self.conn.execute("SELECT key FROM documents WHERE ref_norm = ?", (norm,))
+        ]
 
     def mentions_of(self, key: str) -> list[Row]:
         return list(
@@ -341,7 +404,9 @@ class Store:
         if kinds is None:
             return list(self.conn.execute(f"SELECT {cols} FROM relations"))
         marks = ", ".join("?" * len(kinds))
-        return list(self.conn.execute(f"SELECT {cols} FROM relations WHERE kind IN ({marks})", kinds))
+        return list(
+            self.conn.execute(f"SELECT {cols} FROM relations WHERE kind IN ({marks})", kinds)
+        )
 
     def search(self, match: str, limit: int) -> list[tuple[str, str, float]]:
         """FTS5 search over subjects and titles: (key, text, bm25 rank), best first."""
@@ -355,7 +420,9 @@ class Store:
         ]
 
     def problems(self) -> list[tuple[str, str]]:
-        return [(r[0], r[1]) for r in self.conn.execute("SELECT kind, detail FROM problems ORDER BY id")]
+        return [
+            (r[0], r[1]) for r in self.conn.execute("SELECT kind, detail FROM problems ORDER BY id")
+        ]
 
     def count_by(self, table: str, column: str) -> list[tuple[str | None, int]]:
         if (table, column) not in _COUNTABLE:
