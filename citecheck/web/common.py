@@ -16,7 +16,7 @@ from starlette.exceptions import HTTPException
 from starlette.formparsers import MultiPartException
 
 from citecheck.web.backend import Backend
-from citecheck.web.i18n import LANGS, fmt_date, pick_lang, t
+from citecheck.web.i18n import LANGS, doc_label, fmt_date, pick_lang, short_path, t
 from citecheck.web.uploads import Draft, UploadError, paste, read_upload
 
 MULTIPART = "multipart/form-data"
@@ -99,7 +99,9 @@ def environment() -> Environment:
         lstrip_blocks=True,
     )
     env.globals["doc_href"] = doc_href
+    env.globals["label"] = doc_label
     env.filters["date"] = fmt_date
+    env.filters["shortpath"] = short_path
     return env
 
 

@@ -66,31 +66,31 @@ class Edge:
 
 
 def layout(center: str, nodes: list[Node], edges: list[Edge]) -> dict[str, tuple[float, float]]:
-    """Positions in pixels, the centre document in the middle."""
+    """Positions in pixels: the document in the middle, its neighbours on a ring around it.
+
+    networkx's shell layout places the rings; neighbours are ordered by the kind of their
+    link to the centre so that, say, what replaced it and what it replaced sit together.
+    """
     import networkx as nx
 
-    g = nx.Graph()
-    g.add_nodes_from(n.key for n in nodes)
-    g.add_edges_from((e.source, e.target) for e in edges if e.source != e.target)
-    if len(nodes) == 1:
+    others = [n.key for n in nodes if n.key != center]
+    if not others:
         return {center: (WIDTH / 2, HEIGHT / 2)}
-    others = sorted(n.key for n in nodes if n.key != center)
-    # Start from a circle around the centre so the spring layout is deterministic and tidy.
-    start = {center: (0.0, 0.0)}
-    for i, key in enumerate(others):
-        angle = 2 * math.pi * i / len(others) - math.pi / 2
-        start[key] = (math.cos(angle), math.sin(angle))
-    pos = nx.spring_layout(g, pos=start, fixed=[center], seed=7, k=1.4, iterations=60)
-    xs = [float(p[0]) for p in pos.values()]
-    ys = [float(p[1]) for p in pos.values()]
-    span_x = max(max(abs(x) for x in xs), 1e-6)
-    span_y = max(max(abs(y) for y in ys), 1e-6)
+    rank = {kind: i for i, kind in enumerate(KIND_COLOUR)}
+    first_kind: dict[str, int] = {}
+    for e in edges:
+        for key in (e.source, e.target):
+            if key != center and (e.source == center or e.target == center):
+                first_kind[key] = min(first_kind.get(key, 99), rank.get(e.kind, 98))
+    others.sort(key=lambda k: (first_kind.get(k, 99), k))
+    g = nx.DiGraph()
+    g.add_nodes_from([center, *others])
+    pos = nx.shell_layout(g, nlist=[[center], others], rotate=0)
+    radius = max(math.hypot(float(p[0]), float(p[1])) for p in pos.values()) or 1.0
+    pos = {k: (float(p[0]) / radius, float(p[1]) / radius) for k, p in pos.items()}
     half_w = WIDTH / 2 - MARGIN - NODE_W / 2
     half_h = HEIGHT / 2 - MARGIN - NODE_H / 2
-    return {
-        k: (WIDTH / 2 + float(p[0]) / span_x * half_w, HEIGHT / 2 + float(p[1]) / span_y * half_h)
-        for k, p in pos.items()
-    }
+    return {k: (WIDTH / 2 + p[0] * half_w, HEIGHT / 2 - p[1] * half_h) for k, p in pos.items()}
 
 
 def _border_point(
@@ -130,23 +130,51 @@ def render(
             f'<path d="M0,0 L10,5 L0,10 z" fill="{colour}"/></marker>'
         )
     out.append("</defs>")
+    rank = {kind: i for i, kind in enumerate(KIND_COLOUR)}
+    grouped: dict[tuple[str, str], list[Edge]] = {}
     for e in edges:
-        if e.source not in pos or e.target not in pos or e.source == e.target:
-            continue
-        (x1, y1), (x2, y2) = pos[e.source], pos[e.target]
-        ax, ay = _border_point(x1, y1, x2, y2)
-        bx, by = _border_point(x2, y2, x1, y1)
-        kind = e.kind if e.kind in KIND_COLOUR else "cites"
+        if e.source in pos and e.target in pos and e.source != e.target:
+            grouped.setdefault((e.source, e.target), []).append(e)
+    for (source, target), group in sorted(grouped.items()):
+        group.sort(key=lambda e: rank.get(e.kind, 99))
+        main = group[0]
+        (x1, y1), (x2, y2) = pos[source], pos[target]
+        if (target, source) in grouped:  # both ways: draw the two arrows side by side
+            nx_, ny_ = y2 - y1, x1 - x2
+            norm = math.hypot(nx_, ny_) or 1.0
+            x1, y1 = x1 + 6 * nx_ / norm, y1 + 6 * ny_ / norm
+            x2, y2 = x2 + 6 * nx_ / norm, y2 + 6 * ny_ / norm
+        kind = main.kind if main.kind in KIND_COLOUR else "cites"
         colour = KIND_COLOUR[kind]
-        dash = ORIGIN_DASH.get(e.origin, "")
+        dash = ORIGIN_DASH.get(main.origin, "")
         dash_attr = f' stroke-dasharray="{dash}"' if dash else ""
-        label = kind_label.get(e.kind, e.kind)
+        label = ", ".join(dict.fromkeys(kind_label.get(e.kind, e.kind) for e in group))
+        css = f"edge edge-{escape(kind)} origin-{escape(main.origin)}"
+        if center in (source, target):
+            ax, ay = _border_point(x1, y1, x2, y2)
+            bx, by = _border_point(x2, y2, x1, y1)
+            out.append(
+                f'<g class="{css}"><title>{escape(label)}</title>'
+                f'<line x1="{ax:.1f}" y1="{ay:.1f}" x2="{bx:.1f}" y2="{by:.1f}" '
+                f'stroke="{colour}" stroke-width="2"{dash_attr} marker-end="url(#arrow-{kind})"/>'
+                f'<text x="{(ax + bx) / 2:.1f}" y="{(ay + by) / 2 - 4:.1f}" '
+                f'text-anchor="middle" font-size="11" fill="{colour}" class="edge-label" '
+                f'paint-order="stroke" stroke="#ffffff" stroke-width="3">{escape(label)}</text></g>'
+            )
+            continue
+        # Between two neighbours: a lighter curve bent away from the centre, named on hover.
+        cx0, cy0 = pos[center]
+        mx, my = (x1 + x2) / 2, (y1 + y2) / 2
+        away = math.hypot(mx - cx0, my - cy0) or 1.0
+        bend = 0.35 * math.hypot(x2 - x1, y2 - y1)
+        qx, qy = mx + (mx - cx0) / away * bend, my + (my - cy0) / away * bend
+        ax, ay = _border_point(x1, y1, qx, qy)
+        bx, by = _border_point(x2, y2, qx, qy)
         out.append(
-            f'<g class="edge edge-{escape(kind)} origin-{escape(e.origin)}">'
-            f'<line x1="{ax:.1f}" y1="{ay:.1f}" x2="{bx:.1f}" y2="{by:.1f}" stroke="{colour}" '
-            f'stroke-width="2"{dash_attr} marker-end="url(#arrow-{kind})"/>'
-            f'<text x="{(ax + bx) / 2:.1f}" y="{(ay + by) / 2 - 4:.1f}" text-anchor="middle" '
-            f'font-size="11" fill="{colour}" class="edge-label">{escape(label)}</text></g>'
+            f'<g class="{css} edge-side"><title>{escape(label)}</title>'
+            f'<path d="M{ax:.1f},{ay:.1f} Q{qx:.1f},{qy:.1f} {bx:.1f},{by:.1f}" fill="none" '
+            f'stroke="{colour}" stroke-width="1.3" opacity="0.55"{dash_attr} '
+            f'marker-end="url(#arrow-{kind})"/></g>'
         )
     for n in sorted(nodes, key=lambda n: n.key == center):
         x, y = pos[n.key]

@@ -26,6 +26,7 @@ _MESSAGES: dict[str, tuple[str, str]] = {
     "check.or_paste": ("hoặc dán nội dung văn bản", "or paste the text"),
     "check.limit": ("Tối đa {mb} MB.", "At most {mb} MB."),
     "check.submit": ("Kiểm tra", "Check"),
+    "check.again": ("Kiểm tra văn bản khác", "Check another draft"),
     "check.summary": ("Tóm tắt", "Summary"),
     "check.no_findings": (
         "Không phát hiện lỗi trích dẫn nào.",
@@ -214,6 +215,9 @@ def fmt_date(value: object) -> str:
     import datetime as dt
 
     if isinstance(value, str):
+        parts = value.split("-")
+        if len(parts) == 2 and all(p.isdigit() for p in parts):  # a month: 2022-01
+            return f"{parts[1]}/{parts[0]}"
         try:
             value = dt.date.fromisoformat(value[:10])
         except ValueError:
@@ -221,3 +225,24 @@ def fmt_date(value: object) -> str:
     if isinstance(value, dt.date):
         return f"{value.day:02d}/{value.month:02d}/{value.year}"
     return "" if value is None else str(value)
+
+
+def doc_label(ref: str | None, key: str | None = None) -> str:
+    """How a document is named on a page: its số hiệu, else the file it was read from."""
+    if ref:
+        return ref
+    key = key or ""
+    if key.startswith("file:"):
+        return key.removeprefix("file:").replace("\\", "/").rsplit("/", 1)[-1]
+    return key
+
+
+def short_path(path: str | None) -> str:
+    """A source file's name relative to its corpus; never a server's absolute path."""
+    if not path:
+        return ""
+    p = path.replace("\\", "/")
+    if p.startswith("/") or (len(p) > 2 and p[1] == ":"):
+        parts = p.rsplit("/", 2)
+        return "/".join(parts[-2:])
+    return p

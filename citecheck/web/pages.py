@@ -12,7 +12,7 @@ from starlette.concurrency import run_in_threadpool
 
 from citecheck.web import graphsvg, highlight
 from citecheck.web.common import data_url, parse_on, read_draft, render, request_lang, settings
-from citecheck.web.i18n import fmt_date, has, t
+from citecheck.web.i18n import doc_label, fmt_date, has, t
 from citecheck.web.uploads import DOCX_MEDIA_TYPE
 
 GRAPH_MAX_NODES = 16
@@ -108,7 +108,9 @@ def neighbourhood_svg(engine: Any, shown: dict[str, Any], on: dt.date, lang: str
         if key not in nodes:
             if len(nodes) >= GRAPH_MAX_NODES:
                 continue
-            nodes[key] = graphsvg.Node(key, other.get("ref") or key, fmt_date(other.get("date")))
+            nodes[key] = graphsvg.Node(
+                key, doc_label(other.get("ref"), key), fmt_date(other.get("date"))
+            )
             neighbours.append(key)
         src, dst = (center, key) if rel["direction"] == "out" else (key, center)
         edges.add(graphsvg.Edge(src, dst, rel["kind"], rel["origin"]))
@@ -120,7 +122,7 @@ def neighbourhood_svg(engine: Any, shown: dict[str, Any], on: dt.date, lang: str
         other = other_shown.model_dump(mode="json")
         od = other["document"]
         nodes[key] = graphsvg.Node(
-            key, od.get("ref") or key, fmt_date(od.get("date")), od.get("status")
+            key, doc_label(od.get("ref"), key), fmt_date(od.get("date")), od.get("status")
         )
         for rel in other.get("relations", []):
             k2 = rel["other"]["key"]
