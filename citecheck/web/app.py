@@ -35,9 +35,10 @@ def create_app(
     *,
     backend: Backend | None = None,
     max_upload_mb: int = DEFAULT_MAX_UPLOAD_MB,
+    cache_size: int = 512,
 ) -> FastAPI:
     """Build the application over the KB file ``db`` (opened read-only)."""
-    engine: Backend = backend if backend is not None else EngineBackend(db)
+    engine: Backend = backend if backend is not None else EngineBackend(db, cache_size)
     max_bytes = max_upload_mb * 1024 * 1024
     # Uploads stay in memory: never let the form parser spool a file to disk.
     MultiPartParser.spool_max_size = max(MultiPartParser.spool_max_size, max_bytes + 1)

@@ -8,7 +8,9 @@ the same functions and pydantic models as the command line (``citecheck --format
 from __future__ import annotations
 
 import datetime as dt
+import os
 import threading
+from collections import OrderedDict
 from pathlib import Path
 from typing import Any, Protocol
 
@@ -38,11 +40,21 @@ class Backend(Protocol):
 
 
 class EngineBackend:
-    """The real engine: ``kb`` (read-only) and ``citecheck``."""
+    """The real engine: ``kb`` (read-only) and ``citecheck``.
 
-    def __init__(self, db: Path | None) -> None:
+    Answers of ``applies`` and ``show`` are kept in a small LRU cache: the KB is opened
+    read-only, so an answer only changes when the file does. The file's identity (inode,
+    size, modification time) is looked at on every question; when ``kb build`` has replaced
+    it, the cache is emptied and every thread reopens the KB.
+    """
+
+    def __init__(self, db: Path | None, cache_size: int = 512) -> None:
         self.db = db
+        self.cache_size = cache_size
         self._local = threading.local()
+        self._lock = threading.Lock()
+        self._cache: OrderedDict[tuple[Any, ...], Any] = OrderedDict()
+        self._stamp: tuple[int, int, int] | None = None
 
     # -- models --------------------------------------------------------------------------
     def models(self) -> tuple[type[BaseModel], type[BaseModel], type[BaseModel]]:
@@ -52,12 +64,36 @@ class EngineBackend:
         return CheckReport, AppliesResult, ShowResult
 
     # -- knowledge base ------------------------------------------------------------------
+    def _file_stamp(self) -> tuple[int, int, int] | None:
+        if self.db is None:
+            return None
+        try:
+            st = os.stat(self.db)
+        except OSError:
+            return None
+        return (st.st_ino, st.st_size, st.st_mtime_ns)
+
+    def _fresh(self) -> tuple[int, int, int] | None:
+        """The KB file's stamp; empties the cache when the file changed."""
+        stamp = self._file_stamp()
+        if stamp != self._stamp:
+            with self._lock:
+                if stamp != self._stamp:
+                    self._cache.clear()
+                    self._stamp = stamp
+        return stamp
+
     def kb(self) -> Any:
         """One read-only KnowledgeBase per worker thread (SQLite connections are per thread)."""
+        stamp = self._fresh()
         kb = getattr(self._local, "kb", None)
+        if kb is not None and getattr(self._local, "stamp", None) != stamp:
+            kb.close()
+            kb = None
         if kb is None:
             kb = self._open()
             self._local.kb = kb
+            self._local.stamp = stamp
         return kb
 
     def _open(self) -> Any:
@@ -71,16 +107,38 @@ class EngineBackend:
         except Exception as err:
             raise KBUnavailable(path.name) from err
 
+    def _cached(self, key: tuple[Any, ...], compute: Any) -> Any:
+        self._fresh()
+        with self._lock:
+            if key in self._cache:
+                self._cache.move_to_end(key)
+                return self._cache[key]
+        value = compute()
+        if self.cache_size > 0:
+            with self._lock:
+                self._cache[key] = value
+                while len(self._cache) > self.cache_size:
+                    self._cache.popitem(last=False)
+        return value
+
     def applies(self, query: str, on: dt.date, lang: str) -> BaseModel:
-        result: BaseModel = self.kb().applies(query, on=on, lang=lang)
-        return result
+        def compute() -> BaseModel:
+            result: BaseModel = self.kb().applies(query, on=on, lang=lang)
+            return result
+
+        value: BaseModel = self._cached(("applies", query, on, lang), compute)
+        return value
 
     def show(self, ref: str, on: dt.date, lang: str) -> BaseModel | None:
-        try:
-            result: BaseModel | None = self.kb().show(ref, on=on, lang=lang)
-        except LookupError:
-            return None
-        return result
+        def compute() -> BaseModel | None:
+            try:
+                result: BaseModel | None = self.kb().show(ref, on=on, lang=lang)
+            except LookupError:  # a số hiệu naming several documents, or none
+                return None
+            return result
+
+        value: BaseModel | None = self._cached(("show", ref, on, lang), compute)
+        return value
 
     # -- checker -------------------------------------------------------------------------
     def check(self, draft: Draft, lang: str) -> BaseModel:
