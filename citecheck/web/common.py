@@ -78,11 +78,12 @@ async def read_draft(request: Request, lang: str) -> Draft:
         await form.close()
 
 
-def doc_href(ref: str | None, on: dt.date | None = None) -> str:
-    """The page of a document (by key or số hiệu)."""
+def doc_href(ref: str | None, on: dt.date | str | None = None) -> str:
+    """The page of a document (by key or số hiệu), its status shown on ``on``."""
     if not ref:
         return "#"
-    query = f"?{urlencode({'on': on.isoformat()})}" if on else ""
+    when = on.isoformat() if isinstance(on, dt.date) else on
+    query = f"?{urlencode({'on': when})}" if when else ""
     return "/documents/" + quote(ref, safe="") + query
 
 

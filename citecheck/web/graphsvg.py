@@ -113,6 +113,7 @@ def render(
     kind_label: dict[str, str],
     title: str,
     href_prefix: str = "/documents/",
+    href_query: str = "",
 ) -> str:
     """The SVG markup (a complete ``<svg>`` element)."""
     pos = layout(center, nodes, edges)
@@ -182,7 +183,7 @@ def render(
         fill = STATUS_FILL.get(status, STATUS_FILL["unknown"])
         stroke = STATUS_STROKE.get(status, STATUS_STROKE["unknown"])
         width = 3 if n.key == center else 1.5
-        href = href_prefix + quote(n.key, safe="")
+        href = href_prefix + quote(n.key, safe="") + href_query
         date = f" · {n.date}" if n.date else ""
         out.append(
             f'<a href={quoteattr(href)} class="node{" node-center" if n.key == center else ""}">'

@@ -83,7 +83,7 @@ def register(app: FastAPI) -> None:
             return render(request, "error.html", context, lang, status=404)
         data = shown.model_dump(mode="json")
         svg = neighbourhood_svg(engine, data, day, lang)
-        context = {"show": data, "on": day.isoformat(), "svg": Markup(svg)}
+        context = {"show": data, "on": day, "svg": Markup(svg)}
         return render(request, "document.html", context, lang)
 
 
