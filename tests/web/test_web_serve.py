@@ -58,9 +58,8 @@ def test_without_a_kb_the_checker_still_works(tmp_path: Path, report_text: str) 
 
 
 def test_a_rebuilt_kb_is_picked_up(tmp_path: Path, kb_db: Path) -> None:
-    from kb.queries import KnowledgeBase
-
     from citecheck.web.backend import EngineBackend
+    from kb.queries import KnowledgeBase
 
     live = tmp_path / "kb.sqlite"
     shutil.copy(kb_db, live)
