@@ -43,7 +43,9 @@ BARE = re.compile(r"\d+/\d{4}/[A-ZĐ]+-[A-ZĐ]+")
 
 _DASHES = re.compile("[\u2010-\u2015\u2212\u00ad]")
 _NUMBER_LINE = re.compile(r"(?m)^.{0,20}[Ss]ố\s*:[^\n]*")
-_SIGNING_DATE = re.compile(r"ngày\s+(\d{1,2})/(\d{1,2})/(\d{4})\s+của")
+_SIGNING_DATE = re.compile(
+    r"ngày\s+(\d{1,2})(?:/|\s+tháng\s+)(\d{1,2})(?:/|\s+năm\s+)(\d{4})\s*,?\s+của"
+)
 
 
 def norm_ref(s: str) -> str:
@@ -96,6 +98,7 @@ class Score:
     found: int = 0
     dated: int = 0
     date_right: int = 0
+    date_extra: int = 0  # a date found where the text gives none with the citation
     misses: list[str] = field(default_factory=list)
 
     @property
@@ -122,9 +125,7 @@ def _inside(c: Citation, start: int, end: int) -> bool:
     return start <= rs and re_ <= end
 
 
-def phapdien_eval(
-    corpus: Path, doc_ids: Iterable[str] | None = None
-) -> tuple[Score, Score]:
+def phapdien_eval(corpus: Path, doc_ids: Iterable[str] | None = None) -> tuple[Score, Score]:
     """Recall of the notes' source số hiệu (with signing dates) and of the amending documents."""
     by_doc = _articles(corpus)
     ids = sorted(by_doc) if doc_ids is None else list(doc_ids)
@@ -149,6 +150,9 @@ def phapdien_eval(
                 else:
                     source.found += 1
                     m = _signing_date(note, note.find(str(gold).strip()))
+                    if m is None and hit.date is not None:
+                        source.date_extra += 1
+                        source.misses.append(f"{doc_id}@{ns}: date {hit.date} not in the note")
                     if m is not None:
                         source.dated += 1
                         d, mo, y = (int(g) for g in m.groups())
@@ -248,9 +252,7 @@ def vnlegaltext_eval(path: Path = VNLEGALTEXT) -> Score:
                 (
                     c
                     for c in cites
-                    if c.start < r["end"]
-                    and r["start"] < c.end
-                    and norm_ref(c.ref or "") == want
+                    if c.start < r["end"] and r["start"] < c.end and norm_ref(c.ref or "") == want
                 ),
                 None,
             )
@@ -420,6 +422,7 @@ def main() -> None:
     src, amend = phapdien_eval(corpus, ids)
     _row("pháp điển notes: source số hiệu recall", f"{src.recall:.4f}", f"of {src.expected}")
     _row("pháp điển notes: signing date right", f"{src.date_accuracy:.4f}", f"of {src.dated}")
+    _row("pháp điển notes: date where none is given", f"{src.date_extra}", "goal 0")
     _row("pháp điển notes: amending số hiệu recall", f"{amend.recall:.4f}", f"of {amend.expected}")
     num, date = congbao_header_eval(corpus)
     _row("Công báo header: Số right", f"{num.recall:.4f}", f"of {num.expected}")

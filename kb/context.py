@@ -73,7 +73,11 @@ def look_before(text: str, num_start: int, floor: int) -> Before:
     if has_so:
         lo2 = max(floor, num_start - LAW_NAME_WINDOW)
         law = _law_name_re().search(text, lo2, num_start)
-        if law is not None and law.group("tw")[0].isupper() and not crosses_paragraph(law.group("name")):
+        if (
+            law is not None
+            and law.group("tw")[0].isupper()
+            and not crosses_paragraph(law.group("name"))
+        ):
             return Before(
                 law.start("tw"), law.group("tw"), law.start("tw"), True, law.group("name")
             )
@@ -187,7 +191,9 @@ def title_date(
         raw = text[pos : m.start()]
         if _NOT_A_TITLE.search(raw) or crosses_paragraph(raw):
             return None
-        if m.start("date") in claimed or _PERIOD_BEFORE.search(text, max(0, m.start() - 8), m.start()):
+        if m.start("date") in claimed or _PERIOD_BEFORE.search(
+            text, max(0, m.start() - 8), m.start()
+        ):
             continue
         parsed = parsed_from_match(m)
         if year is not None and parsed.year != year:

@@ -112,7 +112,9 @@ def extract_text(text: str, path: str = "<text>") -> ExtractedFile:
         line, column = lines.position(start)
         fields.update(start=start, end=end, text=text[start:end], line=line, column=column)
     if header.date_start is not None and header.date_end is not None:
-        header.date_start, header.date_end = view.span_to_original(header.date_start, header.date_end)
+        header.date_start, header.date_end = view.span_to_original(
+            header.date_start, header.date_end
+        )
     return ExtractedFile(path=path, document=header, citations=citations, chars=len(text))
 
 
@@ -171,14 +173,12 @@ def _key(r: ParsedRef, date: ParsedDate | None) -> str:
     return f"{r.key_ref}@{date.year if date else '?'}"
 
 
-def _complete(
-    t: str, f: _Found, bound: int, g: Grammar
-) -> tuple[Citation, int | None] | None:
+def _complete(t: str, f: _Found, bound: int, g: Grammar) -> tuple[Citation, int | None] | None:
     r, before = f.ref, f.before
     tw = before.type_word
     word_type = g.type_for_word(tw) if tw else None
-    if word_type is not None and word_type.name == "Hợp đồng":
-        return None  # contract numbers are not document citations
+    if word_type is not None and not word_type.cited:
+        return None  # e.g. contract numbers (types.toml: cited = false)
     has_context = tw is not None or before.has_so
     if not has_context:
         if not r.known or r.family is Family.OLD:
@@ -187,11 +187,9 @@ def _complete(
             return None
     anomalies = list(r.anomalies)
     code_type = _type_of(r, tw, g)
-    if word_type is not None and code_type is not None and fold(tw or "") not in _GENERIC_WORDS:
-        if not _compatible(word_type, code_type, r):
-            anomalies.append("type-word-mismatch")
-    if r.family is Family.LETTER and word_type is not None and fold(tw or "") not in _GENERIC_WORDS:
-        if word_type.name != "Công văn":
+    if word_type is not None and fold(tw or "") not in _GENERIC_WORDS:
+        mismatch = code_type is not None and not _compatible(word_type, code_type, r)
+        if mismatch or (r.family is Family.LETTER and word_type.name != "Công văn"):
             anomalies.append("type-word-mismatch")
 
     date, issuer, cursor = date_and_issuer(t, r.end, bound)
@@ -213,7 +211,9 @@ def _complete(
                 issuer = issuer_after(t, date.end, bound)
     pinpoint, _ = pinpoint_before(t, before.start, 0)
     name = before.name.strip() if before.name else None
-    c = _citation(r, before, code_type, tw, date, issuer, subject, pinpoint, name, end, anomalies, g)
+    c = _citation(
+        r, before, code_type, tw, date, issuer, subject, pinpoint, name, end, anomalies, g
+    )
     return c, (date.start if date else None)
 
 
@@ -262,7 +262,9 @@ def _citation(
     )
 
 
-_LAW_ANCHOR = re.compile(r"Bộ[\s\u00a0]+luật|BỘ[\s\u00a0]+LUẬT|Luật|LUẬT|Pháp[\s\u00a0]+lệnh|Hiến[\s\u00a0]+pháp")
+_LAW_ANCHOR = re.compile(
+    r"Bộ[\s\u00a0]+luật|BỘ[\s\u00a0]+LUẬT|Luật|LUẬT|Pháp[\s\u00a0]+lệnh|Hiến[\s\u00a0]+pháp"
+)
 # a law's name holds none of these; the first digit after it starts its date (or year)
 _NAME_STOP = re.compile(r"[;:()\d\"“”]")
 _NAME_SPAN = 230
@@ -272,7 +274,7 @@ _NAME_SPAN = 230
 def _law_re() -> re.Pattern[str]:
     return re.compile(
         rf"(?P<tw>Bộ{_WS}+luật|BỘ{_WS}+LUẬT|Luật|LUẬT|Pháp{_WS}+lệnh|Hiến{_WS}+pháp)"
-        rf"{_WS}+(?P<name>(?:[A-ZĐÂĂÊÔƠƯÁÀẢÃẠÉÈẺẼẸÍÌỈĨỊÓÒỎÕỌÚÙỦŨỤÝỲỶỸỴ]|sửa{_WS}+đổi)"
+        rf"{_WS}+(?P<name>(?:[A-ZĐÂĂÊÔƠƯÁÀẢÃẠÉÈẺẼẸÍÌỈĨỊÓÒỎÕỌÚÙỦŨỤÝỲỶỸỴ]|sửa{_WS}+đổi|nước{_WS})"
         rf"[^;:()\d\"“”]{{1,200}}?)"
         rf"{_WS}*,?{_WS}*(?:(?:được{_WS}+)?(?:Quốc{_WS}+hội{_WS}+)?(?:khóa{_WS}+\w+{_WS}+)?"
         rf"(?:thông{_WS}+qua{_WS}+)?(?P<date>{ANY_DATE})|năm{_WS}+(?P<ly>(?:19|20)\d\d)(?!\d))"
@@ -300,7 +302,9 @@ def _laws_by_name(t: str, covered: list[tuple[int, int]], g: Grammar) -> list[Ci
             continue
         resume = m.end()
         name = re.sub(rf"{_WS}+", " ", m.group("name")).strip(" ,")
-        if _NOT_A_NAME.search(name.replace("sửa đổi", "").replace("Sửa đổi", "")) and not name.lower().startswith("sửa đổi"):
+        if _NOT_A_NAME.search(
+            name.replace("sửa đổi", "").replace("Sửa đổi", "")
+        ) and not name.lower().startswith("sửa đổi"):
             continue
         if crosses_paragraph(m.group("name")) or len(name.split()) > 30:
             continue
@@ -364,7 +368,9 @@ def _self_and_back_references(
     t: str, citations: list[Citation], header: DocumentHeader, g: Grammar
 ) -> list[Citation]:
     out: list[Citation] = []
-    ordered = sorted((c for c in citations if c.key and not c.self_reference), key=lambda c: c.start)
+    ordered = sorted(
+        (c for c in citations if c.key and not c.self_reference), key=lambda c: c.start
+    )
     seen_keys: set[str] = set()
     seen_by_type: dict[str, set[str]] = {}
     nxt = 0

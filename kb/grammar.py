@@ -27,6 +27,7 @@ class TypeEntry:
     normative: bool
     examples: tuple[str, ...]
     code_variants: tuple[str, ...] = ()  # spellings of the state code seen in real text: "QD"
+    cited: bool = True  # False: numbers after this type word are not citations (contracts)
 
 
 @dataclass(frozen=True)
@@ -165,6 +166,7 @@ def load_grammar() -> Grammar:
             normative=bool(t.get("normative", False)),
             examples=tuple(t.get("examples", [])),
             code_variants=tuple(t.get("code_variants", [])),
+            cited=bool(t.get("cited", True)),
         )
         for t in types_data
     )

@@ -113,7 +113,9 @@ class NfcView:
         out: list[str] = []
         vstarts: list[int] = [0]  # view offset where a segment starts
         ostarts: list[int] = [0]  # original offset where it starts
-        folded: list[bool] = [False]  # True for a composed cluster (offsets inside map to its start)
+        folded: list[bool] = [
+            False
+        ]  # True for a composed cluster (offsets inside map to its start)
         last = 0
         vpos = 0
         for m in _cluster_re().finditer(text):
