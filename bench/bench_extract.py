@@ -370,10 +370,12 @@ def scaling(files: list[Path], chars: int = 2_000_000) -> tuple[float, float]:
 
 def adversarial() -> Iterator[tuple[str, str]]:
     yield "1/ x 500k", "1/" * 500_000
-    yield "dashes and spaces", ("- " * 100 + "-" * 100 + " " * 100) * 2_000
+    yield "dashes and spaces", ("- " * 100 + "-" * 100 + " " * 100) * 2_500
     yield "số repeated", "số " * 330_000
     yield "code soup", "QĐ-UBND/TU-HD/KH-CP " * 50_000
     yield "digits and slashes", "12/2020/" * 125_000
+    yield "self references", "Quyết định này " * 60_000
+    yield "long law name", "Luật " + "Cán bộ công chức " * 60_000
 
 
 def cold_start(path: Path) -> float:

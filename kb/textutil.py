@@ -57,20 +57,23 @@ class LineIndex:
         if "\r" in text:
             self._starts = [0]
             self._starts.extend([m.end() for m in re.finditer(r"\r\n|\r|\n", text)])
-        self._last = (0, 1)  # (offset, line) of the previous question
+        self._last = (0, 1, 0)  # (offset, line, line start) of the previous question
 
     def position(self, offset: int) -> tuple[int, int]:
         if self._starts is not None:
             i = bisect.bisect_right(self._starts, offset) - 1
             return i + 1, offset - self._starts[i] + 1
         t = self._text
-        last_offset, last_line = self._last
-        if offset >= last_offset:
-            line = last_line + t.count("\n", last_offset, offset)
-        else:
-            line = 1 + t.count("\n", 0, offset)
-        self._last = (offset, line)
-        return line, offset - (t.rfind("\n", 0, offset) + 1) + 1
+        last_offset, line, line_start = self._last
+        if offset < last_offset:
+            last_offset, line, line_start = 0, 1, 0
+        # only the stretch since the previous question is scanned: linear over a whole text
+        nl = t.rfind("\n", last_offset, offset)
+        if nl >= 0:
+            line += t.count("\n", last_offset, offset)
+            line_start = nl + 1
+        self._last = (offset, line, line_start)
+        return line, offset - line_start + 1
 
 
 _MARKS = "\u0300-\u036f\u1dc0-\u1dff\u20d0-\u20ff\ufe20-\ufe2f"
