@@ -4,12 +4,13 @@ the date, issuer and subject after it. Every look is bounded to a small window."
 from __future__ import annotations
 
 import re
+import unicodedata
 from dataclasses import dataclass
 from functools import cache
 
 from kb.dates import ANY_DATE, ParsedDate, date_after, parsed_from_match
 from kb.grammar import load_grammar
-from kb.textutil import crosses_paragraph
+from kb.textutil import crosses_paragraph, fold
 
 _WS = r"[\s\u00a0]"
 _HS = r"[ \t\u00a0]"
@@ -60,7 +61,37 @@ _PIN_RE = re.compile(
 )
 
 
+def _token_before(text: str, pos: int, floor: int, skip: str = " \t\r\n\u00a0:,") -> tuple[str, int]:
+    """The run of letters, digits and dots that ends just before ``pos`` (after skipping
+    ``skip``), and where it starts; at most 20 characters are looked at."""
+    j = pos
+    while j > floor and text[j - 1] in skip:
+        j -= 1
+    k = j
+    while k > floor and j - k < 20:
+        ch = text[k - 1]
+        if not (ch.isalnum() or ch == "." or unicodedata.combining(ch)):
+            break
+        k -= 1
+    return text[k:j], k
+
+
+@cache
+def _last_syllables() -> frozenset[str]:
+    """Folded last syllables of every type word ("dinh" of "quyết định"), and "so"."""
+    words = {fold(w).split()[-1] for t in load_grammar().types for w in t.words}
+    return frozenset(words | {"so"})
+
+
+_PIN_WORDS = frozenset({"diem", "khoan", "dieu", "muc", "chuong", "phan", "luc"})
+
+
 def look_before(text: str, num_start: int, floor: int) -> Before:
+    # only a type word or "số" can stand before the number; test the word there first
+    word, _ = _token_before(text, num_start, floor)
+    tail = fold(word).rsplit(" ", 1)[-1]
+    if tail not in _last_syllables() and not tail.endswith("so"):
+        return Before(num_start, None, None, False)
     lo = max(floor, num_start - BACK_WINDOW)
     m = _before_re().search(text, lo, num_start)
     if m is None or m.start() == m.end():
@@ -85,6 +116,13 @@ def look_before(text: str, num_start: int, floor: int) -> Before:
 
 
 def pinpoint_before(text: str, pos: int, floor: int) -> tuple[str | None, int]:
+    # "Điều 8 Quy định …", "khoản 2 Điều 5 của Nghị định …": a value, then a pinpoint word
+    value, at = _token_before(text, pos, floor)
+    if fold(value) == "cua":
+        value, at = _token_before(text, at, floor)
+    word, _ = _token_before(text, at, floor)
+    if not value or fold(word) not in _PIN_WORDS:
+        return None, pos
     lo = max(floor, pos - 80)
     m = _PIN_RE.search(text, lo, pos)
     if m is None:
