@@ -86,22 +86,53 @@ def _last_syllables() -> frozenset[str]:
 _PIN_WORDS = frozenset({"diem", "khoan", "dieu", "muc", "chuong", "phan", "luc"})
 
 
+@cache
+def _type_words_folded() -> dict[str, int]:
+    """Folded type words and how many syllables each has."""
+    return {fold(w): len(w.split()) for t in load_grammar().types for w in t.words}
+
+
+def _type_word_ending_at(text: str, pos: int, floor: int) -> tuple[str, int] | None:
+    """The longest type word that ends just before ``pos`` (white space between), read back
+    syllable by syllable and looked up in the tables: (as written, start)."""
+    known = _type_words_folded()
+    syllables: list[str] = []
+    starts: list[int] = []
+    at = pos
+    for _ in range(4):
+        word, start = _token_before(text, at, floor, " \t\r\n\u00a0")
+        if not word or not word[0].isalpha():
+            break
+        syllables.insert(0, word)
+        starts.insert(0, start)
+        at = start
+    for i in range(len(syllables)):
+        if fold(" ".join(syllables[i:])) in known:
+            s = starts[i]
+            return text[s : _token_end(text, s, pos)], s
+    return None
+
+
+def _token_end(text: str, start: int, pos: int) -> int:
+    """End of the last syllable before ``pos`` (``pos`` less the white space before it)."""
+    j = pos
+    while j > start and text[j - 1] in " \t\r\n\u00a0":
+        j -= 1
+    return j
+
+
 def look_before(text: str, num_start: int, floor: int) -> Before:
-    # only a type word or "số" can stand before the number; test the word there first
-    word, _ = _token_before(text, num_start, floor)
-    tail = fold(word).rsplit(" ", 1)[-1]
-    if tail not in _last_syllables() and not tail.endswith("so"):
-        return Before(num_start, None, None, False)
-    lo = max(floor, num_start - BACK_WINDOW)
-    m = _before_re().search(text, lo, num_start)
-    if m is None or m.start() == m.end():
-        return Before(num_start, None, None, False)
-    tw = m.group("tw")
-    if tw is not None:
-        return Before(m.start("tw"), tw, m.start("tw"), m.group("so") is not None)
-    has_so = m.group("so") is not None
-    start = m.start("so") if has_so else num_start
+    """The type word and "số" before a number, read back word by word."""
+    word, start = _token_before(text, num_start, floor)
+    folded = fold(word)
+    has_so = folded == "so" or (folded.endswith("so") and start + len(word) == num_start)
     if has_so:
+        so_start = start + len(word) - 2  # "số68/2010": the number glued to "số"
+        if folded == "so":
+            so_start = start
+        found = _type_word_ending_at(text, so_start, floor)
+        if found is not None:
+            return Before(found[1], found[0], found[1], True)
         lo2 = max(floor, num_start - LAW_NAME_WINDOW)
         law = _law_name_re().search(text, lo2, num_start)
         if (
@@ -112,7 +143,13 @@ def look_before(text: str, num_start: int, floor: int) -> Before:
             return Before(
                 law.start("tw"), law.group("tw"), law.start("tw"), True, law.group("name")
             )
-    return Before(start, None, None, has_so)
+        return Before(so_start, None, None, True)
+    if folded.rsplit(" ", 1)[-1] not in _last_syllables():
+        return Before(num_start, None, None, False)
+    found = _type_word_ending_at(text, num_start, floor)
+    if found is None:
+        return Before(num_start, None, None, False)
+    return Before(found[1], found[0], found[1], False)
 
 
 def pinpoint_before(text: str, pos: int, floor: int) -> tuple[str | None, int]:
