@@ -13,6 +13,7 @@ from kb.grammar import load_grammar
 from kb.textutil import crosses_paragraph, fold
 
 _WS = r"[\s\u00a0]"
+_WS_RUN = re.compile(r"[\s\u00a0]+")
 _HS = r"[ \t\u00a0]"
 BACK_WINDOW = 60
 LAW_NAME_WINDOW = 160
@@ -54,11 +55,6 @@ def _law_name_re() -> re.Pattern[str]:
     )
 
 
-_PIN_RE = re.compile(
-    rf"(?P<pin>(?:(?:điểm|khoản|điều|mục|chương|phần|phụ{_WS}+lục){_WS}+"
-    rf"[0-9a-zđ]{{1,5}}(?:\.[0-9]+)*{_WS}*,?{_WS}*)+)(?:của{_WS}+)?$",
-    re.IGNORECASE,
-)
 
 
 def _token_before(text: str, pos: int, floor: int, skip: str = " \t\r\n\u00a0:,") -> tuple[str, int]:
@@ -84,6 +80,7 @@ def _last_syllables() -> frozenset[str]:
 
 
 _PIN_WORDS = frozenset({"diem", "khoan", "dieu", "muc", "chuong", "phan", "luc"})
+
 
 
 @cache
@@ -152,20 +149,34 @@ def look_before(text: str, num_start: int, floor: int) -> Before:
     return Before(found[1], found[0], found[1], False)
 
 
+_PIN_VALUE = re.compile(r"[0-9a-zđA-ZĐ]{1,5}(?:\.[0-9]+)*")
+
+
 def pinpoint_before(text: str, pos: int, floor: int) -> tuple[str | None, int]:
-    # "Điều 8 Quy định …", "khoản 2 Điều 5 của Nghị định …": a value, then a pinpoint word
+    """The pinpoint before a citation ("khoản 2 Điều 5 [của] Nghị định …"), read back pair by
+    pair (a pinpoint word, then its value): the pinpoint as written and where it starts."""
     value, at = _token_before(text, pos, floor)
     if fold(value) == "cua":
         value, at = _token_before(text, at, floor)
-    word, _ = _token_before(text, at, floor)
-    if not value or fold(word) not in _PIN_WORDS:
+    end = at + len(value)
+    start: int | None = None
+    for _ in range(6):
+        if not value or not _PIN_VALUE.fullmatch(value):
+            break
+        word, wat = _token_before(text, at, floor)
+        folded = fold(word)
+        if folded not in _PIN_WORDS:
+            break
+        if folded == "luc":  # "phụ lục"
+            phu, pat = _token_before(text, wat, floor, " \t\r\n\u00a0")
+            if fold(phu) != "phu":
+                break
+            wat = pat
+        start = wat
+        value, at = _token_before(text, wat, floor)
+    if start is None:
         return None, pos
-    lo = max(floor, pos - 80)
-    m = _PIN_RE.search(text, lo, pos)
-    if m is None:
-        return None, pos
-    pin = re.sub(rf"{_WS}+", " ", m.group("pin")).strip(" ,")
-    return pin, m.start("pin")
+    return _WS_RUN.sub(" ", text[start:end]).strip(" ,"), start
 
 
 @cache
@@ -192,7 +203,7 @@ def issuer_after(text: str, pos: int, bound: int) -> Named | None:
     # keep a place name after the body ("Tỉnh ủy Sơn La"), not a following word such as "Về"
     if tail.strip() and not re.match(rf"{_WS}+(?:Về|Quy|Hướng|Ban|Thực|Triển)\b", tail):
         end = m.end("tail")
-    return Named(re.sub(rf"{_WS}+", " ", text[m.start(group) : end]).strip(), m.start(group), end)
+    return Named(_WS_RUN.sub(" ", text[m.start(group) : end]).strip(), m.start(group), end)
 
 
 _SUBJECT_START = re.compile(
@@ -221,7 +232,7 @@ def subject_after(text: str, pos: int, bound: int) -> Named | None:
     raw = text[start:end].rstrip(" ,\t\n\r\u00a0")
     if len(raw) < 3:
         return None
-    return Named(re.sub(rf"{_WS}+", " ", raw).strip(), start, start + len(raw))
+    return Named(_WS_RUN.sub(" ", raw).strip(), start, start + len(raw))
 
 
 def long_form_date(text: str, subject: Named) -> tuple[ParsedDate, Named] | None:
@@ -230,7 +241,7 @@ def long_form_date(text: str, subject: Named) -> tuple[ParsedDate, Named] | None
         if text[m.end("date") : m.end("date") + 1] in ("", " ", ",", ")", ";", "\n"):
             parsed = parsed_from_match(m)
             title_end = m.start()
-            title = re.sub(rf"{_WS}+", " ", text[subject.start : title_end]).strip()
+            title = _WS_RUN.sub(" ", text[subject.start : title_end]).strip()
             return parsed, Named(title, subject.start, title_end)
     return None
 
@@ -275,7 +286,7 @@ def title_date(
             continue
         if year is None and _TITLE_BREAK.search(raw):
             return None
-        title = re.sub(rf"{_WS}+", " ", raw).strip(" ,.")
+        title = _WS_RUN.sub(" ", raw).strip(" ,.")
         if len(title) < 3:
             return None
         return parsed, Named(title, pos + len(raw) - len(raw.lstrip()), m.start())

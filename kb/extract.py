@@ -34,6 +34,7 @@ from kb.refs import ParsedRef, find_refs
 from kb.textutil import LineIndex, NfcView, crosses_paragraph, fold
 
 _WS = r"[\s\u00a0]"
+_WS_RUN = re.compile(r"[\s\u00a0]+")
 _GENERIC_WORDS = {"van ban", "cong van"}
 _LAW_WORDS = {"luat", "bo luat", "phap lenh", "nghi quyet", "hien phap"}
 # words that end a law's name: what follows is not the title any more
@@ -157,7 +158,7 @@ def _dates_after_nested_titles(
         date, subject = titled
         value = date.value
         c.date, c.date_valid = value, value is not None
-        c.date_text = re.sub(rf"{_WS}+", " ", date.text)
+        c.date_text = _WS_RUN.sub(" ", date.text)
         c.subject = c.subject or subject.text
         c.key = _key(r, date)
         if c.issuer is None:
@@ -242,16 +243,16 @@ def _citation(
         family=r.family,
         type=code_type.name if code_type else None,
         type_code=r.type_code,
-        type_word=re.sub(rf"{_WS}+", " ", tw) if tw else None,
+        type_word=_WS_RUN.sub(" ", tw) if tw else None,
         number=r.number,
         year=r.year,
         ref=r.ref,
         ref_start=r.start,
         ref_end=r.end,
         issuer_code=r.issuer_code,
-        name=re.sub(rf"{_WS}+", " ", name) if name else None,
+        name=_WS_RUN.sub(" ", name) if name else None,
         date=value,
-        date_text=re.sub(rf"{_WS}+", " ", date.text) if date else None,
+        date_text=_WS_RUN.sub(" ", date.text) if date else None,
         date_valid=date is None or value is not None,
         issuer=issuer.text if issuer else None,
         issuer_named_code=g.issuer_code_for_name(issuer.text) if issuer else None,
@@ -301,14 +302,14 @@ def _laws_by_name(t: str, covered: list[tuple[int, int]], g: Grammar) -> list[Ci
         if any(x <= s < y or s <= x < m.end() for x, y in spans[max(0, i - 2) : i]):
             continue
         resume = m.end()
-        name = re.sub(rf"{_WS}+", " ", m.group("name")).strip(" ,")
+        name = _WS_RUN.sub(" ", m.group("name")).strip(" ,")
         if _NOT_A_NAME.search(
             name.replace("sửa đổi", "").replace("Sửa đổi", "")
         ) and not name.lower().startswith("sửa đổi"):
             continue
         if crosses_paragraph(m.group("name")) or len(name.split()) > 30:
             continue
-        tw = re.sub(rf"{_WS}+", " ", m.group("tw"))
+        tw = _WS_RUN.sub(" ", m.group("tw"))
         word_type = g.type_for_word(tw)
         date: ParsedDate | None = parsed_from_match(m) if m.group("date") else None
         year = date.year if date else int(m.group("ly"))
@@ -326,7 +327,7 @@ def _laws_by_name(t: str, covered: list[tuple[int, int]], g: Grammar) -> list[Ci
                 type_word=tw,
                 name=name,
                 date=date.value if date else None,
-                date_text=re.sub(rf"{_WS}+", " ", date.text) if date else None,
+                date_text=_WS_RUN.sub(" ", date.text) if date else None,
                 date_valid=date is None or date.value is not None,
                 year=None,
                 key=f"{type_name}:{fold(name)}@{when}",
@@ -397,7 +398,7 @@ def _self_and_back_references(
             line=0,
             column=0,
             type=word_type.name if word_type else None,
-            type_word=re.sub(rf"{_WS}+", " ", tw),
+            type_word=_WS_RUN.sub(" ", tw),
         )
         if what == "nay":
             c.self_reference = True
