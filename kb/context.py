@@ -63,13 +63,14 @@ def _token_before(text: str, pos: int, floor: int, skip: str = " \t\r\n\u00a0:,"
     j = pos
     while j > floor and text[j - 1] in skip:
         j -= 1
-    k = j
-    while k > floor and j - k < 20:
-        ch = text[k - 1]
-        if not (ch.isalnum() or ch == "." or unicodedata.combining(ch)):
-            break
-        k -= 1
-    return text[k:j], k
+    m = _TOKEN_END.search(text, max(floor, j - 20), j)
+    if m is None:
+        return "", j
+    return m.group(), m.start()
+
+
+# letters (with combining accents), digits and dots ending where the search window ends
+_TOKEN_END = re.compile(r"[\w.\u0300-\u036f]+$")
 
 
 @cache

@@ -11,7 +11,7 @@ import datetime as dt
 import re
 import tomllib
 from dataclasses import dataclass, field
-from functools import cache
+from functools import cache, lru_cache
 from importlib import resources
 from typing import Any
 
@@ -50,6 +50,7 @@ class IssuerEntry:
         return not (self.valid_to and day > self.valid_to)
 
 
+@lru_cache(maxsize=8192)
 def code_key(code: str) -> str:
     """Key under which a code is looked up: Ð folded to Đ, upper case."""
     return canon_letters(code).upper()
