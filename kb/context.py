@@ -55,9 +55,9 @@ def _law_name_re() -> re.Pattern[str]:
     )
 
 
-
-
-def _token_before(text: str, pos: int, floor: int, skip: str = " \t\r\n\u00a0:,") -> tuple[str, int]:
+def _token_before(
+    text: str, pos: int, floor: int, skip: str = " \t\r\n\u00a0:,"
+) -> tuple[str, int]:
     """The run of letters, digits and dots that ends just before ``pos`` (after skipping
     ``skip``), and where it starts; at most 20 characters are looked at."""
     j = pos
@@ -81,7 +81,6 @@ def _last_syllables() -> frozenset[str]:
 
 
 _PIN_WORDS = frozenset({"diem", "khoan", "dieu", "muc", "chuong", "phan", "luc"})
-
 
 
 @cache
