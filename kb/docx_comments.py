@@ -1,0 +1,135 @@
+"""Write findings back into Word: a copy of a .docx with a real comment on each span.
+
+Offsets are those of ``kb.readers.read_path(src).text``; the runs covering a span are split
+at its boundaries (formatting kept: each half keeps the run's properties) and the comment
+is anchored on exactly those runs. The original file is never modified.
+"""
+
+from __future__ import annotations
+
+import copy
+import io
+from collections.abc import Sequence
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from kb.readers.base import ReadError
+from kb.readers.docx import _RUN_TEXT, W, open_document, walk
+
+__all__ = ["DocxComment", "annotate_docx"]
+
+_XML_SPACE = "{http://www.w3.org/XML/1998/namespace}space"
+
+
+@dataclass(frozen=True)
+class DocxComment:
+    """A comment on ``text[start:end]`` of the document as read."""
+
+    start: int
+    end: int
+    text: str
+    author: str = "citecheck"
+
+
+def _piece_length(child: Any) -> int:
+    if child.tag not in _RUN_TEXT:
+        return 0
+    piece = _RUN_TEXT[child.tag]
+    return len(child.text or "") if piece is None else len(piece)
+
+
+def split_run(run: Any, k: int) -> Any:
+    """Split a ``w:r`` after its ``k``-th character; return the new right-hand run.
+
+    Both halves keep the run's ``w:rPr``; a ``w:t`` straddling the cut is split in two."""
+    right = copy.deepcopy(run)
+    left_children = [c for c in run if c.tag != f"{W}rPr"]
+    right_children = [c for c in right if c.tag != f"{W}rPr"]
+    pos = 0
+    for lc, rc in zip(left_children, right_children, strict=True):
+        length = _piece_length(lc)
+        if pos + length <= k and not (length == 0 and pos == k):
+            right.remove(rc)
+        elif pos >= k:
+            run.remove(lc)
+        else:  # a w:t cut in two
+            cut = k - pos
+            text = lc.text or ""
+            lc.text, rc.text = text[:cut], text[cut:]
+            lc.set(_XML_SPACE, "preserve")
+            rc.set(_XML_SPACE, "preserve")
+        pos += length
+    run.addnext(right)
+    return right
+
+
+def _run_spans(document: Any, path: str) -> tuple[list[tuple[int, int, Any]], int]:
+    """(start, end, run) for the runs of the main story, in text offsets; and text length."""
+    spans: list[tuple[int, int, Any]] = []
+    offset = 0
+    for index, para in enumerate(walk(document, path)):
+        if index:
+            offset += 1  # the "\n" between paragraphs
+        for run, text in para.runs:
+            if para.in_main_story and text:
+                spans.append((offset, offset + len(text), run))
+            offset += len(text)
+    return spans, offset
+
+
+def _cover(document: Any, path: str, start: int, end: int) -> tuple[Any, Any] | None:
+    """Split runs so that [start, end) begins and ends on run boundaries; first and last run."""
+    spans, _ = _run_spans(document, path)
+    for s, e, run in spans:
+        if s < start < e:
+            split_run(run, start - s)
+            break
+    spans, _ = _run_spans(document, path)
+    for s, e, run in spans:
+        if s < end < e:
+            split_run(run, end - s)
+            break
+    spans, _ = _run_spans(document, path)
+    inside = [run for s, e, run in spans if s < end and e > start]
+    if not inside:
+        return None
+    return inside[0], inside[-1]
+
+
+def annotate_docx(src: Path, dst: Path, comments: Sequence[DocxComment]) -> int:
+    """Copy ``src`` to ``dst`` with a Word comment on each span; return how many were written.
+
+    A span that falls only in a header, footer or note (where Word keeps no comments) or on
+    no text at all is left out of the count."""
+    from docx.text.run import Run
+
+    src, dst = Path(src), Path(dst)
+    if dst.exists() and dst.resolve() == src.resolve():
+        raise ValueError("the annotated copy must not overwrite the original")
+    label = str(src)
+    try:
+        data = src.read_bytes()
+    except OSError as exc:
+        raise ReadError(label, f"không đọc được tệp ({exc.strerror})", str(exc)) from exc
+    document = open_document(label, io.BytesIO(data))
+    _, length = _run_spans(document, label)
+    written = 0
+    for comment in sorted(comments, key=lambda c: (c.start, c.end)):
+        if not 0 <= comment.start <= comment.end <= length:
+            raise ValueError(f"span [{comment.start}, {comment.end}) outside the text (0-{length})")
+        end = max(comment.end, min(comment.start + 1, length))
+        covered = _cover(document, label, comment.start, end)
+        if covered is None:
+            continue
+        first, last = (Run(r, document) for r in covered)
+        lines = comment.text.split("\n")
+        note = document.add_comment(
+            [first, last], text=lines[0], author=comment.author, initials=""
+        )
+        for line in lines[1:]:
+            note.add_paragraph(line)
+        written += 1
+    dst.parent.mkdir(parents=True, exist_ok=True)
+    document.save(str(dst))
+    return written
