@@ -4,7 +4,6 @@ the date, issuer and subject after it. Every look is bounded to a small window."
 from __future__ import annotations
 
 import re
-import unicodedata
 from dataclasses import dataclass
 from functools import cache
 
