@@ -31,7 +31,7 @@ from kb.grammar import Grammar, TypeEntry, load_grammar
 from kb.header import parse_header
 from kb.models import Citation, DocumentHeader, ExtractedFile, Family
 from kb.refs import ParsedRef, find_refs
-from kb.textutil import LineIndex, NfcView, crosses_paragraph, fold
+from kb.textutil import LineIndex, NfcView, crosses_paragraph, fold, mask_page_heads
 
 _WS = r"[\s\u00a0]"
 _WS_RUN = re.compile(r"[\s\u00a0]+")
@@ -63,7 +63,7 @@ def extract_file(path: str | Path) -> ExtractedFile:
 
 def extract_text(text: str, path: str = "<text>") -> ExtractedFile:
     view = NfcView(text)
-    t = view.text
+    t = mask_page_heads(view.text)
     g = load_grammar()
     header, header_span = parse_header(t)
     if view is not None and header.number_start is not None:

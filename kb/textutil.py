@@ -40,6 +40,23 @@ def crosses_paragraph(s: str) -> bool:
     return False
 
 
+# the running head of a Công báo page ("CÔNG BÁO/Số 342/Ngày 21-06-2026", or "Số 1163 + 1164"),
+# the page number on the line after it, and the blank lines around them
+_PAGE_HEAD = re.compile(
+    r"[ \t\u00a0]*(?:\r?\n[ \t\u00a0]*)*CÔNG BÁO/Số [\d +]{1,20}/Ngày \d{1,2}-\d{1,2}-\d{4}"
+    r"[ \t\u00a0]*(?:\r?\n[ \t\u00a0]*\d{1,4}[ \t\u00a0]*(?=\r?\n))?(?:[ \t\u00a0]*\r?\n)*"
+)
+
+
+def mask_page_heads(text: str) -> str:
+    """The text with every gazette page head (and the page number and blank lines around it)
+    turned into spaces of the same length, so that a citation cut by a page break reads as one
+    and offsets stay those of the text."""
+    if "CÔNG BÁO/Số" not in text:
+        return text
+    return _PAGE_HEAD.sub(lambda m: " " * (m.end() - m.start()), text)
+
+
 def squash_spaces(s: str) -> str:
     """Collapse runs of white space (line breaks included) to one space."""
     return _SPACES.sub(" ", s).strip()
