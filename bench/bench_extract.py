@@ -22,6 +22,7 @@ import argparse
 import datetime as dt
 import json
 import re
+import resource
 import subprocess
 import sys
 import time
@@ -379,15 +380,20 @@ def adversarial() -> Iterator[tuple[str, str]]:
     yield "long law name", "Luật " + "Cán bộ công chức " * 60_000
 
 
-def cold_start(path: Path) -> float:
-    """Wall time of ``kb extract PATH`` as a fresh process, best of three."""
+def cold_start(path: Path) -> tuple[float, float]:
+    """``kb extract PATH`` as a fresh process, best of three: (wall time, CPU time of the child).
+    On a loaded machine the wall time waits for a core; the CPU time is what the run costs."""
     kb = Path(sys.executable).with_name("kb")
-    best = float("inf")
+    best_wall = best_cpu = float("inf")
     for _ in range(3):
+        before = resource.getrusage(resource.RUSAGE_CHILDREN)
         t0 = time.perf_counter()
         subprocess.run([str(kb), "extract", str(path)], check=True, capture_output=True)
-        best = min(best, time.perf_counter() - t0)
-    return best
+        wall = time.perf_counter() - t0
+        after = resource.getrusage(resource.RUSAGE_CHILDREN)
+        cpu = (after.ru_utime - before.ru_utime) + (after.ru_stime - before.ru_stime)
+        best_wall, best_cpu = min(best_wall, wall), min(best_cpu, cpu)
+    return best_wall, best_cpu
 
 
 # --- main -----------------------------------------------------------------------------------
@@ -441,7 +447,9 @@ def main() -> None:
     else:
         pr = PR()
     seeds = sorted((ROOT / "corpus").glob("*.txt"), key=lambda p: p.stat().st_size)
-    _row("kb extract, largest seed, fresh process (s)", f"{cold_start(seeds[-1]):.3f}", "< 0.3")
+    wall, cpu = cold_start(seeds[-1])
+    _row("kb extract, largest seed, fresh process: wall (s)", f"{wall:.3f}", "goal < 0.3")
+    _row("kb extract, largest seed, fresh process: CPU (s)", f"{cpu:.3f}")
     if args.misses:
         for label, misses in (
             ("source", src.misses),
