@@ -62,10 +62,15 @@ def _token_before(
     j = pos
     while j > floor and text[j - 1] in skip:
         j -= 1
-    m = _TOKEN_END.search(text, max(floor, j - 20), j)
+    lo = max(floor, j - 20)
+    seg = text[lo:j]
+    if not seg or seg[-1].isspace():
+        return "", j
+    chunk = seg.rsplit(None, 1)[-1]  # the last run without white space, then its word end
+    m = _TOKEN_END.search(chunk)
     if m is None:
         return "", j
-    return m.group(), m.start()
+    return m.group(), j - len(chunk) + m.start()
 
 
 # letters (with combining accents), digits and dots ending where the search window ends

@@ -356,13 +356,15 @@ def _type_word_last_syllables() -> frozenset[str]:
 
 
 def _word_before(t: str, pos: int) -> str:
-    j = pos - 1
-    while j >= 0 and t[j].isspace():
-        j -= 1
-    k = j
-    while k >= 0 and k > j - 12 and (t[k].isalpha() or unicodedata.combining(t[k])):
-        k -= 1
-    return t[k + 1 : j + 1]
+    """The word (letters and accents, at most 12 characters) before the white space at ``pos``."""
+    seg = t[max(0, pos - 16) : pos].rstrip()
+    if not seg:
+        return ""
+    m = _WORD_END.search(seg.rsplit(None, 1)[-1])
+    return m.group() if m else ""
+
+
+_WORD_END = re.compile(r"[^\W\d_]{1,12}$")
 
 
 def _self_and_back_references(
