@@ -1,0 +1,171 @@
+"""Runs the rules over documents: read, parse, check, filter, fingerprint, summarise.
+
+The CLI and the web layer are thin layers over :func:`check_paths`, :func:`check_texts`
+and the public :func:`check`.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import hashlib
+from collections import Counter
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from citecheck import knowledge
+from citecheck.authorities import build_authorities
+from citecheck.config import Options
+from citecheck.inputs import Unreadable, iter_paths, load
+from citecheck.kbview import KBView
+from citecheck.models import CheckReport, FileFindings, Finding, Summary
+from citecheck.rules import CheckContext, SourceDoc, matches
+from citecheck.rules.base import Rule
+
+
+@dataclass
+class Outcome:
+    report: CheckReport
+    unreadable: list[tuple[str, str]] = field(default_factory=list)
+    documents: list[SourceDoc] = field(default_factory=list)
+
+
+def _extract(text: str, path: str) -> Any:
+    from kb.extract import extract_text
+
+    return extract_text(text, path=path)
+
+
+def make_document(path: str, text: str, locate: Any = None) -> SourceDoc:
+    return SourceDoc(path=path, text=text, extracted=_extract(text, path), locate=locate)
+
+
+def _fingerprint(f: Finding, text: str, seen: Counter[str]) -> str:
+    span = " ".join(text[f.start : f.end].split())
+    base = "|".join((f.code, Path(f.path).name, f.ref or "", span))
+    seen[base] += 1
+    return hashlib.sha1(f"{base}|{seen[base]}".encode()).hexdigest()[:16]
+
+
+def run_rules(docs: list[SourceDoc], options: Options, kb: KBView | None = None) -> list[Finding]:
+    """Every finding of the selected rules on ``docs``, filtered, sorted, fingerprinted."""
+    ctx = CheckContext(documents=docs, lang=options.lang, kb=kb, as_of=options.as_of)
+    findings: list[Finding] = []
+    for rule_cls in options.rules():
+        rule: Rule = rule_cls()
+        if rule.needs_kb and kb is None:
+            continue
+        findings.extend(rule.check(ctx))
+    by_path = {d.path: d for d in docs}
+    kept: list[Finding] = []
+    for f in findings:
+        ignored = options.ignored_for(f.path)
+        rule_cls = next(r for r in options.rules() if r.code == f.code)
+        if any(matches(rule_cls, t) for t in ignored):
+            continue
+        kept.append(f)
+    kept.sort(key=Finding.sort_key)
+    seen: Counter[str] = Counter()
+    for f in kept:
+        f.fingerprint = _fingerprint(f, by_path[f.path].text, seen)
+    return kept
+
+
+def summarise(
+    docs: Sequence[SourceDoc], findings: Iterable[Finding], unreadable: Sequence[tuple[str, str]]
+) -> CheckReport:
+    per_file: dict[str, list[Finding]] = {d.path: [] for d in docs}
+    for f in findings:
+        per_file.setdefault(f.path, []).append(f)
+    all_f = [f for fs in per_file.values() for f in fs]
+    sev = Counter(f.severity for f in all_f)
+    summary = Summary(
+        files=len(docs),
+        findings=len(all_f),
+        errors=sev["error"],
+        warnings=sev["warning"],
+        infos=sev["info"],
+        by_code=dict(sorted(Counter(f.code for f in all_f).items())),
+        unreadable=[p for p, _ in unreadable],
+    )
+    return CheckReport(
+        files=[FileFindings(path=p, findings=fs) for p, fs in per_file.items()], summary=summary
+    )
+
+
+def check_documents(
+    docs: list[SourceDoc],
+    options: Options,
+    kb: Any = None,
+    unreadable: Sequence[tuple[str, str]] = (),
+    corpus: bool = False,
+) -> Outcome:
+    view = knowledge.resolve_kb(kb, options.db, docs if corpus else None)
+    findings = run_rules(docs, options, view)
+    report = summarise(docs, findings, unreadable)
+    ctx = CheckContext(documents=docs, lang=options.lang, kb=view, as_of=options.as_of)
+    report.authorities = build_authorities(ctx, findings)
+    return Outcome(report, list(unreadable), docs)
+
+
+def check_paths(paths: Sequence[str | Path], options: Options, kb: Any = None) -> Outcome:
+    """Check files and directories; a directory is checked as one corpus."""
+    docs: list[SourceDoc] = []
+    unreadable: list[tuple[str, str]] = []
+    corpus = any(Path(p).is_dir() for p in paths)
+    seen: set[str] = set()
+    for path in iter_paths(paths):
+        key = str(path)
+        if key in seen:
+            continue
+        seen.add(key)
+        try:
+            loaded = load(path)
+        except Unreadable as exc:
+            unreadable.append((key, str(exc)))
+            continue
+        docs.append(make_document(loaded.path, loaded.text, loaded.locate))
+    return check_documents(docs, options, kb, unreadable, corpus=corpus)
+
+
+def check_texts(named: Sequence[tuple[str, str]], options: Options, kb: Any = None) -> Outcome:
+    """Check texts given in memory as (name, text) pairs, together as one corpus."""
+    docs = [make_document(name, text) for name, text in named]
+    return check_documents(docs, options, kb, corpus=False)
+
+
+def _looks_like_path(value: str) -> bool:
+    if "\n" in value or len(value) > 4096:
+        return False
+    try:
+        return Path(value).exists()
+    except OSError:
+        return False
+
+
+def check(
+    text_or_path: str | Path | Sequence[str | Path],
+    kb: Any = None,
+    *,
+    lang: str = "vi",
+    as_of: dt.date | None = None,
+    select: Sequence[str] = (),
+    ignore: Sequence[str] = (),
+    db: str | None = None,
+) -> list[Finding]:
+    """Check a text, a file, a directory (as a corpus) or several paths; return the findings.
+
+    ``kb`` is a knowledge base (``kb``'s ``KnowledgeBase`` or any object with ``known`` and
+    ``standing``); ``as_of`` judges every document at that date instead of its own.
+    """
+    options = Options(select=list(select), ignore=list(ignore), lang=lang, as_of=as_of, db=db)
+    if isinstance(text_or_path, Path) or (
+        isinstance(text_or_path, str) and _looks_like_path(text_or_path)
+    ):
+        outcome = check_paths([text_or_path], options, kb)
+    elif isinstance(text_or_path, str):
+        outcome = check_texts([("<text>", text_or_path)], options, kb)
+    else:
+        outcome = check_paths(list(text_or_path), options, kb)
+    return outcome.report.all_findings()

@@ -1,0 +1,89 @@
+"""Finding the files to check and reading their text.
+
+``kb.readers`` reads every supported format (.txt, .md, .docx, .odt, .pdf) into a text with
+a way to locate an offset in the file (paragraph, page). When that module is not installed,
+plain-text files are still read, as UTF-8, with offsets counting every character as written.
+"""
+
+from __future__ import annotations
+
+import importlib
+import os
+from collections.abc import Callable, Iterable, Iterator
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from kb.models import Location
+
+TEXT_SUFFIXES = (".txt", ".md", ".text")
+
+
+class Unreadable(Exception):
+    """A file that cannot be read; the message is one line for the user."""
+
+
+@dataclass
+class Loaded:
+    path: str
+    text: str
+    locate: Callable[[int], Location | None] | None = None
+
+
+def _readers() -> Any | None:
+    try:
+        return importlib.import_module("kb.readers")
+    except ImportError:
+        return None
+
+
+def iter_paths(paths: Iterable[str | Path]) -> Iterator[Path]:
+    """Files named, and the supported files under the directories named, in a stable order."""
+    readers = _readers()
+    for p in paths:
+        path = Path(p)
+        if path.is_dir():
+            if readers is not None and hasattr(readers, "iter_input_paths"):
+                for x in readers.iter_input_paths([path]):
+                    if not Path(x).name.lower().startswith("readme."):
+                        yield Path(x)
+                continue
+            for root, dirs, files in os.walk(path):
+                dirs[:] = sorted(d for d in dirs if not d.startswith("."))
+                for name in sorted(files):
+                    if name.lower().endswith(TEXT_SUFFIXES) and not name.lower().startswith(
+                        "readme."
+                    ):
+                        yield Path(root) / name
+        else:
+            yield path
+
+
+def load(path: Path) -> Loaded:
+    """Read one file; raise :class:`Unreadable` with a clear reason."""
+    if not path.exists():
+        raise Unreadable("no such file")
+    if path.is_dir():
+        raise Unreadable("is a directory")
+    readers = _readers()
+    if readers is not None and hasattr(readers, "read_path"):
+        err = getattr(readers, "ReadError", None)
+        try:
+            src = readers.read_path(path)
+        except Exception as exc:  # a reader error is reported, never raised as a traceback
+            if (err is not None and isinstance(exc, err)) or isinstance(exc, OSError | ValueError):
+                raise Unreadable(
+                    str(exc).splitlines()[0] if str(exc) else type(exc).__name__
+                ) from exc
+            raise
+        locate = getattr(src, "locate", None)
+        return Loaded(str(path), src.text, locate)
+    if path.suffix.lower() not in TEXT_SUFFIXES:
+        raise Unreadable(f"unsupported file type {path.suffix or '(none)'}")
+    try:
+        with open(path, encoding="utf-8", newline="") as fh:
+            return Loaded(str(path), fh.read())
+    except UnicodeDecodeError as exc:
+        raise Unreadable(f"not UTF-8 text ({exc.reason} at byte {exc.start})") from exc
+    except OSError as exc:
+        raise Unreadable(exc.strerror or str(exc)) from exc

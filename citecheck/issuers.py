@@ -1,0 +1,67 @@
+"""The issuer table (``kb/data/issuers.toml``) as the checker needs it: family, level, parent."""
+
+from __future__ import annotations
+
+import tomllib
+from dataclasses import dataclass
+from functools import lru_cache
+from importlib import resources
+
+from kb.textutil import canon_letters
+
+
+@dataclass(frozen=True)
+class Issuer:
+    code: str
+    family: str  # "state" | "party"
+    level: str  # "central" | "province" | "district" | "unit"
+    parent: str | None
+    names: tuple[str, ...]
+
+
+def norm_code(code: str) -> str:
+    return canon_letters(code).upper()
+
+
+@lru_cache(maxsize=1)
+def issuers() -> dict[str, Issuer]:
+    raw = resources.files("kb").joinpath("data/issuers.toml").read_text(encoding="utf-8")
+    table: dict[str, Issuer] = {}
+    for row in tomllib.loads(raw).get("issuer", []):
+        iss = Issuer(
+            code=row["code"],
+            family=row.get("family", "state"),
+            level=row.get("level", "central"),
+            parent=row.get("parent"),
+            names=tuple(row.get("names", [])),
+        )
+        table[norm_code(iss.code)] = iss
+    return table
+
+
+def lookup(code: str | None) -> Issuer | None:
+    if not code:
+        return None
+    table = issuers()
+    key = norm_code(code)
+    if key in table:
+        return table[key]
+    # a joint or unit suffix: "UBND-NC" → UBND, "BTC-BNV" → BTC
+    head = key.split("-")[0]
+    return table.get(head)
+
+
+def display_name(code: str | None) -> str:
+    iss = lookup(code)
+    if iss is None or not iss.names:
+        return code or "?"
+    return iss.names[0]
+
+
+def related_bodies(a: Issuer, b: Issuer) -> bool:
+    """Same body, or one is a unit of the other (VPUB of UBND, BDVTU of TU)."""
+    if a.code == b.code:
+        return True
+    return norm_code(a.parent or "") == norm_code(b.code) or norm_code(b.parent or "") == norm_code(
+        a.code
+    )

@@ -1,0 +1,76 @@
+"""Which knowledge base a check uses: the one handed in, a built KB file, or one built in memory.
+
+* an object handed to the API (``kb=``) — used as it is when it already answers ``known`` and
+  ``standing``, else adapted from ``kb``'s ``KnowledgeBase``;
+* ``--db FILE`` (or ``db`` in ``[tool.citecheck]``) — a KB built with ``kb build``;
+* a directory checked as a corpus — a KB built in memory from the documents being checked.
+
+The KB is optional: without one, the rules that need it (kb-date-mismatch,
+superseded-citation, unknown-document) do not run, and the table of authorities says
+"could not judge".
+"""
+
+from __future__ import annotations
+
+import importlib
+from collections.abc import Sequence
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+from citecheck.config import ConfigError
+from citecheck.kbview import KBView, KnowledgeBaseView
+
+if TYPE_CHECKING:
+    from citecheck.rules.base import SourceDoc
+
+
+def _kb_class() -> Any | None:
+    for module in ("kb.store", "kb.queries", "kb"):
+        try:
+            mod = importlib.import_module(module)
+        except ImportError:
+            continue
+        cls = getattr(mod, "KnowledgeBase", None)
+        if cls is not None:
+            return cls
+    return None
+
+
+def as_view(kb: Any) -> KBView:
+    if hasattr(kb, "known") and hasattr(kb, "standing"):
+        return kb
+    return KnowledgeBaseView(kb)
+
+
+def open_db(db: str) -> KBView:
+    path = Path(db)
+    if not path.is_file():
+        raise ConfigError(f"knowledge base not found: {db} (build it with `kb build`)")
+    cls = _kb_class()
+    if cls is None:
+        raise ConfigError("this installation has no knowledge base support (kb.store)")
+    opener = getattr(cls, "open", None)
+    try:
+        kb = opener(path) if callable(opener) else cls(path)
+    except Exception as exc:  # a corrupt or foreign file is a user error, not a crash
+        raise ConfigError(f"cannot open knowledge base {db}: {exc}") from exc
+    return as_view(kb)
+
+
+def in_memory(docs: Sequence[SourceDoc]) -> KBView | None:
+    cls = _kb_class()
+    if cls is None or not docs:
+        return None
+    kb = cls.in_memory() if hasattr(cls, "in_memory") else cls(":memory:")
+    kb.add_files([d.extracted for d in docs])
+    return as_view(kb)
+
+
+def resolve_kb(kb: Any, db: str | None, corpus_docs: Sequence[SourceDoc] | None) -> KBView | None:
+    if kb is not None:
+        return as_view(kb)
+    if db:
+        return open_db(db)
+    if corpus_docs:
+        return in_memory(corpus_docs)
+    return None

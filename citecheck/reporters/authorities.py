@@ -1,0 +1,50 @@
+"""``--format authorities``: the table of authorities of each checked document."""
+
+from __future__ import annotations
+
+from itertools import groupby
+
+from citecheck.messages import message
+from citecheck.models import CheckReport
+from citecheck.reporters.base import RenderOptions, Reporter
+from citecheck.rules.base import SourceDoc
+
+MARKS = {
+    "verified": "✓",
+    "mismatch": "✗",
+    "replaced": "⊘",
+    "repealed": "⊘",
+    "not-in-kb": "?",
+    "unjudged": "·",
+}
+
+
+class AuthoritiesReporter(Reporter):
+    name = "authorities"
+
+    def render(
+        self, report: CheckReport, sources: dict[str, SourceDoc], options: RenderOptions
+    ) -> str:
+        lang = options.lang
+        out: list[str] = []
+        for path, rows_iter in groupby(report.authorities, key=lambda a: a.path):
+            rows = list(rows_iter)
+            out.append(message("authorities", "title", lang, path=path))
+            out.append("=" * min(100, len(out[-1])))
+            for a in rows:
+                verdict = message("authorities", a.verdict, lang)
+                label = " ".join(x for x in (a.type, a.ref) if x) or (a.key or "?")
+                out.append(f"{MARKS[a.verdict]} {label}  [{verdict}]")
+                cited = message("authorities", "cited", lang, n=a.count)
+                variants = "; ".join(
+                    f"{v.ref or '?'} {v.date or message('authorities', 'undated', lang)} ×{v.count}"
+                    for v in a.variants
+                )
+                out.append(f"    {cited}, l.{a.first_line}: {variants}")
+                if a.title:
+                    title = a.title if len(a.title) <= 100 else a.title[:97] + "…"
+                    out.append(f"    {title}")
+                if a.detail:
+                    out.append(f"    → {a.detail}")
+            out.append("")
+        return "\n".join(out).rstrip() + "\n" if out else ""

@@ -1,0 +1,27 @@
+"""The one interface every output format implements."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import ClassVar
+
+from citecheck.models import CheckReport
+from citecheck.rules.base import SourceDoc
+
+
+@dataclass
+class RenderOptions:
+    lang: str = "vi"
+    color: bool = False
+    statistics: bool = False
+
+
+class Reporter:
+    """Turns a report into the text of one output format."""
+
+    name: ClassVar[str]
+
+    def render(
+        self, report: CheckReport, sources: dict[str, SourceDoc], options: RenderOptions
+    ) -> str:
+        raise NotImplementedError

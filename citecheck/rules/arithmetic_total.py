@@ -1,0 +1,133 @@
+"""CC501 arithmetic-total."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+from dataclasses import dataclass
+
+from citecheck.models import Finding
+from citecheck.rules.base import CheckContext, Rule, SourceDoc
+
+# A count: 40, 07, 5.718 (Vietnamese thousands separator), not a decimal (2,5) nor a percentage.
+NUM = r"\d{1,3}(?:\.\d{3})+(?![\d,])|\d+(?![\d.,]\d)"
+_TOTAL = re.compile(
+    rf"(?<![\w/.,-])(?P<n>{NUM})[ \t\u00a0]+(?P<unit>[^\W\d_]+(?:[ \t\u00a0][^\W\d_]+)?)"
+    r"(?P<lead>[ \t\u00a0]*,?[ \t\u00a0]*(?:\((?:[ \t\u00a0*_]*(?:trong đó|bao gồm|gồm)[ \t\u00a0*_]*:?)?"
+    r"|(?:trong đó|bao gồm|gồm)[ \t\u00a0]*:?))",
+    re.IGNORECASE,
+)
+_PART_NUM = re.compile(rf"(?<![\w/.,-])(?P<n>{NUM})(?![\w/%-])")
+_SPLIT = re.compile(r"[;,]|\svà\s")
+MAX_PART_WORDS = 9
+
+
+@dataclass
+class _Part:
+    value: int
+    start: int
+    end: int
+
+
+def to_int(s: str) -> int:
+    return int(s.replace(".", ""))
+
+
+def _parts(segment: str, base: int, unit: str, labelled: bool) -> list[_Part] | None:
+    """The numbers of a breakdown, or None when the segment is not a clean list of counts."""
+    parts: list[_Part] = []
+    pos = 0
+    unit_word = unit.split()[0].lower()
+    for piece in _SPLIT.split(segment):
+        p_start = segment.index(piece, pos)
+        pos = p_start + len(piece)
+        words = piece.split()
+        if not words:
+            continue
+        nums = list(_PART_NUM.finditer(piece))
+        if len(nums) != 1 or len(words) > MAX_PART_WORDS or "%" in piece:
+            return parts if len(parts) >= 2 else None
+        m = nums[0]
+        after = piece[m.end() :].split()
+        before = piece[: m.start()].rstrip()
+        same_unit = bool(after) and after[0].lower().strip("*_") == unit_word
+        is_label = before.endswith(":") and labelled
+        if not (same_unit or is_label):
+            return parts if len(parts) >= 2 else None
+        parts.append(
+            _Part(to_int(m.group("n")), base + p_start + m.start(), base + p_start + m.end())
+        )
+    return parts if len(parts) >= 2 else None
+
+
+class ArithmeticTotal(Rule):
+    """A total whose breakdown does not add up: "40 đơn, trong đó 07 …, 03 …, 31 …".
+
+    ## What it does
+    Finds a count followed by its breakdown — after "trong đó", "gồm", "bao gồm", or in
+    parentheses — and adds the parts. It only reads breakdowns it is sure of: every part a
+    count of the same unit as the total ("07 đơn khiếu nại, 03 đơn tố cáo") or a labelled
+    count inside the parentheses ("Công chức: 57; Viên chức: 16"), at least two parts, no
+    percentages. Numbers are read the Vietnamese way: `5.718` is five thousand seven hundred
+    and eighteen.
+
+    ## Why is this bad?
+    Figures in a report are copied into the next level's synthesis. When the parts and the
+    total disagree, at least one figure is wrong and the reader cannot tell which.
+
+    ## Example
+    ```text
+    Tiếp nhận 40 đơn trong đó 07 đơn khiếu nại, 03 đơn tố cáo, 31 đơn đề nghị phản ánh.
+    ```
+
+    ## Use instead
+    ```text
+    Tiếp nhận 41 đơn trong đó 07 đơn khiếu nại, 03 đơn tố cáo, 31 đơn đề nghị phản ánh.
+    ```
+
+    ## References
+    Thông tư 01/2011/TT-BNV and Nghị định 30/2020/NĐ-CP, Phụ lục I (nội dung văn bản phải
+    chính xác); Nghị định 09/2019/NĐ-CP on báo cáo: số liệu báo cáo phải chính xác, thống nhất.
+    """
+
+    code = "CC501"
+    name = "arithmetic-total"
+    severity = "warning"
+
+    def check_document(self, doc: SourceDoc, ctx: CheckContext) -> Iterator[Finding]:
+        text = doc.text
+        for m in _TOTAL.finditer(text):
+            lead = m.group("lead")
+            paren = "(" in lead
+            seg_start = m.end()
+            if paren:
+                close = text.find(")", seg_start)
+                if close < 0 or close - seg_start > 400:
+                    continue
+                seg_end = close
+            else:
+                stop = re.search(
+                    r"\.(?:\s|$)|\n\s*\n\s*[-+*•]|\(", text[seg_start : seg_start + 400]
+                )
+                seg_end = seg_start + (stop.start() if stop else 400)
+            segment = text[seg_start:seg_end]
+            segment_clean = segment.replace("*", " ").replace("_", " ")
+            parts = _parts(segment_clean, seg_start, m.group("unit"), labelled=paren)
+            if not parts:
+                continue
+            total = to_int(m.group("n"))
+            got = sum(p.value for p in parts)
+            if got == total:
+                continue
+            shown = " + ".join(text[p.start : p.end] for p in parts)
+            related = [doc.related(p.start, p.end, "part") for p in parts]
+            yield self.finding(
+                doc,
+                m.start("n"),
+                m.end("n"),
+                self.msg(
+                    ctx, "mismatch", total=m.group("n"), unit=m.group("unit"), parts=shown, sum=got
+                ),
+                related=related,
+                suggestion=self.msg(ctx, "fix", total=m.group("n"), sum=got),
+            )

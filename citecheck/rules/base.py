@@ -1,0 +1,159 @@
+"""What every rule shares: the documents being checked, and how a finding is made.
+
+A rule is a class with a stable ``code``, a kebab-case ``name`` (design notes, section 4),
+a default ``severity`` and a docstring that is its documentation (What it does / Why is this
+bad? / Example / Use instead / References). Per-file rules implement ``check_document``;
+rules that compare documents with each other override ``check``.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Callable, Iterable, Iterator
+from dataclasses import dataclass, field
+from functools import cached_property
+from typing import Any, ClassVar
+
+from kb.textutil import LineIndex
+
+from citecheck.dating import DateWindow, date_window
+from citecheck.kbview import KBView
+from citecheck.messages import message
+from citecheck.models import Finding, Related, Severity
+from kb.models import Citation, ExtractedFile, Location
+
+
+@dataclass
+class SourceDoc:
+    """One file as read: its text, what the parser found in it, and how to locate offsets."""
+
+    path: str
+    text: str
+    extracted: ExtractedFile
+    locate: Callable[[int], Location | None] | None = None
+
+    @cached_property
+    def _lines(self) -> LineIndex:
+        return LineIndex(self.text)
+
+    @cached_property
+    def _line_starts(self) -> list[int]:
+        starts = [0]
+        for i, ch in enumerate(self.text):
+            if ch == "\n":
+                starts.append(i + 1)
+        return starts
+
+    def position(self, offset: int) -> tuple[int, int]:
+        return self._lines.position(max(0, min(offset, len(self.text))))
+
+    def line_text(self, line: int) -> str:
+        lines = self.text.splitlines()
+        return lines[line - 1] if 0 < line <= len(lines) else ""
+
+    def location(self, offset: int) -> Location | None:
+        if self.locate is None:
+            return None
+        try:
+            return self.locate(offset)
+        except (IndexError, ValueError):
+            return None
+
+    @property
+    def citations(self) -> list[Citation]:
+        return self.extracted.citations
+
+    def related(self, start: int, end: int, note: str = "") -> Related:
+        line, col = self.position(start)
+        snippet = " ".join(self.text[start:end].split())
+        return Related(
+            path=self.path,
+            line=line,
+            column=col,
+            start=start,
+            end=end,
+            text=snippet,
+            note=note,
+            location=self.location(start),
+        )
+
+
+@dataclass
+class CheckContext:
+    """Everything a rule may look at: the documents, the KB, the language, the date."""
+
+    documents: list[SourceDoc]
+    lang: str = "vi"
+    kb: KBView | None = None
+    as_of: dt.date | None = None
+    _windows: dict[str, DateWindow] = field(default_factory=dict)
+
+    def window(self, doc: SourceDoc) -> DateWindow:
+        if doc.path not in self._windows:
+            self._windows[doc.path] = date_window(doc.extracted, self.as_of)
+        return self._windows[doc.path]
+
+
+class Rule:
+    """Base class of every rule."""
+
+    code: ClassVar[str]
+    name: ClassVar[str]
+    severity: ClassVar[Severity]
+    needs_kb: ClassVar[bool] = False
+
+    def check(self, ctx: CheckContext) -> Iterator[Finding]:
+        for doc in ctx.documents:
+            yield from self.check_document(doc, ctx)
+
+    def check_document(self, doc: SourceDoc, ctx: CheckContext) -> Iterator[Finding]:
+        return iter(())
+
+    # -- helpers ----------------------------------------------------------------------------
+    def msg(self, ctx: CheckContext, key: str, **params: Any) -> str:
+        return message(self.code, key, ctx.lang, **params)
+
+    def finding(
+        self,
+        doc: SourceDoc,
+        start: int,
+        end: int,
+        text: str,
+        *,
+        severity: Severity | None = None,
+        ref: str | None = None,
+        related: Iterable[Related] = (),
+        suggestion: str | None = None,
+    ) -> Finding:
+        line, col = doc.position(start)
+        return Finding(
+            code=self.code,
+            name=self.name,
+            severity=severity or self.severity,
+            message=text,
+            path=doc.path,
+            line=line,
+            column=col,
+            start=start,
+            end=end,
+            ref=ref,
+            related=list(related),
+            suggestion=suggestion,
+            location=doc.location(start),
+        )
+
+    @classmethod
+    def summary(cls) -> str:
+        doc = (cls.__doc__ or "").strip()
+        return doc.splitlines()[0] if doc else ""
+
+
+def cite_label(c: Citation) -> str:
+    """'Quy định 12-QĐ/TU' — how a message names the cited document."""
+    word = c.type or c.type_word or ""
+    ref = c.ref or c.name or c.text
+    return f"{word} {ref}".strip() if word and c.ref else ref
+
+
+def cite_span(c: Citation) -> tuple[int, int]:
+    return c.start, c.end

@@ -1,0 +1,140 @@
+"""CC201 date-mismatch."""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections import Counter
+from collections.abc import Iterator
+
+from citecheck.messages import count_phrase, fmt_date
+from citecheck.models import Finding, Severity
+from citecheck.rules.base import CheckContext, Rule, cite_label
+from citecheck.rules.mentions import Mention, by_key, own_date, year_contradicts
+from kb.models import Family
+
+MAX_RELATED = 8
+
+
+def _reference(
+    key_mentions: list[Mention], counts: list[tuple[dt.date, int]], ctx: CheckContext
+) -> tuple[dt.date | None, str]:
+    """The date the evidence supports, and why: 'kb', 'majority', 'number-year' or ''."""
+    if ctx.kb is not None:
+        known = ctx.kb.known(key_mentions[0].citation)
+        if known is not None and known.date is not None and known.date in dict(counts):
+            return known.date, "kb"
+    (top, n1), (_, n2) = counts[0], counts[1]
+    if n1 >= 3 and n1 >= 2 * n2:
+        return top, "majority"
+    c = key_mentions[0].citation
+    if c.family == Family.NORMATIVE and c.year:
+        matching = [d for d, _ in counts if d.year == c.year]
+        if len(matching) == 1:
+            return matching[0], "number-year"
+    if n1 > n2:
+        return top, "plurality"
+    return None, ""
+
+
+class DateMismatch(Rule):
+    """The same document cited with different dates, in one file or across the corpus.
+
+    ## What it does
+    Groups the citations that name the same document (same type, number, issuer code, and —
+    for documents whose number has no year — the same year of issue) and compares their
+    dates. When they differ it reports each mention that departs from the best-supported
+    date, counts the variants ("cited 5 times as 27/02/2019 and twice as 27/12/2019"), and
+    says which one the evidence supports: the knowledge base's record, a clear majority, or
+    the only date whose year matches the year in the số hiệu. It is an error only when that
+    evidence is clear; when the variants are evenly attested it is a warning. Laws cited by
+    name and date are not compared (two dates may be two laws), and `62/KH-VPUB` of 2023 and
+    of 2024 are two plans, never a mismatch. Only dates written as the document's date of
+    issue are compared ("… số hiệu ngày …", or the date right after the số hiệu on the same
+    line) — not an effective date in the next column of a table — and a date whose year
+    contradicts the year in the số hiệu is left to number-year-mismatch.
+
+    ## Why is this bad?
+    A document is identified by its number *and* its date. Two dates for one document leave
+    the reader unsure which text is meant; the wrong one usually survives from an earlier
+    draft and is copied into every later report.
+
+    ## Example
+    ```text
+    Sơ kết 03 năm thực hiện Quy định số 12-QĐ/TU ngày 27/12/2019 của Ban Thường vụ Tỉnh ủy …
+    Thực hiện Quy định số 12-QĐ/TU ngày 27/02/2019 của Ban Thường vụ Tỉnh ủy …
+    ```
+
+    ## Use instead
+    ```text
+    Sơ kết 03 năm thực hiện Quy định số 12-QĐ/TU ngày 27/02/2019 của Ban Thường vụ Tỉnh ủy …
+    Thực hiện Quy định số 12-QĐ/TU ngày 27/02/2019 của Ban Thường vụ Tỉnh ủy …
+    ```
+
+    ## References
+    Nghị định 30/2020/NĐ-CP, Phụ lục I, mục II.3–4 (số, ký hiệu and ngày ban hành identify
+    a document); Hướng dẫn 36-HD/VPTW 2018 for Party documents.
+    """
+
+    code = "CC201"
+    name = "date-mismatch"
+    severity = "warning"
+
+    def check(self, ctx: CheckContext) -> Iterator[Finding]:
+        for _key, mentions in by_key(ctx).items():
+            dated = [
+                m
+                for m in mentions
+                if m.citation.date is not None
+                and own_date(m.doc, m.citation)
+                and not year_contradicts(m.citation)
+            ]
+            tally = Counter(m.citation.date for m in dated if m.citation.date)
+            if len(tally) < 2:
+                continue
+            first_seen = {
+                d: i for i, d in reversed(list(enumerate(m.citation.date for m in dated)))
+            }
+            counts = sorted(tally.items(), key=lambda kv: (-kv[1], first_seen[kv[0]]))
+            reference, why = _reference(dated, counts, ctx)
+            baseline = reference if reference is not None else counts[0][0]
+            severity: Severity = "error" if why in ("kb", "majority") else "warning"
+            files = {m.doc.path for m in dated}
+            c0 = dated[0].citation
+            text = self.msg(
+                ctx,
+                "variants",
+                what=cite_label(c0),
+                counts=count_phrase([(fmt_date(d), n) for d, n in counts], ctx.lang),
+            )
+            if len(files) > 1:
+                text += self.msg(ctx, "scope", n=len(files))
+            text += self.msg(ctx, "end")
+            if why:
+                text += self.msg(
+                    ctx, f"why_{why.replace('-', '_')}", date=fmt_date(baseline), year=c0.year
+                )
+            else:
+                text += self.msg(ctx, "why_unclear")
+            good = [m for m in dated if m.citation.date == baseline]
+            for m in dated:
+                if m.citation.date == baseline:
+                    continue
+                related = [
+                    x.doc.related(x.citation.start, x.citation.end, fmt_date(baseline))
+                    for x in good[:MAX_RELATED]
+                ]
+                suggestion = (
+                    self.msg(ctx, "fix", date=fmt_date(baseline))
+                    if why
+                    else self.msg(ctx, "fix_unclear")
+                )
+                yield self.finding(
+                    m.doc,
+                    m.citation.start,
+                    m.citation.end,
+                    text,
+                    severity=severity,
+                    ref=m.citation.ref,
+                    related=related,
+                    suggestion=suggestion,
+                )

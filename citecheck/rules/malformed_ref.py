@@ -1,0 +1,89 @@
+"""CC102 malformed-ref."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+from citecheck.messages import has_message
+from citecheck.models import Finding
+from citecheck.rules.base import CheckContext, Rule, SourceDoc, cite_label
+from kb.models import Family
+
+# Damage that comes from reading a PDF (a citation broken across lines or pages) is not a
+# defect of the document and is not reported.
+NOT_DEFECTS = {"line-break-in-ref", "page-break-in-ref", "eth-for-d", "odd-dash", "odd-slash"}
+
+
+class MalformedRef(Rule):
+    """A số hiệu written wrongly: stray spaces, the issuer part missing, type word vs code.
+
+    ## What it does
+    Reports the damage the citation parser saw inside a số hiệu: a space inside it
+    (`834/QĐ- UBND`), the issuer part missing (`429-QĐi` with no `/TU`), a type word that
+    contradicts the type code (a "Kế hoạch" numbered `-HD/`), and a Party issuer written in
+    the state form (`31/KH-ĐUVP` for the Party committee's `31-KH/ĐUVP`). Breaks that come
+    from reading a PDF (a number split across two lines) are not reported: the signed
+    document is not wrong.
+
+    ## Why is this bad?
+    A số hiệu is matched character for character by registers, search engines and the
+    knowledge base. A malformed one finds nothing — or the wrong document — and a
+    state-form number for a Party document mixes two numbering systems.
+
+    ## Example
+    ```text
+    Quyết định số 834/QĐ- UBND ngày 10/4/2019 của UBND tỉnh
+    Quy định số 429-QĐi ngày 01/7/2022 của Tỉnh ủy Sơn La
+    Kế hoạch số 31/KH-ĐUVP ngày 23/10/2021
+    ```
+
+    ## Use instead
+    ```text
+    Quyết định số 834/QĐ-UBND ngày 10/4/2019 của UBND tỉnh
+    Quy định số 429-QĐi/TU ngày 01/7/2022 của Tỉnh ủy Sơn La
+    Kế hoạch số 31-KH/ĐUVP ngày 23/10/2021
+    ```
+
+    ## References
+    Nghị định 30/2020/NĐ-CP, Phụ lục I, mục II.3 (số và ký hiệu: "/" between number and
+    symbol, "-" between the groups, no spaces) and Phụ lục III; Hướng dẫn 36-HD/VPTW 2018,
+    mục 1.3 (Party số hiệu `n-TYPE/ISSUER`).
+    """
+
+    code = "CC102"
+    name = "malformed-ref"
+    severity = "warning"
+
+    def check_document(self, doc: SourceDoc, ctx: CheckContext) -> Iterator[Finding]:
+        for c in doc.citations:
+            if c.self_reference:
+                continue
+            for raw in dict.fromkeys(c.anomalies):
+                anomaly = raw
+                if raw == "mixed-form":
+                    anomaly = "party-form-state" if c.family == Family.PARTY else "state-form-party"
+                if raw == "type-word-mismatch" and (c.type_code or "") in ("", "VBHN"):
+                    continue  # no type code to contradict; a consolidated text keeps its type word
+                if anomaly in NOT_DEFECTS or not has_message(self.code, anomaly):
+                    continue
+                start = c.ref_start if c.ref_start is not None else c.start
+                end = c.ref_end if c.ref_end is not None else c.end
+                written = " ".join(doc.text[start:end].split())
+                yield self.finding(
+                    doc,
+                    start,
+                    end,
+                    self.msg(
+                        ctx,
+                        anomaly,
+                        what=cite_label(c),
+                        written=written,
+                        word=c.type_word or "",
+                        code=c.type_code or "",
+                        issuer=c.issuer_code or "",
+                    ),
+                    ref=c.ref,
+                    suggestion=self.msg(
+                        ctx, f"{anomaly}_fix", ref=c.ref or written, issuer=c.issuer_code or ""
+                    ),
+                )
