@@ -356,6 +356,16 @@ class Store:
             r[0] for r in self.conn.execute("SELECT key FROM documents WHERE key_base = ?", (base,))
         ]
 
+    def keys_by_base_completion(self, base: str) -> list[str]:
+        """Keys whose số hiệu adds an issuer part to ``base`` (``429-QĐ`` → ``429-QĐ/TU``)."""
+        return [
+            r[0]
+            for r in self.conn.execute(
+                "SELECT key FROM documents WHERE key_base LIKE ? ESCAPE '!' OR key_base LIKE ? ESCAPE '!'",
+                (_like(base) + "/%", _like(base) + "-%"),
+            )
+        ]
+
     def keys_by_ref_norm(self, norm: str) -> list[str]:
         return [
             r[0] for r in self.conn.execute("SELECT key FROM documents WHERE ref_norm = ?", (norm,))
@@ -456,6 +466,10 @@ class Store:
                 "SELECT COUNT(*) FROM mentions WHERE doc_key IS NULL AND ambiguous IS NULL"
             ).fetchone()[0]
         )
+
+
+def _like(text: str) -> str:
+    return text.replace("!", "!!").replace("%", "!%").replace("_", "!_")
 
 
 _COUNTABLE = {
