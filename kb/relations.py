@@ -12,14 +12,13 @@ from __future__ import annotations
 import bisect
 import re
 import tomllib
-import unicodedata
 from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
-from kb.folding import fold, fold_chars, fold_with_offsets, original_offset
+from kb.folding import fold, fold_with_offsets, original_offset
 
 DATA_FILE = Path(__file__).resolve().parent / "data" / "relations.toml"
 
@@ -143,33 +142,21 @@ def _windows(spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
     return merged
 
 
-def _hits(
-    text: str, nfc: bool, table: PhraseTable, pos: str, windows: list[tuple[int, int]]
-) -> list[_Hit]:
-    """Phrase hits inside the windows, in offsets of ``text``.
-
-    An NFC text folds character for character, so only the windows are folded; a text
-    with decomposed accents is folded whole and its offsets mapped back.
-    """
+def _hits(text: str, table: PhraseTable, pos: str, windows: list[tuple[int, int]]) -> list[_Hit]:
+    """Phrase hits inside the windows, in offsets of ``text``. Only the windows are
+    folded; a window with decomposed accents maps its offsets back."""
     pattern = table.before if pos == "before" else table.after
-    found: list[tuple[int, int, str]] = []
-    if nfc:
-        for ws, we in windows:
-            lead = 1 if ws > 0 else 0  # one character before, for the word boundary
-            segment = fold_chars(text[ws - lead : we])
-            for m in pattern.finditer(segment, lead):
-                found.append((ws - lead + m.start(), ws - lead + m.end(), m.group(0)))
-    else:
-        folded, shifts = fold_with_offsets(text)
-        for m in pattern.finditer(folded):
-            start, end = original_offset(shifts, m.start()), original_offset(shifts, m.end())
-            if any(ws <= start < we for ws, we in windows):
-                found.append((start, end, m.group(0)))
     out = []
-    for start, end, matched in found:
-        phrase = table.lookup.get((pos, _squeeze(matched)))
-        if phrase is not None:
-            out.append(_Hit(start, end, phrase))
+    for ws, we in windows:
+        lead = 1 if ws > 0 else 0  # one character before, for the word boundary
+        base = ws - lead
+        folded, shifts = fold_with_offsets(text[base:we])
+        for m in pattern.finditer(folded, lead):
+            phrase = table.lookup.get((pos, _squeeze(m.group(0))))
+            if phrase is not None:
+                start = base + original_offset(shifts, m.start())
+                end = base + original_offset(shifts, m.end())
+                out.append(_Hit(start, end, phrase))
     return out
 
 
@@ -185,9 +172,8 @@ def find_relations(
     starts = [citations[i].start for i in real]
     spans_before = [(max(0, citations[i].start - WINDOW), citations[i].start) for i in real]
     spans_after = [(citations[i].end, citations[i].end + AFTER_WINDOW) for i in real]
-    nfc = unicodedata.is_normalized("NFC", text)
-    before = _hits(text, nfc, table, "before", _windows(spans_before))
-    after = _hits(text, nfc, table, "after", _windows(spans_after))
+    before = _hits(text, table, "before", _windows(spans_before))
+    after = _hits(text, table, "after", _windows(spans_after))
     before_ends = [h.end for h in before]
     after_starts = [h.start for h in after]
     bounds = [m.end() for m in _BOUNDARY.finditer(text)]
