@@ -218,3 +218,23 @@ def test_import_skips_rows_without_number_and_fails_on_broken_lines(
     broken = runner.invoke(cli, ["import", str(export), "--db", str(db)])
     assert broken.exit_code == 2
     assert broken.stderr.startswith("export.jsonl:1: ")
+
+
+def test_json_outputs_follow_their_published_schemas(
+    runner: CliRunner, cli: click.Group, corpus_db: Path
+) -> None:
+    import jsonschema
+
+    from kb.schemas import SCHEMAS
+
+    db = ["--db", str(corpus_db)]
+    runs = {
+        "show": ["show", "429-QĐ/TU", "--on", "2023-01-01", *db, "--format", "json"],
+        "applies": ["applies", "đối thoại", "--on", "2023-01-01", *db, "--format", "json"],
+        "graph": ["graph", "--around", "12-QĐ/TU", "--depth", "2", *db, "--format", "json"],
+        "stats": ["stats", *db, "--format", "json"],
+    }
+    for name, args in runs.items():
+        result = runner.invoke(cli, args)
+        assert result.exit_code == 0, result.output
+        jsonschema.validate(json.loads(result.output), SCHEMAS[name].model_json_schema())
