@@ -12,6 +12,7 @@ from __future__ import annotations
 import bisect
 import re
 import tomllib
+import unicodedata
 from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import lru_cache
@@ -47,6 +48,7 @@ class PhraseTable:
     before: re.Pattern[str]
     after: re.Pattern[str]
     lookup: dict[tuple[str, str], Phrase]  # (position, folded text) → phrase
+    written: dict[tuple[str, str], set[str]]  # (position, folded text) → accented forms
     conjunctions: tuple[str, ...]
     partial_kind: str
     implements_types: frozenset[str]
@@ -79,6 +81,11 @@ class StatedRelation:
     end: int
 
 
+def _written(s: str) -> str:
+    """A phrase as written, for comparing accents: NFC, lower case, Ð read as Đ."""
+    return _squeeze(unicodedata.normalize("NFC", s.replace("Ð", "Đ").replace("ð", "đ")).lower())
+
+
 def _squeeze(s: str) -> str:
     return " ".join(re.sub(r"\s*,\s*", ", ", s).split())
 
@@ -97,6 +104,7 @@ def load_table(data: dict[str, Any] | None = None) -> PhraseTable:
     if data is None:
         data = tomllib.loads(DATA_FILE.read_text("utf-8"))
     lookup: dict[tuple[str, str], Phrase] = {}
+    written: dict[tuple[str, str], set[str]] = {}
     by_pos: dict[str, list[str]] = {"before": [], "after": []}
     for entry in data["phrase"]:
         kind = entry["kind"]
@@ -107,11 +115,13 @@ def load_table(data: dict[str, Any] | None = None) -> PhraseTable:
         for text in entry["phrases"]:
             folded = _squeeze(fold(text))
             lookup[(pos, folded)] = Phrase(kind, pos, reverse, folded)
+            written.setdefault((pos, folded), set()).add(_written(text))
             by_pos[pos].append(folded)
     return PhraseTable(
         before=_pattern(by_pos["before"]),
         after=_pattern(by_pos["after"]),
         lookup=lookup,
+        written=written,
         conjunctions=tuple(_squeeze(fold(c)) for c in data.get("conjunctions", [])),
         partial_kind=data.get("partial_kind", "amends"),
         implements_types=frozenset(data.get("implements_acting_types", [])),
@@ -152,10 +162,16 @@ def _hits(text: str, table: PhraseTable, pos: str, windows: list[tuple[int, int]
         base = ws - lead
         folded, shifts = fold_with_offsets(text[base:we])
         for m in pattern.finditer(folded, lead):
-            phrase = table.lookup.get((pos, _squeeze(m.group(0))))
-            if phrase is not None:
-                start = base + original_offset(shifts, m.start())
-                end = base + original_offset(shifts, m.end())
+            key = (pos, _squeeze(m.group(0)))
+            phrase = table.lookup.get(key)
+            if phrase is None:
+                continue
+            start = base + original_offset(shifts, m.start())
+            end = base + original_offset(shifts, m.end())
+            original = text[start:end]
+            # accents are optional, but when written they must be the phrase's: "Chỉ huy
+            # Bộ đội" does not say "hủy bỏ"
+            if original.isascii() or _written(original) in table.written[key]:
                 out.append(_Hit(start, end, phrase))
     return out
 
