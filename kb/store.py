@@ -75,6 +75,7 @@ IMPORTED_COLUMNS = (
     "status",
     "subject",
     "source_id",
+    "file",
 )
 
 
