@@ -210,3 +210,14 @@ def test_progress_bar_goes_to_stderr_when_asked(
     assert result.parsed == 5
     assert "kb build" in captured.err
     assert captured.out == ""
+
+
+def test_a_file_that_is_not_a_kb_is_refused(
+    runner: CliRunner, cli: click.Group, corpus: Path, tmp_path: Path
+) -> None:
+    bogus = tmp_path / "notes.sqlite"
+    bogus.write_text("ghi chú, không phải cơ sở dữ liệu\n" * 200, encoding="utf-8")
+    for args in (["build", str(corpus)], ["show", "12-QĐ/TU"], ["stats"]):
+        result = runner.invoke(cli, [*args, "--db", str(bogus)])
+        assert result.exit_code == 2
+        assert "không phải tệp cơ sở tri thức" in result.stderr
