@@ -180,3 +180,19 @@ def test_accents_when_written_must_be_the_phrase_s() -> None:
         "Thông tư này đến các sở, ban, ngành trong tỉnh."
     )
     assert {k for _, t, k in _edges(text) if t == "112/2014/nd-cp"} == {"cites"}
+
+
+def test_decomposed_accents_are_read_and_offsets_point_into_the_text() -> None:
+    import unicodedata
+
+    from kb.folding import fold_with_offsets, original_offset
+
+    text = unicodedata.normalize(
+        "NFD", "2. Thông tư này thay thế Thông tư số 05/2021/TT-BKHĐT ngày 17/8/2021."
+    )
+    assert ("this", "5/2021/tt-bkhdt", "replaces") in _edges(text)
+    folded, shifts = fold_with_offsets(text)
+    at = folded.index("thay the")
+    start = original_offset(shifts, at)
+    end = original_offset(shifts, at + len("thay the"))
+    assert unicodedata.normalize("NFC", text[start:end]) == "thay thế"
