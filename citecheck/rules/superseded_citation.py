@@ -39,9 +39,10 @@ class SupersededCitation(Rule):
     flagged because a later document replaced it since. The finding names what replaced
     or repealed the document and when, once per cited document (the other mentions are
     listed as evidence). It is an error when a person checked the replacement (curated
-    facts), an official register records it, or the replacing document states "… thay thế
-    …"; a warning for a repeal read from text (it may be partial) or a replacement the KB
-    only inferred (same issuer, same subject, later date — the message says so). A mention
+    facts) or an official register records it; a warning when it was read from a
+    document's text ("… thay thế …", "bãi bỏ …" may be partial or transitional) or only
+    inferred by the KB (same issuer, same subject, later date — the message says so). A
+    document that itself replaces what it cites is not reported. A mention
     whose own clause speaks of the change ("… đã được sửa đổi, bổ sung bởi …", "… bị bãi
     bỏ") is not reported: the text already knows.
 
@@ -79,6 +80,8 @@ class SupersededCitation(Rule):
         if on is None:
             return
         reported: dict[str, Finding] = {}
+        head = doc.extracted.document
+        own_keys = {k for k in (head.key, head.ref) if k}
         for c in doc.citations:
             if not usable(c):
                 continue
@@ -94,6 +97,8 @@ class SupersededCitation(Rule):
                 continue
             if st.since is not None and st.since > on:
                 continue
+            if st.by_key and st.by_key in own_keys:
+                continue  # the document itself replaces or repeals what it cites
             if talks_about_change(doc.text, c):
                 continue  # "… đã được sửa đổi, bổ sung bởi …", "… bị bãi bỏ": the text knows
             note = self.msg(ctx, "inferred") if st.origin == "inferred" else ""
@@ -121,11 +126,9 @@ class SupersededCitation(Rule):
 
 
 def _certain(st: Standing) -> bool:
-    """A replacement a person checked (curated), an official register (imported), or one
-    the replacing document states ("… thay thế …"); a repeal read from text may be partial."""
-    if st.origin in ("curated", "imported"):
-        return True
-    return st.origin == "stated" and st.status == "replaced"
+    """A replacement or repeal a person checked (curated) or an official register records
+    (imported). One read from a document's text may be partial or transitional."""
+    return st.origin in ("curated", "imported")
 
 
 def talks_about_change(text: str, c: Citation) -> bool:

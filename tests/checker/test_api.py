@@ -45,6 +45,7 @@ def test_check_with_a_kb_and_as_of(make_kb: Any) -> None:
                 "date": "2019-02-27",
                 "replaced_by": "429-QĐ/TU",
                 "replaced_on": "2022-07-01",
+                "origin": "curated",
             }
         ]
     )
