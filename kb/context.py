@@ -157,10 +157,9 @@ def long_form_date(text: str, subject: Named) -> tuple[ParsedDate, Named] | None
 
 
 TITLE_MAX = 600
-_TITLE_DATE = re.compile(
-    rf"(?<![Tt]ừ )(?<!đến )(?<!trước )(?<!sau )(?P<date>{ANY_DATE}){_WS}*,?{_WS}*của(?!\w)",
-    re.IGNORECASE,
-)
+_TITLE_DATE = re.compile(rf"(?P<date>{ANY_DATE}){_WS}*,?{_WS}*của(?!\w)")
+# "kể từ ngày …", "đến ngày …" are periods, not a signing date
+_PERIOD_BEFORE = re.compile(r"(?:[Tt]ừ|đến|trước|sau)[ \t\u00a0]+$")
 _NOT_A_TITLE = re.compile(r"hiệu lực|kể từ|[Cc]ăn cứ", re.IGNORECASE)
 _TITLE_BREAK = re.compile(r"[;()]")
 
@@ -188,7 +187,7 @@ def title_date(
         raw = text[pos : m.start()]
         if _NOT_A_TITLE.search(raw) or crosses_paragraph(raw):
             return None
-        if m.start("date") in claimed:
+        if m.start("date") in claimed or _PERIOD_BEFORE.search(text, max(0, m.start() - 8), m.start()):
             continue
         parsed = parsed_from_match(m)
         if year is not None and parsed.year != year:

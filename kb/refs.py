@@ -18,7 +18,7 @@ _HSPACE = "[ \\t\\u00a0\\u202f\\u2009]"
 # white space inside a broken số hiệu: spaces and at most three line breaks
 _SP = f"{_HSPACE}*(?:\\r?\\n{_HSPACE}*){{0,3}}"
 # a code: letters (an "&" may join two groups: BNN&PTNT, BGD&ĐT), then up to two digits (QH14)
-_CODE = r"[A-ZĐÐa-zđð][A-Za-zĐđÐð]{0,14}(?:&[A-ZĐÐ][A-Za-zĐđÐð]{0,7})?\d{0,2}"
+_CODE = r"[A-ZĐÐa-zđð][A-Za-zĐđÐð]{0,14}+(?:&[A-ZĐÐ][A-Za-zĐđÐð]{0,7}+)?\d{0,2}+"
 _CODE_RE = re.compile(_CODE)
 # codes written in mixed case that are nevertheless codes, not words
 _MIXED_CASE_OK = re.compile(r"^(?:[A-ZĐ]+[a-zđ]?[A-ZĐ]*|[A-ZĐ][a-zđ]?[A-ZĐ]+|[A-ZĐ]+\d{1,2})$")
@@ -30,15 +30,21 @@ def ref_pattern() -> re.Pattern[str]:
     dash = "[" + re.escape(g.dash_chars) + "]"
     slash = "[" + re.escape(g.slash_chars) + "]"
     sep = f"(?:{dash}|{slash}|\\.)"
-    symbol = f"{_CODE}(?:{_SP}{sep}{_SP}{_CODE}){{0,9}}"
+    # a code never runs on into a word ("596/Ngày" in a gazette page header is no số hiệu)
+    code = f"{_CODE}(?![^\\W\\d_])"
+    symbol = f"{code}(?:{_SP}{sep}{_SP}{code}){{0,9}}"
+    # The pattern starts with a digit (no look-behind) so the scan skips ahead on digits; what
+    # stands before the number is checked in ``find_refs``. The digits are possessive and must
+    # be followed by a space or a separator, so a number that is not a số hiệu fails at once.
+    follow = "[" + re.escape(g.space_chars + g.dash_chars + g.slash_chars) + "]"
     return re.compile(
-        r"(?<![\d./\-\u2010-\u2015_])"
-        r"(?P<num>\d{1,5}(?:\.\d{1,3}(?=[/\-]))?[a-z]?)"
-        r"(?:"
-        f"{_SP}{slash}{_SP}(?P<year>(?:19|20)\\d\\d){_SP}{slash}{_SP}(?P<nsym>{symbol})"
-        f"|{_SP}{dash}{_SP}(?P<ptype>{_CODE}){_SP}{slash}{_SP}(?P<psym>{symbol})"
-        f"|{_SP}{slash}{_SP}(?P<asym>{symbol})"
-        f"|{dash}(?P<osym>{_CODE})"
+        r"(?P<num>\d{1,5}+(?:\.\d{1,3}(?=[/\-]))?[a-z]?)"
+        f"(?={follow})"
+        "(?:"
+        f"{_SP}{slash}{_SP}"
+        f"(?:(?P<year>(?:19|20)\\d\\d){_SP}{slash}{_SP}(?P<nsym>{symbol})|(?P<asym>{symbol}))"
+        f"|{_SP}{dash}{_SP}(?P<ptype>{code}){_SP}{slash}{_SP}(?P<psym>{symbol})"
+        f"|{dash}(?P<osym>{code})"
         ")"
     )
 
@@ -61,6 +67,7 @@ class ParsedRef:
     known: bool = True  # every code is in the tables
 
 
+_NOT_BEFORE = frozenset("0123456789./-_\u2010\u2011\u2012\u2013\u2014\u2015")
 _SO_BEFORE = re.compile(r"(?i)s[ốoỐ]$")
 
 
@@ -405,6 +412,8 @@ def find_refs(text: str) -> list[ParsedRef]:
     """Every số hiệu in ``text``, in order, in one pass."""
     out: list[ParsedRef] = []
     for m in ref_pattern().finditer(text):
+        if m.start() > 0 and text[m.start() - 1] in _NOT_BEFORE:
+            continue  # part of a longer number: "1.12/2020", "2021-2025/…", "x_12/…"
         ref = classify(m, text)
         if ref is not None:
             out.append(ref)

@@ -1,0 +1,208 @@
+"""What the web application asks of the engine, in one place.
+
+The pages and the JSON API call a :class:`Backend`; :class:`EngineBackend` answers with
+the same functions and pydantic models as the command line (``citecheck --format json``,
+``kb applies``, ``kb show``). Everything heavy is imported on first use.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import os
+import threading
+from collections import OrderedDict
+from pathlib import Path
+from typing import Any, Protocol
+
+from pydantic import BaseModel
+
+from citecheck.web.uploads import Draft
+
+
+class KBUnavailable(Exception):
+    """The knowledge base file is missing or cannot be opened."""
+
+
+class Backend(Protocol):
+    """The questions the web application asks."""
+
+    def models(self) -> tuple[type[BaseModel], type[BaseModel], type[BaseModel]]:
+        """The response models of check, applies and show (for the OpenAPI description)."""
+        ...
+
+    def check(self, draft: Draft, lang: str) -> BaseModel: ...
+
+    def annotate(self, draft: Draft, report: BaseModel, lang: str) -> bytes | None: ...
+
+    def applies(self, query: str, on: dt.date, lang: str) -> BaseModel: ...
+
+    def show(self, ref: str, on: dt.date, lang: str) -> BaseModel | None: ...
+
+
+class EngineBackend:
+    """The real engine: ``kb`` (read-only) and ``citecheck``.
+
+    Answers of ``applies`` and ``show`` are kept in a small LRU cache: the KB is opened
+    read-only, so an answer only changes when the file does. The file's identity (inode,
+    size, modification time) is looked at on every question; when ``kb build`` has replaced
+    it, the cache is emptied and every thread reopens the KB.
+    """
+
+    def __init__(self, db: Path | None, cache_size: int = 512) -> None:
+        self.db = db
+        self.cache_size = cache_size
+        self._local = threading.local()
+        self._lock = threading.Lock()
+        self._cache: OrderedDict[tuple[Any, ...], Any] = OrderedDict()
+        self._stamp: tuple[int, int, int] | None = None
+
+    # -- models --------------------------------------------------------------------------
+    def models(self) -> tuple[type[BaseModel], type[BaseModel], type[BaseModel]]:
+        from citecheck.models import CheckReport
+        from kb.records import AppliesResult, ShowResult
+
+        return CheckReport, AppliesResult, ShowResult
+
+    # -- knowledge base ------------------------------------------------------------------
+    def _file_stamp(self) -> tuple[int, int, int] | None:
+        if self.db is None:
+            return None
+        try:
+            st = os.stat(self.db)
+        except OSError:
+            return None
+        return (st.st_ino, st.st_size, st.st_mtime_ns)
+
+    def _fresh(self) -> tuple[int, int, int] | None:
+        """The KB file's stamp; empties the cache when the file changed."""
+        stamp = self._file_stamp()
+        if stamp != self._stamp:
+            with self._lock:
+                if stamp != self._stamp:
+                    self._cache.clear()
+                    self._stamp = stamp
+        return stamp
+
+    def kb(self) -> Any:
+        """One read-only KnowledgeBase per worker thread (SQLite connections are per thread)."""
+        stamp = self._fresh()
+        kb = getattr(self._local, "kb", None)
+        if kb is not None and getattr(self._local, "stamp", None) != stamp:
+            kb.close()
+            kb = None
+        if kb is None:
+            kb = self._open()
+            self._local.kb = kb
+            self._local.stamp = stamp
+        return kb
+
+    def _open(self) -> Any:
+        from kb.queries import KnowledgeBase
+
+        path = self.db
+        if path is None or not path.is_file():
+            raise KBUnavailable(str(path.name) if path else "kb.sqlite")
+        try:
+            return KnowledgeBase.open(path, readonly=True)
+        except Exception as err:
+            raise KBUnavailable(path.name) from err
+
+    def _cached(self, key: tuple[Any, ...], compute: Any) -> Any:
+        self._fresh()
+        with self._lock:
+            if key in self._cache:
+                self._cache.move_to_end(key)
+                return self._cache[key]
+        value = compute()
+        if self.cache_size > 0:
+            with self._lock:
+                self._cache[key] = value
+                while len(self._cache) > self.cache_size:
+                    self._cache.popitem(last=False)
+        return value
+
+    def applies(self, query: str, on: dt.date, lang: str) -> BaseModel:
+        def compute() -> BaseModel:
+            result: BaseModel = self.kb().applies(query, on=on, lang=lang)
+            return result
+
+        value: BaseModel = self._cached(("applies", query, on, lang), compute)
+        return value
+
+    def show(self, ref: str, on: dt.date, lang: str) -> BaseModel | None:
+        def compute() -> BaseModel | None:
+            try:
+                result: BaseModel | None = self.kb().show(ref, on=on, lang=lang)
+            except LookupError:  # a số hiệu naming several documents, or none
+                return None
+            return result
+
+        value: BaseModel | None = self._cached(("show", ref, on, lang), compute)
+        return value
+
+    # -- checker -------------------------------------------------------------------------
+    def check(self, draft: Draft, lang: str) -> BaseModel:
+        """The ``citecheck --format json`` report of one draft held in memory.
+
+        The draft goes to the engine as a named text, never as something that could be
+        taken for a path on the server (``citecheck.check`` reads a string naming an
+        existing file from disk).
+        """
+        from citecheck.config import Options
+        from citecheck.engine import check_documents, make_document
+
+        try:
+            kb = self.kb()
+        except KBUnavailable:
+            kb = None
+        locate = getattr(draft.source, "locate", None)
+        doc = make_document(draft.name, draft.text, locate)
+        outcome = check_documents([doc], Options(lang=lang), kb)
+        report: BaseModel = outcome.report
+        return report
+
+    def annotate(self, draft: Draft, report: BaseModel, lang: str) -> bytes | None:
+        """The draft .docx with one Word comment per finding, built in memory."""
+        if draft.kind != "docx" or draft.data is None:
+            return None
+        from kb.docx_comments import DocxComment, annotate_docx
+
+        findings = [f for ff in getattr(report, "files", []) for f in ff.findings]
+        if not findings:
+            return None
+        comments = [
+            DocxComment(
+                start=f.start,
+                end=f.end,
+                text=f"{f.code} {f.name}: {f.message}"
+                + (f"\n{f.suggestion}" if f.suggestion else ""),
+            )
+            for f in findings
+        ]
+        return in_memory_files(draft.data, lambda src, dst: annotate_docx(src, dst, comments))
+
+
+def in_memory_files(data: bytes, work: Any) -> bytes | None:
+    """Run ``work(src, dst)`` on two files that live only in memory (Linux memfd).
+
+    ``annotate_docx`` reads and writes paths; anonymous in-memory files give it paths
+    without the draft ever touching a disk. Where memfd is missing, no copy is offered.
+    """
+    import os
+
+    create = getattr(os, "memfd_create", None)
+    if create is None or not Path("/proc/self/fd").is_dir():
+        return None
+    src_fd = create("draft.docx", 0)
+    dst_fd = create("annotated.docx", 0)
+    try:
+        os.write(src_fd, data)
+        work(Path(f"/proc/self/fd/{src_fd}"), Path(f"/proc/self/fd/{dst_fd}"))
+        os.lseek(dst_fd, 0, os.SEEK_SET)
+        chunks = []
+        while chunk := os.read(dst_fd, 1 << 20):
+            chunks.append(chunk)
+        return b"".join(chunks) or None
+    finally:
+        os.close(src_fd)
+        os.close(dst_fd)

@@ -1,0 +1,100 @@
+"""Cut a draft's text into pieces so that each finding's span can be highlighted.
+
+The pieces are plain strings; the template escapes them. A finding's own span is a
+*mark*; the other places it cites as evidence (``related``) are underlined. Spans may
+overlap: each piece carries every finding that covers it.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from itertools import pairwise
+from typing import Any
+
+SEVERITY_ORDER = {"error": 0, "warning": 1, "info": 2}
+
+
+@dataclass
+class Piece:
+    text: str
+    start: int
+    findings: list[int] = field(default_factory=list)  # indices of findings marked here
+    evidence: list[int] = field(default_factory=list)  # indices of findings citing it
+    anchor: str | None = None  # id of the first piece of a finding's span
+    severity: str | None = None  # the gravest severity among ``findings``
+
+    @property
+    def plain(self) -> bool:
+        return not self.findings and not self.evidence
+
+
+def _get(obj: Any, name: str, default: Any = None) -> Any:
+    if isinstance(obj, dict):
+        return obj.get(name, default)
+    return getattr(obj, name, default)
+
+
+def pieces(text: str, findings: list[Any]) -> list[Piece]:
+    """Split ``text`` at every span boundary of ``findings`` (and of their evidence)."""
+    n = len(text)
+    marks: list[tuple[int, int, int, str]] = []  # start, end, finding index, "f" | "r"
+    for i, f in enumerate(findings):
+        s, e = _clamp(_get(f, "start"), _get(f, "end"), n)
+        if e > s:
+            marks.append((s, e, i, "f"))
+        for r in _get(f, "related") or []:
+            rs, re_ = _clamp(_get(r, "start"), _get(r, "end"), n)
+            if re_ > rs and (rs, re_) != (s, e):
+                marks.append((rs, re_, i, "r"))
+    cuts = {0, n}
+    for s, e, _, _ in marks:
+        cuts.add(s)
+        cuts.add(e)
+    bounds = sorted(cuts)
+    out: list[Piece] = []
+    anchored: set[int] = set()
+    evidence_anchored: set[tuple[int, int]] = set()
+    for a, b in pairwise(bounds):
+        if b <= a:
+            continue
+        piece = Piece(text[a:b], a)
+        for s, e, i, what in marks:
+            if s <= a and b <= e:
+                (piece.findings if what == "f" else piece.evidence).append(i)
+        if piece.findings:
+            first = min(piece.findings)
+            if first not in anchored:
+                anchored.add(first)
+                piece.anchor = f"f-{first}"
+            piece.severity = min(
+                (str(_get(findings[i], "severity", "info")) for i in piece.findings),
+                key=lambda sev: SEVERITY_ORDER.get(sev, 3),
+            )
+        elif piece.evidence:
+            key = (a, min(piece.evidence))
+            if key not in evidence_anchored:
+                evidence_anchored.add(key)
+                piece.anchor = f"e-{a}"
+        if out and out[-1].plain and piece.plain:
+            out[-1].text += piece.text
+        else:
+            out.append(piece)
+    return out
+
+
+def _clamp(start: Any, end: Any, n: int) -> tuple[int, int]:
+    try:
+        s, e = int(start), int(end)
+    except (TypeError, ValueError):
+        return 0, 0
+    s = max(0, min(s, n))
+    e = max(s, min(e, n))
+    return s, e
+
+
+def summary(findings: list[Any]) -> dict[str, int]:
+    counts = {"error": 0, "warning": 0, "info": 0}
+    for f in findings:
+        sev = str(_get(f, "severity", "info"))
+        counts[sev] = counts.get(sev, 0) + 1
+    return counts

@@ -1,0 +1,150 @@
+"""Turn an uploaded draft (bytes in memory) into the text the checker reads.
+
+Nothing is written to disk: the bytes are decoded here and dropped when the request ends.
+The format is decided by the file's first bytes, and must agree with its name: a ``.docx``
+that is not a zip package, or a ``.txt`` that is really a PDF, is refused with a clear
+message instead of being guessed at.
+"""
+
+from __future__ import annotations
+
+import io
+import re
+import unicodedata
+from dataclasses import dataclass
+from typing import Any
+
+from citecheck.web.i18n import t
+
+ALLOWED_SUFFIXES = (".docx", ".pdf", ".txt")
+# Content types a browser may send for each accepted kind; octet-stream is what many send
+# when they do not know, so the file's own bytes decide in that case.
+PART_TYPES: dict[str, frozenset[str]] = {
+    "docx": frozenset(
+        {
+            "application/vnd.openxmlformats-officedocument.wordprocessingml.document",
+            "application/octet-stream",
+            "application/zip",
+            "application/x-zip-compressed",
+        }
+    ),
+    "pdf": frozenset({"application/pdf", "application/x-pdf", "application/octet-stream"}),
+    "txt": frozenset({"text/plain", "application/octet-stream"}),
+}
+DOCX_MEDIA_TYPE = "application/vnd.openxmlformats-officedocument.wordprocessingml.document"
+
+
+class UploadError(Exception):
+    """An upload that cannot be read: a message for the page, in both languages."""
+
+    def __init__(self, key: str, status: int = 422, **fields: str) -> None:
+        super().__init__(key)
+        self.key = key
+        self.status = status
+        self.fields = fields
+
+    def text(self, lang: str) -> str:
+        return t(f"upload.{self.key}", lang, **self.fields)
+
+
+@dataclass(frozen=True)
+class Draft:
+    """A draft read from an upload or from pasted text."""
+
+    name: str  # a display name only (never a path on the server)
+    kind: str  # "docx" | "pdf" | "txt" | "paste"
+    text: str
+    data: bytes | None = None  # the original bytes, kept only for a .docx (annotation)
+    source: Any = None  # the reader's SourceText when there is one (paragraph map)
+
+
+def safe_name(name: str | None, default: str = "du-thao") -> str:
+    """The last component of a client-given file name, stripped of anything odd."""
+    base = re.split(r"[\\/]", name or "")[-1]
+    base = "".join(ch for ch in base if unicodedata.category(ch)[0] != "C").strip(" .")
+    return base[:120] or default
+
+
+def suffix_of(name: str) -> str:
+    dot = name.rfind(".")
+    return name[dot:].lower() if dot > 0 else ""
+
+
+def sniff(data: bytes) -> str:
+    """What the bytes are: "zip", "pdf", "ole" (old .doc) or "text"."""
+    head = data[:8]
+    if head.startswith(b"PK\x03\x04") or head.startswith(b"PK\x05\x06"):
+        return "zip"
+    if data[:1024].lstrip().startswith(b"%PDF"):
+        return "pdf"
+    if head.startswith(b"\xd0\xcf\x11\xe0"):
+        return "ole"
+    return "text"
+
+
+def read_upload(filename: str | None, content_type: str | None, data: bytes) -> Draft:
+    """Read an uploaded file; raise :class:`UploadError` with a clear message on failure."""
+    name = safe_name(filename)
+    suffix = suffix_of(name)
+    if suffix not in ALLOWED_SUFFIXES:
+        raise UploadError("unsupported", status=415, name=name)
+    kind = suffix[1:]
+    declared = (content_type or "").split(";")[0].strip().lower()
+    if declared and declared not in PART_TYPES[kind]:
+        raise UploadError("content-type", status=415, name=name, declared=declared)
+    if not data:
+        raise UploadError("empty", name=name)
+    found = sniff(data)
+    expected = {"docx": "zip", "pdf": "pdf", "txt": "text"}[kind]
+    if found != expected:
+        if kind == "docx" and found == "ole":
+            raise UploadError("old-doc", status=415, name=name)
+        raise UploadError("mismatch", status=415, name=name, kind=kind)
+    if kind == "txt":
+        return Draft(name, "txt", _decode_text(name, data))
+    if kind == "docx":
+        text, source = _read_docx(name, data)
+        return Draft(name, "docx", text, data=data, source=source)
+    text, source = _read_pdf(name, data)
+    return Draft(name, "pdf", text, source=source)
+
+
+def paste(text: str) -> Draft:
+    return Draft("van-ban-dan.txt", "paste", text.replace("\r\n", "\n"))
+
+
+def _decode_text(name: str, data: bytes) -> str:
+    from kb.readers.text import decode_text
+
+    try:
+        source = decode_text(name, "txt", data)
+    except Exception as err:  # the reader's ReadError, or anything a damaged file causes
+        raise _unreadable(name, err) from err
+    return str(source.text)
+
+
+def _read_docx(name: str, data: bytes) -> tuple[str, Any]:
+    from kb.readers.docx import read_docx
+
+    try:
+        source = read_docx(name, io.BytesIO(data), kind="docx")
+    except Exception as err:
+        raise _unreadable(name, err) from err
+    return str(source.text), source
+
+
+def _read_pdf(name: str, data: bytes) -> tuple[str, Any]:
+    from kb.readers.pdf import read_pdf
+
+    try:
+        source = read_pdf(name, data)
+    except Exception as err:
+        raise _unreadable(name, err) from err
+    return str(source.text), source
+
+
+def _unreadable(name: str, err: Exception) -> UploadError:
+    """The reader's own one-line message in both languages, without the file name."""
+    vi = str(getattr(err, "message", None) or str(err).split(": ", 1)[-1])
+    en = str(getattr(err, "message_en", None) or vi)
+    return UploadError("unreadable", name=name, detail=vi, detail_en=en)

@@ -1,0 +1,263 @@
+"""``kb build``: read files, parse them on every core, and (re)write the KB in one go.
+
+Incremental: a file whose content hash is unchanged is not parsed again, a file no
+longer given is dropped. Atomic: everything a build writes — per-file facts and the
+derived documents and relations — goes into one transaction, so a build that fails or
+is killed leaves the previous KB answering as before.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import os
+import sys
+from collections.abc import Callable, Iterable, Sequence
+from concurrent.futures import ProcessPoolExecutor
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from kb.models import ExtractedFile
+from kb.relations import Mention, find_relations
+from kb.store import Store
+
+BUILD_VERSION = "1"  # bump when what a build stores per file changes
+POOL_MIN_FILES = 8  # fewer files are parsed in-process: a pool costs more than it saves
+
+FileData = tuple[str, str, int, tuple[Any, ...], list[tuple[Any, ...]], list[tuple[Any, ...]]]
+
+
+class InputError(Exception):
+    """A file that cannot be read; the message is for the user."""
+
+
+@dataclass
+class BuildResult:
+    files: int = 0
+    parsed: int = 0
+    unchanged: int = 0
+    removed: int = 0
+    errors: list[str] = field(default_factory=list)
+
+
+def display_path(path: Path) -> str:
+    """The path as stored: relative to the working directory when under it."""
+    try:
+        return path.resolve().relative_to(Path.cwd().resolve()).as_posix()
+    except ValueError:
+        return path.resolve().as_posix()
+
+
+def read_text(path: Path) -> str:
+    """The text of one input file, through the readers package."""
+    from kb.readers import ReadError, read_path
+
+    try:
+        return read_path(path).text
+    except ReadError as err:
+        message = str(err)
+        if path.name not in message:
+            message = f"{display_path(path)}: {message}"
+        raise InputError(message) from err
+
+
+def iter_inputs(paths: Iterable[Path]) -> tuple[list[Path], list[Path]]:
+    """(document files, facts files) under ``paths``."""
+    from kb.curated import FACTS_NAME
+    from kb.readers import iter_input_paths
+
+    docs: list[Path] = []
+    facts: list[Path] = []
+    given = list(paths)
+    for p in given:
+        if p.is_dir() and (p / FACTS_NAME).is_file():
+            facts.append(p / FACTS_NAME)
+        elif p.suffix == ".toml" and p.is_file():
+            facts.append(p)
+    for p in iter_input_paths([p for p in given if p.suffix != ".toml"]):
+        if not p.name.upper().startswith("README"):
+            docs.append(p)
+    return docs, facts
+
+
+_PARSER_MODULES = (
+    "extract.py",
+    "refs.py",
+    "context.py",
+    "dates.py",
+    "header.py",
+    "grammar.py",
+    "textutil.py",
+    "relations.py",
+    "folding.py",
+    "build.py",
+)
+
+
+def fingerprint() -> str:
+    """Changes when the parser, its data or the relation phrases change: then every file
+    is parsed again."""
+    h = hashlib.sha1(BUILD_VERSION.encode())
+    here = Path(__file__).resolve().parent
+    files = sorted((here / "data").glob("*.toml")) + [here / m for m in _PARSER_MODULES]
+    for f in files:
+        if f.is_file():
+            h.update(f.name.encode())
+            h.update(f.read_bytes())
+    return h.hexdigest()
+
+
+def file_rows(extracted: ExtractedFile, text: str, shown_path: str, sha1: str) -> FileData:
+    """Turn one parsed file into the rows the store keeps for it."""
+    d = extracted.document
+    key = d.key if d.ref and d.key else f"file:{shown_path}"
+    if d.date is not None:
+        date: str | None = d.date.isoformat()
+    elif d.date_year:
+        date = f"{d.date_year}-{d.date_month:02d}" if d.date_month else str(d.date_year)
+    else:
+        date = None
+    doc = (key, d.ref, d.type, date, d.title, d.issuer_code)
+    kept = sorted(
+        (c for c in extracted.citations if not c.self_reference and (c.key or c.resolved_to)),
+        key=lambda c: c.start,
+    )
+    mentions = [
+        (
+            seq,
+            c.key or c.resolved_to,
+            c.text,
+            c.ref or c.name,
+            c.type,
+            c.family.value if c.family else None,
+            c.date.isoformat() if c.date else None,
+            c.date_text,
+            int(c.date_valid),
+            c.issuer,
+            c.issuer_code,
+            c.subject,
+            c.pinpoint,
+            c.start,
+            c.end,
+            c.line,
+        )
+        for seq, c in enumerate(kept)
+    ]
+    views = [Mention(c.start, c.end, c.type, c.pinpoint) for c in kept]
+    relations = [
+        (
+            r.source,
+            r.target,
+            r.kind,
+            r.confidence,
+            r.phrase,
+            None if r.kind == "cites" else r.evidence,
+            r.start,
+            r.end,
+        )
+        for r in find_relations(text, views, acting_type=d.type)
+        if not (r.kind == "cites" and r.source is not None)
+    ]
+    return (shown_path, sha1, len(text), doc, mentions, relations)
+
+
+def parse_one(job: tuple[str, str, str]) -> FileData | str:
+    """Worker: read and parse one file. Returns its rows, or an error message."""
+    from kb.extract import extract_text
+
+    path, shown, sha1 = job
+    try:
+        text = read_text(Path(path))
+    except InputError as err:
+        return str(err)
+    return file_rows(extract_text(text, shown), text, shown, sha1)
+
+
+def _hash(path: Path) -> str | None:
+    try:
+        return hashlib.sha1(path.read_bytes()).hexdigest()
+    except OSError:
+        return None
+
+
+def _parse_all(
+    jobs: list[tuple[str, str, str]], progress: Callable[[int], None]
+) -> Iterable[FileData | str]:
+    if len(jobs) < POOL_MIN_FILES:
+        for job in jobs:
+            yield parse_one(job)
+            progress(1)
+        return
+    workers = min(2, os.cpu_count() or 1)
+    with ProcessPoolExecutor(max_workers=workers) as pool:
+        for result in pool.map(parse_one, jobs, chunksize=4):
+            yield result
+            progress(1)
+
+
+def build(store: Store, paths: Sequence[Path], *, show_progress: bool | None = None) -> BuildResult:
+    """Bring the KB in ``store`` up to date with the files under ``paths``."""
+    from kb.derive import derive
+
+    docs, facts_paths = iter_inputs(paths)
+    result = BuildResult(files=len(docs))
+    old = store.file_hashes()
+    full = store.get_meta("fingerprint") != fingerprint()
+    jobs: list[tuple[str, str, str]] = []
+    seen: set[str] = set()
+    for p in docs:
+        shown = display_path(p)
+        seen.add(shown)
+        sha1 = _hash(p)
+        if sha1 is None:
+            result.errors.append(f"{shown}: không đọc được tệp")
+            continue
+        if not full and old.get(shown) == sha1:
+            result.unchanged += 1
+        else:
+            jobs.append((str(p), shown, sha1))
+    removed = [p for p in old if p not in seen]
+    if show_progress is None:
+        show_progress = sys.stderr.isatty() and len(jobs) >= POOL_MIN_FILES
+    # One transaction from the first write to the last: the files are stored as they
+    # come back from the workers, then everything is derived again.
+    with store.transaction():
+        store.delete_files(removed)
+        if show_progress:
+            import click
+
+            with click.progressbar(length=len(jobs), label="kb build", file=sys.stderr) as bar:
+                for item in _parse_all(jobs, bar.update):
+                    _store(store, item, result)
+        else:
+            for item in _parse_all(jobs, lambda n: None):
+                _store(store, item, result)
+        store.set_meta("fingerprint", fingerprint())
+        store.set_meta("facts", "\n".join(str(p.resolve()) for p in facts_paths))
+        derive(store, facts_paths)
+    result.removed = len(removed)
+    return result
+
+
+def _store(store: Store, item: FileData | str, result: BuildResult) -> None:
+    if isinstance(item, str):
+        result.errors.append(item)
+        return
+    store.add_file(*item)
+    result.parsed += 1
+
+
+def add_extracted(
+    store: Store, files: Iterable[tuple[ExtractedFile, str]], facts: Sequence[Path] = ()
+) -> None:
+    """Add already parsed files (with their texts) and re-derive, in one transaction."""
+    from kb.derive import derive
+
+    with store.transaction():
+        for extracted, text in files:
+            sha1 = hashlib.sha1(text.encode("utf-8")).hexdigest()
+            path, sha, chars, doc, mentions, relations = file_rows(
+                extracted, text, extracted.path, sha1
+            )
+            store.add_file(path, sha, chars, doc, mentions, relations)
+        derive(store, list(facts))

@@ -1,0 +1,163 @@
+"""Derive documents and relations from what the files, the facts and imports say.
+
+Runs inside the build's transaction, over everything stored: identity merging, the
+document records and their full-text index, stated / curated / imported / inferred
+relations, and the problems found on the way (cycles, unknown keys in facts).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from pathlib import Path
+from typing import Any
+
+from kb.curated import CuratedFacts, load_facts
+from kb.identity import DocumentFacts, merge, resolve_keys, split_key
+from kb.infer import Candidate, infer_replacements
+from kb.store import Store
+from kb.textutil import fold
+
+ENDING = ("replaces", "repeals")
+_PARTIAL_FAMILIES = {"party", "administrative", "normative"}
+_FTS_SUBJECTS = 8  # distinct subjects of a document put into the full-text index
+
+
+def derive(store: Store, facts_paths: Sequence[Path]) -> None:
+    facts = load_facts([p for p in facts_paths if p.is_file()])
+    corpus = {
+        key: DocumentFacts(ref=ref, type=typ, date=date, title=title, issuer_code=code, path=path)
+        for path, key, ref, typ, date, title, code in store.file_documents()
+    }
+    imported = {
+        row[0]: DocumentFacts(ref=row[1], type=row[2], issuer=row[3], date=row[4], subject=row[8])
+        for row in store.imported_documents()
+    }
+    mentions = list(store.all_mentions())
+    no_issuer = {m[1] for m in mentions if m[6] is None and m[2] and m[8] in _PARTIAL_FAMILIES}
+    raw_keys = {m[1] for m in mentions}
+    known = set(corpus) | set(facts.documents) | set(imported)
+    known |= {k for k in raw_keys if split_key(k)[1] != "?" and k not in no_issuer}
+    imported_rels = store.imported_relations()
+    rel_keys = {k for r in imported_rels for k in r[:2]}
+    resolved = resolve_keys(raw_keys | rel_keys, known, no_issuer)
+    store.set_mention_keys(
+        (resolved[m[1]].key, ",".join(resolved[m[1]].candidates) or None, m[0]) for m in mentions
+    )
+    rows = merge(
+        ((resolved[m[1]].key, *m[2:8]) for m in mentions), corpus, facts.documents, imported
+    )
+    store.replace_documents(rows)
+    store.add_fts(_fts_rows(rows, mentions, resolved, facts))
+    documents = {r[0]: r for r in rows}
+    imported_edges = [
+        (resolved[src].key, resolved[tgt].key, kind, detail)
+        for src, tgt, kind, detail in imported_rels
+    ]
+    relations, problems = _relations(store, facts, documents, imported_edges)
+    store.replace_relations(relations)
+    problems.extend(_cycles(relations))
+    store.replace_problems(problems)
+
+
+def _fts_rows(
+    rows: list[tuple[Any, ...]], mentions: list[Any], resolved: Any, facts: CuratedFacts
+) -> list[tuple[str, str, str]]:
+    subjects: dict[str, set[str]] = {}
+    for m in mentions:
+        key = resolved[m[1]].key
+        if key is not None and m[7]:
+            subjects.setdefault(key, set()).add(" ".join(m[7].split()))
+    out = []
+    for row in rows:
+        key, subject, title = row[0], row[6], row[7]
+        texts = sorted(subjects.get(key, ()), key=len, reverse=True)[:_FTS_SUBJECTS]
+        for extra in (subject, title):
+            if extra and extra not in texts:
+                texts.insert(0, extra)
+        if texts:
+            text = " | ".join(texts)
+            out.append((key, text, fold(text)))
+    return out
+
+
+def _relations(
+    store: Store,
+    facts: CuratedFacts,
+    documents: dict[str, tuple[Any, ...]],
+    imported: list[tuple[str | None, str | None, str, str]],
+) -> tuple[list[tuple[Any, ...]], list[tuple[str, str]]]:
+    problems: list[tuple[str, str]] = []
+    edges: dict[tuple[str, str, str, str], tuple[Any, ...]] = {}
+    for src, tgt, kind, conf, evidence, path, start, end in store.stated_relations():
+        if src is None or tgt is None or src == tgt:
+            continue
+        k = (src, tgt, kind, "stated")
+        if k not in edges or (conf or 0) > (edges[k][4] or 0):
+            edges[k] = (src, tgt, kind, "stated", conf, evidence, path, start, end)
+    specific = {(s, t) for s, t, kind, _ in edges if kind != "cites"}
+    edges = {k: v for k, v in edges.items() if k[2] != "cites" or (k[0], k[1]) not in specific}
+    rejected: set[tuple[str, str, str]] = set()
+    for rel in facts.relations:
+        for key in (rel.source, rel.target):
+            if key not in documents:
+                problems.append(("facts", f"{rel.path}: no document with key {key}"))
+        if rel.verdict == "rejected":
+            rejected.add((rel.source, rel.target, rel.kind))
+            continue
+        edges[(rel.source, rel.target, rel.kind, "curated")] = (
+            rel.source,
+            rel.target,
+            rel.kind,
+            "curated",
+            1.0,
+            rel.evidence,
+            rel.path,
+            None,
+            None,
+        )
+    for src, tgt, kind, detail in imported:
+        if src is None or tgt is None or src == tgt:
+            continue
+        edges[(src, tgt, kind, "imported")] = (
+            src,
+            tgt,
+            kind,
+            "imported",
+            1.0,
+            detail,
+            None,
+            None,
+            None,
+        )
+    settled = {frozenset((s, t)) for s, t, kind, _ in edges if kind in ENDING}
+    candidates = [Candidate(r[0], r[1], r[2], r[5], r[3], r[6]) for r in documents.values()]
+    for inf in infer_replacements(candidates):
+        if frozenset((inf.source, inf.target)) in settled:
+            continue
+        if (inf.source, inf.target, "replaces") in rejected:
+            continue
+        edges[(inf.source, inf.target, "replaces", "inferred")] = (
+            inf.source,
+            inf.target,
+            "replaces",
+            "inferred",
+            inf.confidence,
+            inf.evidence,
+            None,
+            None,
+            None,
+        )
+    return list(edges.values()), problems
+
+
+def _cycles(relations: list[tuple[Any, ...]]) -> list[tuple[str, str]]:
+    """Replacement / repeal cycles: a document that (transitively) ends itself."""
+    import networkx as nx
+
+    graph = nx.DiGraph()
+    graph.add_edges_from((r[0], r[1]) for r in relations if r[2] in ENDING)
+    out = []
+    for component in nx.strongly_connected_components(graph):
+        if len(component) > 1:
+            out.append(("cycle", " → ".join(sorted(component))))
+    return out

@@ -1,0 +1,104 @@
+"""Readable text output of the KB commands (Vietnamese by default, English on request)."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+
+import click
+
+from kb.kb_commands import KIND_LABELS, msg, vn_date
+from kb.records import AppliesResult, DocRef, ShowResult, StatsResult
+
+
+def _ref(d: DocRef) -> str:
+    return f"{d.ref or d.key} ({vn_date(d.date)})"
+
+
+def _refs(items: Iterable[DocRef]) -> str:
+    return ", ".join(_ref(d) for d in items)
+
+
+def print_show(result: ShowResult, lang: str) -> None:
+    d = result.document
+    head = f"{d.ref or d.key} — {d.type or '?'}, {vn_date(d.date)}"
+    if d.issuer:
+        head += f", {d.issuer}"
+    click.echo(click.style(head, bold=True))
+    if d.subject:
+        click.echo(f"  {d.subject}")
+    line = msg(lang, "status", on=vn_date(d.status_on), label=d.status_label)
+    if d.replaced_by:
+        line += f" — {msg(lang, 'replaced_by')} {_refs(d.replaced_by)}"
+    click.echo(line)
+    labels = KIND_LABELS.get(lang, KIND_LABELS["vi"])
+    if result.relations:
+        click.echo(f"{msg(lang, 'relations')}:")
+    for r in result.relations:
+        arrow = "→" if r.direction == "out" else "←"
+        kind = labels[(r.kind, r.direction)]
+        click.echo(f"  {arrow} {kind} {_ref(r.other)}  [{r.origin}, {r.confidence:.2f}]")
+        if r.evidence and r.kind != "cites":
+            where = f"{r.path}: " if r.path and r.origin == "stated" else ""
+            click.echo(f"      {where}{r.evidence}")
+    v = result.variants
+    click.echo(f"{msg(lang, 'mentions', n=len(result.mentions))}:")
+    if v.refs:
+        click.echo(
+            f"  {msg(lang, 'variants')}: " + ", ".join(f"{k} ×{n}" for k, n in v.refs.items())
+        )
+    if v.dates:
+        dates = ", ".join(f"{vn_date(k)} ×{n}" for k, n in sorted(v.dates.items()))
+        click.echo(f"  {msg(lang, 'dates')}: {dates}")
+    for m in result.mentions:
+        text = " ".join((m.text or "").split())
+        click.echo(f"  {m.path}:{m.line}  {text}")
+    if result.disagreements:
+        click.echo(f"{msg(lang, 'disagree')}:")
+        for x in result.disagreements:
+            click.echo(f"  {x.field}: {x.corpus} ≠ {x.imported}")
+
+
+def print_applies(result: AppliesResult, lang: str) -> None:
+    if not result.results:
+        click.echo(msg(lang, "no_results", query=result.query))
+        return
+    click.echo(
+        click.style(msg(lang, "results", query=result.query, on=vn_date(result.on)), bold=True)
+    )
+    for i, r in enumerate(result.results, start=1):
+        click.echo(f"{i}. {r.type or ''} {r.ref or r.key} ({vn_date(r.date)}) — {r.status_label}")
+        if r.subject:
+            click.echo(f"     {r.subject}")
+        if r.replaced_by:
+            click.echo(f"     {msg(lang, 'replaced_by')}: {_refs(r.replaced_by)}")
+        for name in ("replaces", "guided_by", "implemented_by"):
+            items = getattr(r, name)
+            if items:
+                click.echo(f"     {msg(lang, name)}: {_refs(items)}")
+
+
+def print_stats(result: StatsResult, lang: str) -> None:
+    click.echo(
+        f"files {result.files}, documents {result.documents}, mentions {result.mentions}, "
+        f"relations {result.relations}, unresolved mentions {result.unresolved_mentions}"
+    )
+    for title, counts in (
+        ("type", result.by_type),
+        ("issuer", result.by_issuer),
+        ("relation", result.by_relation),
+        ("origin", result.by_origin),
+    ):
+        shown = ", ".join(f"{c.name or '—'} {c.count}" for c in counts[:15])
+        click.echo(f"by {title}: {shown}")
+    for title, items in (
+        ("ambiguous", result.ambiguous_mentions),
+        ("problems", result.problems),
+        (
+            "disagreements",
+            [f"{d.key} {d.field}: {d.corpus} ≠ {d.imported}" for d in result.disagreements],
+        ),
+    ):
+        if items:
+            click.echo(f"{title} ({len(items)}):")
+            for item in items[:50]:
+                click.echo(f"  {item}")

@@ -1,0 +1,140 @@
+"""Pydantic models of everything the KB commands print as JSON (design notes §5)."""
+
+from __future__ import annotations
+
+from pydantic import BaseModel, Field
+
+
+class DocRef(BaseModel):
+    """A short reference to another document."""
+
+    key: str
+    ref: str | None = None
+    date: str | None = Field(None, description="ISO date of issue (may be partial: YYYY-MM)")
+
+
+class DocumentOut(BaseModel):
+    key: str
+    ref: str | None = None
+    type: str | None = None
+    date: str | None = None
+    issuer: str | None = None
+    subject: str | None = None
+    status: str = Field(
+        description="not_yet_issued | in_force | amended | replaced | repealed | unknown"
+    )
+    status_on: str = Field(description="the date the status is for, ISO")
+    status_label: str = ""
+    replaced_by: list[DocRef] = Field(default_factory=list)
+    in_corpus: bool = False
+    path: str | None = None
+    date_source: str | None = Field(None, description="curated | corpus | mentions | imported")
+
+
+class MentionOut(BaseModel):
+    path: str
+    text: str | None
+    ref: str | None
+    date: str | None
+    date_text: str | None
+    issuer: str | None
+    issuer_code: str | None
+    subject: str | None
+    pinpoint: str | None
+    start: int
+    end: int
+    line: int | None
+    key_as_written: str = Field(description="the key the mention carried before resolution")
+
+
+class RelationOut(BaseModel):
+    kind: str
+    direction: str = Field(description="out: this document acts on the other; in: the reverse")
+    other: DocRef
+    origin: str = Field(description="stated | curated | inferred | imported")
+    confidence: float
+    evidence: str | None = None
+    path: str | None = None
+    start: int | None = None
+    end: int | None = None
+
+
+class Variants(BaseModel):
+    refs: dict[str, int] = Field(default_factory=dict)
+    dates: dict[str, int] = Field(default_factory=dict)
+    issuers: dict[str, int] = Field(default_factory=dict)
+
+
+class Disagreement(BaseModel):
+    key: str
+    field: str
+    corpus: str | None
+    imported: str | None
+
+
+class ShowResult(BaseModel):
+    """``kb show REF --format json``."""
+
+    document: DocumentOut
+    mentions: list[MentionOut]
+    relations: list[RelationOut]
+    variants: Variants
+    disagreements: list[Disagreement] = Field(default_factory=list)
+
+
+class AppliesItem(BaseModel):
+    key: str
+    ref: str | None = None
+    type: str | None = None
+    date: str | None = None
+    subject: str | None = None
+    status: str
+    status_label: str = ""
+    replaced_by: list[DocRef] = Field(default_factory=list)
+    score: float
+    replaces: list[DocRef] = Field(default_factory=list, description="what it replaced")
+    guided_by: list[DocRef] = Field(default_factory=list, description="what guides it")
+    implemented_by: list[DocRef] = Field(default_factory=list, description="what implements it")
+
+
+class AppliesResult(BaseModel):
+    """``kb applies QUERY --format json``: best first, in force on the date first."""
+
+    query: str
+    on: str
+    results: list[AppliesItem]
+
+
+class Count(BaseModel):
+    name: str | None
+    count: int
+
+
+class StatsResult(BaseModel):
+    """``kb stats --format json``."""
+
+    files: int
+    documents: int
+    mentions: int
+    relations: int
+    by_type: list[Count]
+    by_issuer: list[Count]
+    by_relation: list[Count]
+    by_origin: list[Count]
+    unresolved_mentions: int
+    ambiguous_mentions: list[str]
+    problems: list[str]
+    disagreements: list[Disagreement]
+
+
+class BuildReport(BaseModel):
+    """``kb build --format json``."""
+
+    db: str
+    files: int
+    parsed: int
+    unchanged: int
+    removed: int
+    errors: list[str]
+    documents: int
+    relations: int

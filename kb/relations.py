@@ -1,0 +1,302 @@
+"""Relations stated in a document's own text ("… này thay thế Quyết định số …").
+
+The phrases live in ``kb/data/relations.toml``. ``find_relations`` reads one text and
+its citations and says, for each citation, which relation the sentence around it
+states: from the document the text belongs to (the *acting* document), or — when the
+phrase sits in the description of another cited document — between the two cited
+documents.
+"""
+
+from __future__ import annotations
+
+import bisect
+import re
+import tomllib
+import unicodedata
+from collections.abc import Sequence
+from dataclasses import dataclass
+from functools import lru_cache
+from pathlib import Path
+from typing import Any
+
+from kb.folding import fold, fold_chars, fold_with_offsets, original_offset
+
+DATA_FILE = Path(__file__).resolve().parent / "data" / "relations.toml"
+
+KINDS = ("replaces", "repeals", "amends", "guides", "implements", "based_on", "corrects", "cites")
+
+CONFIDENCE_DIRECT = 0.9
+CONFIDENCE_NESTED = 0.8
+WINDOW = 400  # characters looked at before a citation
+AFTER_WINDOW = 250  # characters looked at after it
+
+_BOUNDARY = re.compile(
+    r"[.!?]\s+(?=[A-ZĐÐÀ-Ỹ0-9])|\n[ \t]*\n|;[ \t]*\n|\n(?=[ \t]*(?:\d+\.\s|[a-zđ]\)\s|-\s|Điều\s))"
+)
+
+
+@dataclass(frozen=True)
+class Phrase:
+    kind: str
+    position: str  # "before" | "after"
+    reverse: bool
+    text: str  # folded
+
+
+@dataclass(frozen=True)
+class PhraseTable:
+    before: re.Pattern[str]
+    after: re.Pattern[str]
+    lookup: dict[tuple[str, str], Phrase]  # (position, folded text) → phrase
+    conjunctions: tuple[str, ...]
+    partial_kind: str
+    implements_types: frozenset[str]
+    quoting_types: frozenset[str]
+    raw: dict[str, Any]
+
+
+@dataclass(frozen=True)
+class Mention:
+    """What the relation reader needs of a citation."""
+
+    start: int
+    end: int
+    type: str | None = None
+    pinpoint: str | None = None
+    self_reference: bool = False
+
+
+@dataclass(frozen=True)
+class StatedRelation:
+    """One relation read in a text. ``None`` as an end means the acting document."""
+
+    source: int | None  # index into the citations
+    target: int | None
+    kind: str
+    confidence: float
+    phrase: str | None
+    evidence: str
+    start: int  # evidence span in the text
+    end: int
+
+
+def _squeeze(s: str) -> str:
+    return " ".join(re.sub(r"\s*,\s*", ", ", s).split())
+
+
+def _pattern(phrases: list[str]) -> re.Pattern[str]:
+    alts = []
+    for p in sorted(set(phrases), key=len, reverse=True):
+        parts = [r"\s+".join(re.escape(w) for w in part.split()) for part in p.split(",")]
+        alts.append(r"\s*,\s*".join(parts))
+    first = "".join(sorted({re.escape(p[0]) for p in phrases}))
+    return re.compile(rf"(?=[{first}])(?<![a-z0-9])(?:{'|'.join(alts)})(?![a-z0-9])")
+
+
+def load_table(data: dict[str, Any] | None = None) -> PhraseTable:
+    """Compile the phrase table (from ``kb/data/relations.toml`` unless given)."""
+    if data is None:
+        data = tomllib.loads(DATA_FILE.read_text("utf-8"))
+    lookup: dict[tuple[str, str], Phrase] = {}
+    by_pos: dict[str, list[str]] = {"before": [], "after": []}
+    for entry in data["phrase"]:
+        kind = entry["kind"]
+        if kind not in KINDS:
+            raise ValueError(f"relations.toml: unknown kind {kind!r}")
+        pos = entry.get("position", "before")
+        reverse = entry.get("direction", "forward") == "reverse"
+        for text in entry["phrases"]:
+            folded = _squeeze(fold(text))
+            lookup[(pos, folded)] = Phrase(kind, pos, reverse, folded)
+            by_pos[pos].append(folded)
+    return PhraseTable(
+        before=_pattern(by_pos["before"]),
+        after=_pattern(by_pos["after"]),
+        lookup=lookup,
+        conjunctions=tuple(_squeeze(fold(c)) for c in data.get("conjunctions", [])),
+        partial_kind=data.get("partial_kind", "amends"),
+        implements_types=frozenset(data.get("implements_acting_types", [])),
+        quoting_types=frozenset(data.get("quoting_types", [])),
+        raw=data,
+    )
+
+
+@lru_cache(maxsize=1)
+def default_table() -> PhraseTable:
+    return load_table()
+
+
+@dataclass
+class _Hit:
+    start: int
+    end: int
+    phrase: Phrase
+
+
+def _windows(spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    merged: list[tuple[int, int]] = []
+    for s, e in sorted(spans):
+        if merged and s <= merged[-1][1]:
+            merged[-1] = (merged[-1][0], max(e, merged[-1][1]))
+        else:
+            merged.append((s, e))
+    return merged
+
+
+def _hits(
+    text: str, nfc: bool, table: PhraseTable, pos: str, windows: list[tuple[int, int]]
+) -> list[_Hit]:
+    """Phrase hits inside the windows, in offsets of ``text``.
+
+    An NFC text folds character for character, so only the windows are folded; a text
+    with decomposed accents is folded whole and its offsets mapped back.
+    """
+    pattern = table.before if pos == "before" else table.after
+    found: list[tuple[int, int, str]] = []
+    if nfc:
+        for ws, we in windows:
+            lead = 1 if ws > 0 else 0  # one character before, for the word boundary
+            segment = fold_chars(text[ws - lead : we])
+            for m in pattern.finditer(segment, lead):
+                found.append((ws - lead + m.start(), ws - lead + m.end(), m.group(0)))
+    else:
+        folded, shifts = fold_with_offsets(text)
+        for m in pattern.finditer(folded):
+            start, end = original_offset(shifts, m.start()), original_offset(shifts, m.end())
+            if any(ws <= start < we for ws, we in windows):
+                found.append((start, end, m.group(0)))
+    out = []
+    for start, end, matched in found:
+        phrase = table.lookup.get((pos, _squeeze(matched)))
+        if phrase is not None:
+            out.append(_Hit(start, end, phrase))
+    return out
+
+
+def find_relations(
+    text: str,
+    citations: Sequence[Mention],
+    acting_type: str | None = None,
+    table: PhraseTable | None = None,
+) -> list[StatedRelation]:
+    """Read the relation stated around each citation; citations must be sorted by start."""
+    table = table or default_table()
+    real = [i for i, c in enumerate(citations) if not c.self_reference]
+    starts = [citations[i].start for i in real]
+    spans_before = [(max(0, citations[i].start - WINDOW), citations[i].start) for i in real]
+    spans_after = [(citations[i].end, citations[i].end + AFTER_WINDOW) for i in real]
+    nfc = unicodedata.is_normalized("NFC", text)
+    before = _hits(text, nfc, table, "before", _windows(spans_before))
+    after = _hits(text, nfc, table, "after", _windows(spans_after))
+    before_ends = [h.end for h in before]
+    after_starts = [h.start for h in after]
+    bounds = [m.end() for m in _BOUNDARY.finditer(text)]
+    out: list[StatedRelation] = []
+    for n, i in enumerate(real):
+        c = citations[i]
+        b = bisect.bisect_right(bounds, c.start) - 1
+        sent_start = max(bounds[b] if b >= 0 else 0, c.start - WINDOW)
+        e = bisect.bisect_left(bounds, c.end)
+        sent_end = min(bounds[e] if e < len(bounds) else len(text), c.end + AFTER_WINDOW)
+        evidence_span = (sent_start, sent_end)
+        # 1. a phrase right behind the citation
+        nxt = starts[n + 1] if n + 1 < len(starts) else len(text)
+        semi = text.find(";", c.end, sent_end)
+        limit = min(nxt, sent_end, semi if semi >= 0 else sent_end)
+        k = bisect.bisect_left(after_starts, c.end)
+        if k < len(after) and after[k].start < limit and after[k].phrase.kind != "cites":
+            hit = after[k]
+            out.append(
+                _make(table, c, None, i, hit, acting_type, CONFIDENCE_DIRECT, text, evidence_span)
+            )
+            continue
+        # 2. the nearest phrase before it, in the same sentence
+        k = bisect.bisect_right(before_ends, c.start) - 1
+        near = before[k] if k >= 0 and before[k].start >= sent_start else None
+        if near is None:
+            out.append(_cites(i, text, evidence_span))
+            continue
+        hit = near
+        owner = _owner(table, text, citations, real[:n], hit, c, sent_start)
+        if owner is None:
+            out.append(
+                _make(table, c, None, i, hit, acting_type, CONFIDENCE_DIRECT, text, evidence_span)
+            )
+        else:
+            p = citations[owner]
+            out.append(
+                _make(table, c, owner, i, hit, p.type, CONFIDENCE_NESTED, text, evidence_span)
+            )
+            out.append(_cites(i, text, evidence_span))
+    return out
+
+
+def _owner(
+    table: PhraseTable,
+    text: str,
+    citations: Sequence[Mention],
+    earlier: list[int],
+    hit: _Hit,
+    c: Mention,
+    sent_start: int,
+) -> int | None:
+    """The earlier citation whose description holds the phrase, if any."""
+    for j in reversed(earlier):
+        p = citations[j]
+        if p.start >= hit.start:
+            continue
+        if p.start < sent_start or ";" in text[p.start : c.start]:
+            return None
+        lead = fold(text[max(p.end, hit.start - 40) : hit.start]).rstrip(" ,")
+        if any(lead == conj or lead.endswith(" " + conj) for conj in table.conjunctions):
+            return None
+        return j
+    return None
+
+
+def _evidence(text: str, span: tuple[int, int]) -> str:
+    return " ".join(text[span[0] : span[1]].split())
+
+
+def _cites(i: int, text: str, span: tuple[int, int]) -> StatedRelation:
+    return StatedRelation(None, i, "cites", 1.0, None, _evidence(text, span), span[0], span[1])
+
+
+_PINPOINT = re.compile(r"(?<![a-z])(?:dieu|khoan|diem|muc|chuong|phan)\s+(?:\d|[ivxlc]+\b)")
+
+
+def _partial(text: str, c: Mention, hit: _Hit, span: tuple[int, int]) -> bool:
+    """Whether only a part (Điều, khoản, điểm, Mục, Chương) of the cited document is
+    meant: a pinpoint on the citation, or one between the phrase (or the start of the
+    sentence, for a phrase after the citation) and the citation."""
+    if c.pinpoint:
+        return True
+    start = hit.end if hit.start < c.start else span[0]
+    return _PINPOINT.search(fold(text[start : c.start])) is not None
+
+
+def _make(
+    table: PhraseTable,
+    c: Mention,
+    owner: int | None,
+    i: int,
+    hit: _Hit,
+    acting_type: str | None,
+    confidence: float,
+    text: str,
+    span: tuple[int, int],
+) -> StatedRelation:
+    phrase = hit.phrase
+    kind = phrase.kind
+    if owner is None and acting_type in table.quoting_types:
+        kind = "cites"
+    if kind == "implements" and acting_type not in table.implements_types:
+        kind = "cites"
+    if kind in ("replaces", "repeals") and _partial(text, c, hit, span):
+        kind = table.partial_kind
+    if kind == "cites":
+        confidence = 1.0
+    source, target = (i, owner) if phrase.reverse and kind != "cites" else (owner, i)
+    return StatedRelation(
+        source, target, kind, confidence, text[hit.start : hit.end], _evidence(text, span), *span
+    )

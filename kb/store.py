@@ -1,0 +1,467 @@
+"""The knowledge-base store: every SQL statement of the KB lives here.
+
+SQLite (WAL, FTS5) today; the statements are kept to portable SQL where it costs
+nothing so that a PostgreSQL backend can be added behind the same methods. Schema
+changes are numbered migrations recorded in ``schema_migrations``.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import sqlite3
+from collections.abc import Iterable, Iterator, Sequence
+from contextlib import contextmanager
+from pathlib import Path
+from typing import Any
+
+Row = tuple[Any, ...]
+
+MENTION_COLUMNS = (
+    "file_id",
+    "seq",
+    "raw_key",
+    "text",
+    "ref",
+    "type",
+    "family",
+    "date",
+    "date_text",
+    "date_valid",
+    "issuer",
+    "issuer_code",
+    "subject",
+    "pinpoint",
+    "start_off",
+    "end_off",
+    "line",
+)
+DOCUMENT_COLUMNS = (
+    "key",
+    "ref",
+    "type",
+    "date",
+    "issuer",
+    "issuer_code",
+    "subject",
+    "title",
+    "path",
+    "n_mentions",
+    "in_corpus",
+    "key_base",
+    "ref_norm",
+    "date_source",
+)
+RELATION_COLUMNS = (
+    "source",
+    "target",
+    "kind",
+    "origin",
+    "confidence",
+    "evidence",
+    "path",
+    "start_off",
+    "end_off",
+)
+IMPORTED_COLUMNS = (
+    "key",
+    "ref",
+    "type",
+    "issuer",
+    "date",
+    "effective",
+    "expiry",
+    "status",
+    "subject",
+    "source_id",
+)
+
+_MIGRATIONS: list[tuple[str, str]] = [
+    (
+        "initial schema",
+        """
+        CREATE TABLE meta (name TEXT PRIMARY KEY, value TEXT);
+        CREATE TABLE files (
+            id INTEGER PRIMARY KEY, path TEXT NOT NULL UNIQUE, sha1 TEXT NOT NULL,
+            chars INTEGER NOT NULL, doc_key TEXT NOT NULL, doc_ref TEXT, doc_type TEXT,
+            doc_date TEXT, doc_title TEXT, doc_issuer_code TEXT
+        );
+        CREATE TABLE mentions (
+            id INTEGER PRIMARY KEY, file_id INTEGER NOT NULL REFERENCES files(id) ON DELETE CASCADE,
+            seq INTEGER NOT NULL, raw_key TEXT NOT NULL, doc_key TEXT, ambiguous TEXT,
+            text TEXT, ref TEXT, type TEXT, family TEXT, date TEXT, date_text TEXT,
+            date_valid INTEGER, issuer TEXT, issuer_code TEXT, subject TEXT, pinpoint TEXT,
+            start_off INTEGER, end_off INTEGER, line INTEGER
+        );
+        CREATE INDEX mentions_doc ON mentions(doc_key);
+        CREATE INDEX mentions_file ON mentions(file_id, seq);
+        CREATE TABLE raw_relations (
+            id INTEGER PRIMARY KEY, file_id INTEGER NOT NULL REFERENCES files(id) ON DELETE CASCADE,
+            source_seq INTEGER, target_seq INTEGER, kind TEXT NOT NULL, confidence REAL,
+            phrase TEXT, evidence TEXT, start_off INTEGER, end_off INTEGER
+        );
+        CREATE INDEX raw_relations_file ON raw_relations(file_id);
+        CREATE TABLE documents (
+            key TEXT PRIMARY KEY, ref TEXT, type TEXT, date TEXT, issuer TEXT, issuer_code TEXT,
+            subject TEXT, title TEXT, path TEXT, n_mentions INTEGER, in_corpus INTEGER,
+            key_base TEXT, ref_norm TEXT, date_source TEXT
+        );
+        CREATE INDEX documents_base ON documents(key_base);
+        CREATE INDEX documents_ref_norm ON documents(ref_norm);
+        CREATE TABLE relations (
+            id INTEGER PRIMARY KEY, source TEXT NOT NULL, target TEXT NOT NULL, kind TEXT NOT NULL,
+            origin TEXT NOT NULL, confidence REAL, evidence TEXT, path TEXT,
+            start_off INTEGER, end_off INTEGER
+        );
+        CREATE INDEX relations_source ON relations(source, kind);
+        CREATE INDEX relations_target ON relations(target, kind);
+        CREATE TABLE imported_documents (
+            key TEXT PRIMARY KEY, ref TEXT, type TEXT, issuer TEXT, date TEXT, effective TEXT,
+            expiry TEXT, status TEXT, subject TEXT, source_id TEXT
+        );
+        CREATE TABLE imported_relations (
+            id INTEGER PRIMARY KEY, source TEXT NOT NULL, target TEXT NOT NULL, kind TEXT NOT NULL,
+            detail TEXT, source_id TEXT
+        );
+        CREATE TABLE problems (id INTEGER PRIMARY KEY, kind TEXT NOT NULL, detail TEXT NOT NULL);
+        CREATE VIRTUAL TABLE documents_fts USING fts5(key UNINDEXED, text, text_fold);
+        """,
+    ),
+]
+
+
+class Store:
+    """One connection to a KB database (a file, or ``:memory:``)."""
+
+    def __init__(self, path: str | Path = ":memory:", *, readonly: bool = False) -> None:
+        self.path = str(path)
+        if readonly and self.path != ":memory:":
+            uri = Path(self.path).resolve().as_uri() + "?mode=ro"
+            self.conn = sqlite3.connect(uri, uri=True, isolation_level=None)
+        else:
+            self.conn = sqlite3.connect(self.path, isolation_level=None)
+        self.conn.execute("PRAGMA foreign_keys = ON")
+        if not readonly:
+            if self.path != ":memory:":
+                self.conn.execute("PRAGMA journal_mode = WAL")
+            self.conn.execute("PRAGMA synchronous = NORMAL")
+            self.migrate()
+
+    def close(self) -> None:
+        self.conn.close()
+
+    # -- schema -------------------------------------------------------------------------
+    def migrate(self) -> None:
+        self.conn.execute(
+            "CREATE TABLE IF NOT EXISTS schema_migrations "
+            "(version INTEGER PRIMARY KEY, name TEXT NOT NULL, applied_at TEXT NOT NULL)"
+        )
+        done = {r[0] for r in self.conn.execute("SELECT version FROM schema_migrations")}
+        for version, (name, sql) in enumerate(_MIGRATIONS, start=1):
+            if version in done:
+                continue
+            with self.transaction():
+                for statement in sql.split(";"):
+                    if statement.strip():
+                        self.conn.execute(statement)
+                self.conn.execute(
+                    "INSERT INTO schema_migrations (version, name, applied_at) VALUES (?, ?, ?)",
+                    (version, name, dt.datetime.now(dt.UTC).isoformat(timespec="seconds")),
+                )
+
+    def migrations(self) -> list[Row]:
+        return list(self.conn.execute("SELECT version, name FROM schema_migrations ORDER BY 1"))
+
+    @contextmanager
+    def transaction(self) -> Iterator[None]:
+        """One write transaction: all of it is committed, or none of it."""
+        self.conn.execute("BEGIN IMMEDIATE")
+        try:
+            yield
+        except BaseException:
+            self.conn.execute("ROLLBACK")
+            raise
+        self.commit()
+
+    def commit(self) -> None:
+        self.conn.execute("COMMIT")
+
+    # -- meta ---------------------------------------------------------------------------
+    def get_meta(self, name: str) -> str | None:
+        row = self.conn.execute("SELECT value FROM meta WHERE name = ?", (name,)).fetchone()
+        return None if row is None else str(row[0])
+
+    def set_meta(self, name: str, value: str) -> None:
+        self.conn.execute("DELETE FROM meta WHERE name = ?", (name,))
+        self.conn.execute("INSERT INTO meta (name, value) VALUES (?, ?)", (name, value))
+
+    # -- files (per-file facts read by the parser) ----------------------------------------
+    def file_hashes(self) -> dict[str, str]:
+        return {p: h for p, h in self.conn.execute("SELECT path, sha1 FROM files")}
+
+    def delete_files(self, paths: Iterable[str]) -> None:
+        self.conn.executemany("DELETE FROM files WHERE path = ?", [(p,) for p in paths])
+
+    def add_file(
+        self,
+        path: str,
+        sha1: str,
+        chars: int,
+        doc: Sequence[Any],
+        mentions: Sequence[Sequence[Any]],
+        relations: Sequence[Sequence[Any]],
+    ) -> None:
+        """``doc`` = (key, ref, type, date, title, issuer_code); mention rows follow
+        ``MENTION_COLUMNS`` without file_id; relation rows are (source_seq, target_seq,
+        kind, confidence, phrase, evidence, start, end)."""
+        self.conn.execute("DELETE FROM files WHERE path = ?", (path,))
+        cur = self.conn.execute(
+            "INSERT INTO files (path, sha1, chars, doc_key, doc_ref, doc_type, doc_date, doc_title,"
+            " doc_issuer_code) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
+            (path, sha1, chars, *doc),
+        )
+        fid = cur.lastrowid
+        cols = ", ".join(MENTION_COLUMNS)
+        marks = ", ".join("?" * len(MENTION_COLUMNS))
+        self.conn.executemany(
+            f"INSERT INTO mentions ({cols}) VALUES ({marks})", [(fid, *m) for m in mentions]
+        )
+        self.conn.executemany(
+            "INSERT INTO raw_relations (file_id, source_seq, target_seq, kind, confidence, phrase,"
+            " evidence, start_off, end_off) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
+            [(fid, *r) for r in relations],
+        )
+
+    def file_documents(self) -> list[Row]:
+        return list(
+            self.conn.execute(
+                "SELECT path, doc_key, doc_ref, doc_type, doc_date, doc_title, doc_issuer_code"
+                " FROM files ORDER BY path"
+            )
+        )
+
+    def all_mentions(self) -> Iterator[Row]:
+        """(id, raw_key, ref, type, date, issuer, issuer_code, subject, family) of every
+        mention."""
+        return self.conn.execute(
+            "SELECT id, raw_key, ref, type, date, issuer, issuer_code, subject, family"
+            " FROM mentions"
+        )
+
+    def set_mention_keys(self, rows: Iterable[tuple[str | None, str | None, int]]) -> None:
+        self.conn.executemany("UPDATE mentions SET doc_key = ?, ambiguous = ? WHERE id = ?", rows)
+
+    def stated_relations(self) -> Iterator[Row]:
+        """Raw stated relations with both ends turned into document keys (NULL if ambiguous)."""
+        return self.conn.execute(
+            """
+            SELECT COALESCE(ms.doc_key, CASE WHEN r.source_seq IS NULL THEN f.doc_key END),
+                   COALESCE(mt.doc_key, CASE WHEN r.target_seq IS NULL THEN f.doc_key END),
+                   r.kind, r.confidence, r.evidence, f.path, r.start_off, r.end_off
+            FROM raw_relations r JOIN files f ON f.id = r.file_id
+            LEFT JOIN mentions ms ON ms.file_id = r.file_id AND ms.seq = r.source_seq
+            LEFT JOIN mentions mt ON mt.file_id = r.file_id AND mt.seq = r.target_seq
+            ORDER BY f.path, r.start_off
+            """
+        )
+
+    # -- derived tables -------------------------------------------------------------------
+    def replace_documents(self, rows: Iterable[Sequence[Any]]) -> None:
+        self.conn.execute("DELETE FROM documents")
+        self.conn.execute("DELETE FROM documents_fts")
+        cols = ", ".join(DOCUMENT_COLUMNS)
+        marks = ", ".join("?" * len(DOCUMENT_COLUMNS))
+        self.conn.executemany(f"INSERT INTO documents ({cols}) VALUES ({marks})", rows)
+
+    def add_fts(self, rows: Iterable[tuple[str, str, str]]) -> None:
+        self.conn.executemany(
+            "INSERT INTO documents_fts (key, text, text_fold) VALUES (?, ?, ?)", rows
+        )
+
+    def replace_relations(self, rows: Iterable[Sequence[Any]]) -> None:
+        self.conn.execute("DELETE FROM relations")
+        cols = ", ".join(RELATION_COLUMNS)
+        marks = ", ".join("?" * len(RELATION_COLUMNS))
+        self.conn.executemany(f"INSERT INTO relations ({cols}) VALUES ({marks})", rows)
+
+    def replace_problems(self, rows: Iterable[tuple[str, str]]) -> None:
+        self.conn.execute("DELETE FROM problems")
+        self.conn.executemany("INSERT INTO problems (kind, detail) VALUES (?, ?)", rows)
+
+    # -- imported facts -----------------------------------------------------------------------
+    def add_imported(
+        self,
+        docs: Iterable[Sequence[Any]],
+        rels: Iterable[Sequence[Any]],
+        stubs: Iterable[Sequence[Any]] = (),
+    ) -> None:
+        """Imported documents (replacing earlier imports of the same key), relations, and
+        stubs: documents known only as the other end of a relation, kept unless a full
+        record exists."""
+        cols = ", ".join(IMPORTED_COLUMNS)
+        marks = ", ".join("?" * len(IMPORTED_COLUMNS))
+        self.conn.executemany(
+            f"INSERT OR IGNORE INTO imported_documents ({cols}) VALUES ({marks})", stubs
+        )
+        self.conn.executemany(
+            f"INSERT OR REPLACE INTO imported_documents ({cols}) VALUES ({marks})", docs
+        )
+        self.conn.executemany(
+            "INSERT INTO imported_relations (source, target, kind, detail, source_id)"
+            " VALUES (?, ?, ?, ?, ?)",
+            rels,
+        )
+
+    def imported_documents(self) -> list[Row]:
+        return list(
+            self.conn.execute(f"SELECT {', '.join(IMPORTED_COLUMNS)} FROM imported_documents")
+        )
+
+    def imported_relations(self) -> list[Row]:
+        return list(
+            self.conn.execute(
+                "SELECT DISTINCT source, target, kind, detail FROM imported_relations"
+            )
+        )
+
+    def imported_document(self, key: str) -> Row | None:
+        cols = ", ".join(IMPORTED_COLUMNS)
+        row = self.conn.execute(
+            f"SELECT {cols} FROM imported_documents WHERE key = ?", (key,)
+        ).fetchone()
+        return None if row is None else tuple(row)
+
+    # -- reads ------------------------------------------------------------------------------
+    def document(self, key: str) -> Row | None:
+        cols = ", ".join(DOCUMENT_COLUMNS)
+        row = self.conn.execute(f"SELECT {cols} FROM documents WHERE key = ?", (key,)).fetchone()
+        return None if row is None else tuple(row)
+
+    def documents(self, keys: Iterable[str]) -> dict[str, Row]:
+        cols = ", ".join(DOCUMENT_COLUMNS)
+        out: dict[str, Row] = {}
+        for key in set(keys):
+            row = self.conn.execute(
+                f"SELECT {cols} FROM documents WHERE key = ?", (key,)
+            ).fetchone()
+            if row is not None:
+                out[key] = tuple(row)
+        return out
+
+    def all_documents(self) -> list[Row]:
+        cols = ", ".join(DOCUMENT_COLUMNS)
+        return list(self.conn.execute(f"SELECT {cols} FROM documents ORDER BY key"))
+
+    def keys_by_base(self, base: str) -> list[str]:
+        return [
+            r[0] for r in self.conn.execute("SELECT key FROM documents WHERE key_base = ?", (base,))
+        ]
+
+    def keys_by_ref_norm(self, norm: str) -> list[str]:
+        return [
+            r[0] for r in self.conn.execute("SELECT key FROM documents WHERE ref_norm = ?", (norm,))
+        ]
+
+    def mentions_of(self, key: str) -> list[Row]:
+        return list(
+            self.conn.execute(
+                "SELECT f.path, m.text, m.ref, m.date, m.date_text, m.issuer, m.issuer_code,"
+                " m.subject, m.pinpoint, m.start_off, m.end_off, m.line, m.raw_key"
+                " FROM mentions m JOIN files f ON f.id = m.file_id"
+                " WHERE m.doc_key = ? ORDER BY f.path, m.start_off",
+                (key,),
+            )
+        )
+
+    def ambiguous_mentions(self, base: str | None = None) -> list[Row]:
+        sql = (
+            "SELECT f.path, m.text, m.raw_key, m.ambiguous, m.line FROM mentions m"
+            " JOIN files f ON f.id = m.file_id WHERE m.ambiguous IS NOT NULL"
+        )
+        if base is None:
+            return list(self.conn.execute(sql + " ORDER BY f.path, m.start_off"))
+        return list(self.conn.execute(sql + " AND m.raw_key = ?", (base + "@?",)))
+
+    def relations_of(self, key: str) -> list[Row]:
+        cols = ", ".join(RELATION_COLUMNS)
+        return list(
+            self.conn.execute(
+                f"SELECT {cols} FROM relations WHERE source = ? OR target = ? ORDER BY origin, kind",
+                (key, key),
+            )
+        )
+
+    def incoming(self, key: str, kinds: Sequence[str]) -> list[Row]:
+        cols = ", ".join(RELATION_COLUMNS)
+        marks = ", ".join("?" * len(kinds))
+        return list(
+            self.conn.execute(
+                f"SELECT {cols} FROM relations WHERE target = ? AND kind IN ({marks})",
+                (key, *kinds),
+            )
+        )
+
+    def outgoing(self, key: str, kinds: Sequence[str]) -> list[Row]:
+        cols = ", ".join(RELATION_COLUMNS)
+        marks = ", ".join("?" * len(kinds))
+        return list(
+            self.conn.execute(
+                f"SELECT {cols} FROM relations WHERE source = ? AND kind IN ({marks})",
+                (key, *kinds),
+            )
+        )
+
+    def all_relations(self, kinds: Sequence[str] | None = None) -> list[Row]:
+        cols = ", ".join(RELATION_COLUMNS)
+        if kinds is None:
+            return list(self.conn.execute(f"SELECT {cols} FROM relations"))
+        marks = ", ".join("?" * len(kinds))
+        return list(
+            self.conn.execute(f"SELECT {cols} FROM relations WHERE kind IN ({marks})", kinds)
+        )
+
+    def search(self, match: str, limit: int) -> list[tuple[str, str, float]]:
+        """FTS5 search over subjects and titles: (key, text, bm25 rank), best first."""
+        return [
+            (r[0], r[1], float(r[2]))
+            for r in self.conn.execute(
+                "SELECT key, text, bm25(documents_fts) FROM documents_fts"
+                " WHERE documents_fts MATCH ? ORDER BY bm25(documents_fts) LIMIT ?",
+                (match, limit),
+            )
+        ]
+
+    def problems(self) -> list[tuple[str, str]]:
+        return [
+            (r[0], r[1]) for r in self.conn.execute("SELECT kind, detail FROM problems ORDER BY id")
+        ]
+
+    def count_by(self, table: str, column: str) -> list[tuple[str | None, int]]:
+        if (table, column) not in _COUNTABLE:
+            raise ValueError(f"cannot count {table}.{column}")
+        return [
+            (r[0], int(r[1]))
+            for r in self.conn.execute(
+                f"SELECT {column}, COUNT(*) FROM {table} GROUP BY {column} ORDER BY 2 DESC, 1"
+            )
+        ]
+
+    def count(self, table: str) -> int:
+        if table not in {t for t, _ in _COUNTABLE} | {"mentions", "files"}:
+            raise ValueError(f"cannot count {table}")
+        return int(self.conn.execute(f"SELECT COUNT(*) FROM {table}").fetchone()[0])
+
+    def unresolved_mentions(self) -> int:
+        return int(
+            self.conn.execute(
+                "SELECT COUNT(*) FROM mentions WHERE doc_key IS NULL AND ambiguous IS NULL"
+            ).fetchone()[0]
+        )
+
+
+_COUNTABLE = {
+    ("documents", "type"),
+    ("documents", "issuer_code"),
+    ("relations", "kind"),
+    ("relations", "origin"),
+    ("imported_documents", "type"),
+}
