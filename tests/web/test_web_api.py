@@ -4,10 +4,12 @@ from __future__ import annotations
 
 import io
 import re
+from pathlib import Path
 from typing import Any
 
 import pytest
 
+CORPUS = Path(__file__).resolve().parents[2] / "corpus"
 DOCX = "application/vnd.openxmlformats-officedocument.wordprocessingml.document"
 
 
@@ -274,3 +276,50 @@ def test_kb_opened_read_only(app: Any) -> None:
     kb = app.state.settings.backend.kb()
     with pytest.raises(sqlite3.OperationalError, match="readonly"):
         kb.store.conn.execute("CREATE TABLE t(x)")
+
+
+# -- the API and the command line give the same answers ----------------------------------------
+def test_applies_equals_kb_applies_json(client: Any, kb_db: Any) -> None:
+    import json
+
+    from click.testing import CliRunner
+
+    commands = pytest.importorskip("kb.kb_commands")
+    args = ["đối thoại trực tiếp", "--on", "2023-01-01", "--db", str(kb_db), "--format", "json"]
+    cli = CliRunner().invoke(commands.applies_cmd, args)
+    assert cli.exit_code == 0, cli.output
+    api = client.get("/api/applies", params={"q": "đối thoại trực tiếp", "on": "2023-01-01"})
+    assert api.json() == json.loads(cli.output)
+
+
+def test_show_equals_kb_show_json(client: Any, kb_db: Any) -> None:
+    import json
+
+    from click.testing import CliRunner
+
+    commands = pytest.importorskip("kb.kb_commands")
+    args = ["429-QĐ/TU", "--on", "2023-01-01", "--db", str(kb_db), "--format", "json"]
+    cli = CliRunner().invoke(commands.show_cmd, args)
+    assert cli.exit_code == 0, cli.output
+    api = client.get("/api/documents/429-QĐ%2FTU", params={"on": "2023-01-01"})
+    assert api.json() == json.loads(cli.output)
+
+
+def test_check_equals_citecheck_json(client: Any, kb_db: Any, report_text: str) -> None:
+    import json
+
+    from click.testing import CliRunner
+
+    from citecheck.cli import main
+
+    seed = str(CORPUS / "2022-bc-so-ket-3-nam-quy-dinh-12-qd-tu.txt")
+    cli = CliRunner().invoke(main, ["check", seed, "--db", str(kb_db), "--format", "json"])
+    assert cli.exit_code in (0, 1), cli.output
+    expected = json.loads(cli.output)["files"][0]["findings"]
+    api = client.post("/api/check", files={"file": ("bc.txt", report_text.encode(), "text/plain")})
+    got = api.json()["files"][0]["findings"]
+
+    def key(f: dict[str, Any]) -> tuple[Any, ...]:
+        return (f["code"], f["start"], f["end"], f["message"], f["suggestion"])
+
+    assert [key(f) for f in got] == [key(f) for f in expected]
