@@ -51,7 +51,9 @@ def iter_paths(paths: Iterable[str | Path]) -> Iterator[Path]:
             for root, dirs, files in os.walk(path):
                 dirs[:] = sorted(d for d in dirs if not d.startswith("."))
                 for name in sorted(files):
-                    if name.lower().endswith(TEXT_SUFFIXES) and not name.lower().startswith("readme."):
+                    if name.lower().endswith(TEXT_SUFFIXES) and not name.lower().startswith(
+                        "readme."
+                    ):
                         yield Path(root) / name
         else:
             yield path

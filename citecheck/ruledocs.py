@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import inspect
+from pathlib import Path
 
 from citecheck.rules.base import Rule
 
@@ -54,3 +55,26 @@ def render_index(rules: tuple[type[Rule], ...]) -> str:
     for r in rules:
         lines.append(f"| {r.code} | [{r.name}]({r.name}.md) | {r.severity} | {r.summary()} |")
     return "\n".join(lines) + "\n"
+
+
+def write_docs(folder: Path) -> list[Path]:
+    """Write docs/rules/<name>.md for every rule and an index; return the paths written."""
+    from citecheck.rules import RULES
+
+    folder.mkdir(parents=True, exist_ok=True)
+    written = []
+    for rule in RULES:
+        path = folder / f"{rule.name}.md"
+        path.write_text(render_rule(rule), encoding="utf-8")
+        written.append(path)
+    index = folder / "README.md"
+    index.write_text(render_index(RULES), encoding="utf-8")
+    written.append(index)
+    return written
+
+
+if __name__ == "__main__":  # python -m citecheck.ruledocs docs/rules
+    import sys
+
+    for p in write_docs(Path(sys.argv[1] if len(sys.argv) > 1 else "docs/rules")):
+        print(p)

@@ -55,7 +55,10 @@ def read_text(path: Path) -> str:
     try:
         return read_path(path).text
     except ReadError as err:
-        raise InputError(f"{display_path(path)}: {err}") from err
+        message = str(err)
+        if path.name not in message:
+            message = f"{display_path(path)}: {message}"
+        raise InputError(message) from err
 
 
 def iter_inputs(paths: Iterable[Path]) -> tuple[list[Path], list[Path]]:
@@ -216,33 +219,32 @@ def build(store: Store, paths: Sequence[Path], *, show_progress: bool | None = N
     removed = [p for p in old if p not in seen]
     if show_progress is None:
         show_progress = sys.stderr.isatty() and len(jobs) >= POOL_MIN_FILES
-    parsed: list[FileData] = []
-    if show_progress:
-        import click
-
-        with click.progressbar(length=len(jobs), label="kb build", file=sys.stderr) as bar:
-            for item in _parse_all(jobs, bar.update):
-                _collect(item, parsed, result)
-    else:
-        for item in _parse_all(jobs, lambda n: None):
-            _collect(item, parsed, result)
+    # One transaction from the first write to the last: the files are stored as they
+    # come back from the workers, then everything is derived again.
     with store.transaction():
         store.delete_files(removed)
-        for path, sha1, chars, doc, mentions, relations in parsed:
-            store.add_file(path, sha1, chars, doc, mentions, relations)
+        if show_progress:
+            import click
+
+            with click.progressbar(length=len(jobs), label="kb build", file=sys.stderr) as bar:
+                for item in _parse_all(jobs, bar.update):
+                    _store(store, item, result)
+        else:
+            for item in _parse_all(jobs, lambda n: None):
+                _store(store, item, result)
         store.set_meta("fingerprint", fingerprint())
         store.set_meta("facts", "\n".join(str(p.resolve()) for p in facts_paths))
         derive(store, facts_paths)
-    result.parsed = len(parsed)
     result.removed = len(removed)
     return result
 
 
-def _collect(item: FileData | str, parsed: list[FileData], result: BuildResult) -> None:
+def _store(store: Store, item: FileData | str, result: BuildResult) -> None:
     if isinstance(item, str):
         result.errors.append(item)
-    else:
-        parsed.append(item)
+        return
+    store.add_file(*item)
+    result.parsed += 1
 
 
 def add_extracted(

@@ -9,6 +9,7 @@ from functools import cache
 
 from kb.dates import ANY_DATE, ParsedDate, date_after, parsed_from_match
 from kb.grammar import load_grammar
+from kb.textutil import crosses_paragraph
 
 _WS = r"[\s\u00a0]"
 _HS = r"[ \t\u00a0]"
@@ -72,7 +73,7 @@ def look_before(text: str, num_start: int, floor: int) -> Before:
     if has_so:
         lo2 = max(floor, num_start - LAW_NAME_WINDOW)
         law = _law_name_re().search(text, lo2, num_start)
-        if law is not None and law.group("tw")[0].isupper() and "\n\n" not in law.group("name"):
+        if law is not None and law.group("tw")[0].isupper() and not crosses_paragraph(law.group("name")):
             return Before(
                 law.start("tw"), law.group("tw"), law.start("tw"), True, law.group("name")
             )
@@ -152,6 +153,51 @@ def long_form_date(text: str, subject: Named) -> tuple[ParsedDate, Named] | None
             title_end = m.start()
             title = re.sub(rf"{_WS}+", " ", text[subject.start : title_end]).strip()
             return parsed, Named(title, subject.start, title_end)
+    return None
+
+
+TITLE_MAX = 600
+_TITLE_DATE = re.compile(rf"(?P<date>{ANY_DATE}){_WS}*,?{_WS}*của(?!\w)")
+# "kể từ ngày …", "đến ngày …" are periods, not a signing date
+_PERIOD_BEFORE = re.compile(r"(?:[Tt]ừ|đến|trước|sau)[ \t\u00a0]+$")
+_NOT_A_TITLE = re.compile(r"hiệu lực|kể từ|[Cc]ăn cứ", re.IGNORECASE)
+_TITLE_BREAK = re.compile(r"[;()]")
+
+
+def title_date(
+    text: str,
+    pos: int,
+    bound: int,
+    year: int | None = None,
+    claimed: frozenset[int] = frozenset(),
+) -> tuple[ParsedDate, Named] | None:
+    """The signing date after a title in the long form: "Luật số 05/2017/QH14 Quản lý ngoại
+    thương ngày 12/06/2017 của Quốc hội" (a date followed by "của", within one paragraph).
+
+    When the số hiệu carries a ``year`` the date must be of that year, and the title may then
+    hold ";" and brackets; a date of another year belongs to a document the title cites.
+    Dates that start at an offset in ``claimed`` are already another citation's and are passed
+    over ("… sửa đổi Nghị định số 20/2011/NĐ-CP ngày 23 tháng 3 năm 2011 của Chính phủ …
+    ngày 24/02/2017 của Chính phủ")."""
+    if pos < len(text) and text[pos] == "." and text[pos + 1 : pos + 2].isspace():
+        pos += 1  # "Thông tư số 35/2019/TT-BCT. Ban hành Quy chuẩn … ngày 25/11/2019 của …"
+    if pos >= len(text) or not text[pos].isspace():
+        return None
+    for m in _TITLE_DATE.finditer(text, pos, min(bound, pos + TITLE_MAX, len(text))):
+        raw = text[pos : m.start()]
+        if _NOT_A_TITLE.search(raw) or crosses_paragraph(raw):
+            return None
+        if m.start("date") in claimed or _PERIOD_BEFORE.search(text, max(0, m.start() - 8), m.start()):
+            continue
+        parsed = parsed_from_match(m)
+        if year is not None and parsed.year != year:
+            continue
+        if year is None and _TITLE_BREAK.search(raw):
+            return None
+        title = re.sub(rf"{_WS}+", " ", raw).strip(" ,.")
+        if len(title) < 3:
+            return None
+        return parsed, Named(title, pos + len(raw) - len(raw.lstrip()), m.start())
     return None
 
 

@@ -8,7 +8,9 @@ wrote. One pass finds the số hiệu; each is completed by looking a bounded wi
 
 from __future__ import annotations
 
+import bisect
 import re
+import unicodedata
 from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
@@ -17,17 +19,19 @@ from kb.context import (
     Before,
     Named,
     date_and_issuer,
+    issuer_after,
     long_form_date,
     look_before,
     pinpoint_before,
     subject_after,
+    title_date,
 )
 from kb.dates import ANY_DATE, ParsedDate, parsed_from_match
 from kb.grammar import Grammar, TypeEntry, load_grammar
 from kb.header import parse_header
 from kb.models import Citation, DocumentHeader, ExtractedFile, Family
 from kb.refs import ParsedRef, find_refs
-from kb.textutil import LineIndex, NfcView, fold
+from kb.textutil import LineIndex, NfcView, crosses_paragraph, fold
 
 _WS = r"[\s\u00a0]"
 _GENERIC_WORDS = {"van ban", "cong van"}
@@ -78,24 +82,35 @@ def extract_text(text: str, path: str = "<text>") -> ExtractedFile:
 
     citations: list[Citation] = []
     covered: list[tuple[int, int]] = []
+    undated: list[tuple[Citation, ParsedRef]] = []
+    claimed: set[int] = set()
     for i, f in enumerate(found):
         bound = found[i + 1].before.start if i + 1 < len(found) else len(t)
-        c = _complete(t, f, bound, g)
-        if c is None:
+        done = _complete(t, f, bound, g)
+        if done is None:
             continue
+        c, date_start = done
         citations.append(c)
         covered.append((c.start, c.end))
+        if date_start is None:
+            undated.append((c, f.ref))
+        else:
+            claimed.add(date_start)
+    _dates_after_nested_titles(t, undated, frozenset(claimed), g)
 
     citations.extend(_laws_by_name(t, covered, g))
     citations.extend(_self_and_back_references(t, citations, header, g))
     citations.sort(key=lambda c: c.start)
 
+    # the records were built by the parser itself (validated once, when made); the final
+    # positions are written straight into them
     for c in citations:
-        c.start, c.end = view.span_to_original(c.start, c.end)
+        start, end = view.span_to_original(c.start, c.end)
+        fields = c.__dict__
         if c.ref_start is not None and c.ref_end is not None:
-            c.ref_start, c.ref_end = view.span_to_original(c.ref_start, c.ref_end)
-        c.text = text[c.start : c.end]
-        c.line, c.column = lines.position(c.start)
+            fields["ref_start"], fields["ref_end"] = view.span_to_original(c.ref_start, c.ref_end)
+        line, column = lines.position(start)
+        fields.update(start=start, end=end, text=text[start:end], line=line, column=column)
     if header.date_start is not None and header.date_end is not None:
         header.date_start, header.date_end = view.span_to_original(header.date_start, header.date_end)
     return ExtractedFile(path=path, document=header, citations=citations, chars=len(text))
@@ -129,7 +144,36 @@ def _compatible(word_type: TypeEntry, code_type: TypeEntry, r: ParsedRef) -> boo
     return pair in ({"Thông tư", "Thông tư liên tịch"}, {"Nghị quyết", "Nghị quyết liên tịch"})
 
 
-def _complete(t: str, f: _Found, bound: int, g: Grammar) -> Citation | None:
+def _dates_after_nested_titles(
+    t: str, undated: list[tuple[Citation, ParsedRef]], claimed: frozenset[int], g: Grammar
+) -> None:
+    """A long-form title may cite other documents before its own date; look past them."""
+    for c, r in undated:
+        titled = title_date(t, r.end, len(t), r.year, claimed)
+        if titled is None:
+            continue
+        date, subject = titled
+        value = date.value
+        c.date, c.date_valid = value, value is not None
+        c.date_text = re.sub(rf"{_WS}+", " ", date.text)
+        c.subject = c.subject or subject.text
+        c.key = _key(r, date)
+        if c.issuer is None:
+            issuer = issuer_after(t, date.end, len(t))
+            if issuer is not None:
+                c.issuer = issuer.text
+                c.issuer_named_code = g.issuer_code_for_name(issuer.text)
+
+
+def _key(r: ParsedRef, date: ParsedDate | None) -> str:
+    if r.family in (Family.NORMATIVE, Family.LAW, Family.OLD):
+        return r.key_ref
+    return f"{r.key_ref}@{date.year if date else '?'}"
+
+
+def _complete(
+    t: str, f: _Found, bound: int, g: Grammar
+) -> tuple[Citation, int | None] | None:
     r, before = f.ref, f.before
     tw = before.type_word
     word_type = g.type_for_word(tw) if tw else None
@@ -155,17 +199,22 @@ def _complete(t: str, f: _Found, bound: int, g: Grammar) -> Citation | None:
     if date is not None:
         end = max(end, date.end)
     subject = subject_after(t, cursor, bound)
+    if date is None:
+        titled = title_date(t, r.end, bound, r.year)
+        if titled is not None:
+            date, subject = titled
+            if issuer is None:
+                issuer = issuer_after(t, date.end, bound)
     if date is None and subject is not None:
         lf = long_form_date(t, subject)
         if lf is not None:
             date, subject = lf
             if issuer is None:
-                from kb.context import issuer_after
-
                 issuer = issuer_after(t, date.end, bound)
     pinpoint, _ = pinpoint_before(t, before.start, 0)
     name = before.name.strip() if before.name else None
-    return _citation(r, before, code_type, tw, date, issuer, subject, pinpoint, name, end, anomalies, g)
+    c = _citation(r, before, code_type, tw, date, issuer, subject, pinpoint, name, end, anomalies, g)
+    return c, (date.start if date else None)
 
 
 def _citation(
@@ -183,10 +232,7 @@ def _citation(
     g: Grammar,
 ) -> Citation:
     value = date.value if date else None
-    if r.family in (Family.NORMATIVE, Family.LAW, Family.OLD):
-        key = r.key_ref
-    else:
-        key = f"{r.key_ref}@{date.year if date else '?'}"
+    key = _key(r, date)
     return Citation(
         text="",
         start=before.start,
@@ -216,10 +262,16 @@ def _citation(
     )
 
 
+_LAW_ANCHOR = re.compile(r"Bộ[\s\u00a0]+luật|BỘ[\s\u00a0]+LUẬT|Luật|LUẬT|Pháp[\s\u00a0]+lệnh|Hiến[\s\u00a0]+pháp")
+# a law's name holds none of these; the first digit after it starts its date (or year)
+_NAME_STOP = re.compile(r"[;:()\d\"“”]")
+_NAME_SPAN = 230
+
+
 @cache
 def _law_re() -> re.Pattern[str]:
     return re.compile(
-        rf"(?<!\w)(?P<tw>Bộ{_WS}+luật|BỘ{_WS}+LUẬT|Luật|LUẬT|Pháp{_WS}+lệnh|Hiến{_WS}+pháp)"
+        rf"(?P<tw>Bộ{_WS}+luật|BỘ{_WS}+LUẬT|Luật|LUẬT|Pháp{_WS}+lệnh|Hiến{_WS}+pháp)"
         rf"{_WS}+(?P<name>(?:[A-ZĐÂĂÊÔƠƯÁÀẢÃẠÉÈẺẼẸÍÌỈĨỊÓÒỎÕỌÚÙỦŨỤÝỲỶỸỴ]|sửa{_WS}+đổi)"
         rf"[^;:()\d\"“”]{{1,200}}?)"
         rf"{_WS}*,?{_WS}*(?:(?:được{_WS}+)?(?:Quốc{_WS}+hội{_WS}+)?(?:khóa{_WS}+\w+{_WS}+)?"
@@ -229,15 +281,28 @@ def _law_re() -> re.Pattern[str]:
 
 def _laws_by_name(t: str, covered: list[tuple[int, int]], g: Grammar) -> list[Citation]:
     out: list[Citation] = []
-    starts = sorted(covered)
-    for m in _law_re().finditer(t):
-        s = m.start()
-        if any(a <= s < b or s <= a < m.end() for a, b in starts):
+    spans = sorted(covered)
+    span_starts = [a for a, _ in spans]
+    law_re = _law_re()
+    resume = 0
+    for a in _LAW_ANCHOR.finditer(t):
+        s = a.start()
+        if s < resume or (s > 0 and (t[s - 1].isalnum() or unicodedata.combining(t[s - 1]))):
             continue
+        stop = _NAME_STOP.search(t, a.end(), a.end() + _NAME_SPAN)
+        if stop is None or not stop.group().isdigit():
+            continue  # no date or year follows: not a law cited by name and date
+        m = law_re.match(t, s)
+        if m is None:
+            continue
+        i = bisect.bisect_right(span_starts, m.end())
+        if any(x <= s < y or s <= x < m.end() for x, y in spans[max(0, i - 2) : i]):
+            continue
+        resume = m.end()
         name = re.sub(rf"{_WS}+", " ", m.group("name")).strip(" ,")
         if _NOT_A_NAME.search(name.replace("sửa đổi", "").replace("Sửa đổi", "")) and not name.lower().startswith("sửa đổi"):
             continue
-        if "\n\n" in m.group("name") or len(name.split()) > 30:
+        if crosses_paragraph(m.group("name")) or len(name.split()) > 30:
             continue
         tw = re.sub(rf"{_WS}+", " ", m.group("tw"))
         word_type = g.type_for_word(tw)
@@ -266,30 +331,63 @@ def _laws_by_name(t: str, covered: list[tuple[int, int]], g: Grammar) -> list[Ci
     return out
 
 
+# "này", "nêu trên", "nói trên", "trên" after a type word: found by a short literal pattern;
+# the word before must end a type word before the type word itself is matched
+_SELF_ANCHOR = re.compile(
+    rf"(?:này|NÀY|nêu{_WS}+trên|NÊU{_WS}+TRÊN|nói{_WS}+trên|NÓI{_WS}+TRÊN|trên|TRÊN)(?!\w)"
+)
+_SELF_WINDOW = 40
+
+
 @cache
-def _self_re() -> re.Pattern[str]:
+def _type_word_before_re() -> re.Pattern[str]:
     tw = load_grammar().type_words_pattern()
-    return re.compile(
-        rf"(?<!\w)(?P<tw>{tw}){_WS}+(?P<what>này|nêu{_WS}+trên|nói{_WS}+trên|trên)(?!\w)",
-        re.IGNORECASE,
-    )
+    return re.compile(rf"(?<!\w)(?P<tw>{tw}){_WS}+$", re.IGNORECASE)
+
+
+@cache
+def _type_word_last_syllables() -> frozenset[str]:
+    return frozenset(fold(w).split()[-1] for t in load_grammar().types for w in t.words)
+
+
+def _word_before(t: str, pos: int) -> str:
+    j = pos - 1
+    while j >= 0 and t[j].isspace():
+        j -= 1
+    k = j
+    while k >= 0 and k > j - 12 and (t[k].isalpha() or unicodedata.combining(t[k])):
+        k -= 1
+    return t[k + 1 : j + 1]
 
 
 def _self_and_back_references(
     t: str, citations: list[Citation], header: DocumentHeader, g: Grammar
 ) -> list[Citation]:
     out: list[Citation] = []
-    ordered = sorted(citations, key=lambda c: c.start)
-    for m in _self_re().finditer(t):
+    ordered = sorted((c for c in citations if c.key and not c.self_reference), key=lambda c: c.start)
+    seen_keys: set[str] = set()
+    seen_by_type: dict[str, set[str]] = {}
+    nxt = 0
+    tw_before = _type_word_before_re()
+    last_syllables = _type_word_last_syllables()
+    for a in _SELF_ANCHOR.finditer(t):
+        s, e = a.start(), a.end()
+        if s == 0 or not t[s - 1].isspace():
+            continue
+        if fold(_word_before(t, s)) not in last_syllables:
+            continue
+        m = tw_before.search(t, max(0, s - _SELF_WINDOW), s)
+        if m is None:
+            continue
         tw = m.group("tw")
         if not tw[0].isupper():
             continue  # "các quy định này" speaks of provisions, not of a document
         word_type = g.type_for_word(tw)
-        what = fold(m.group("what"))
+        what = fold(a.group())
         c = Citation(
             text="",
-            start=m.start(),
-            end=m.end(),
+            start=m.start("tw"),
+            end=e,
             line=0,
             column=0,
             type=word_type.name if word_type else None,
@@ -301,15 +399,15 @@ def _self_and_back_references(
             if header.key is None:
                 c.unresolved_reason = "the document's own number or date is not known"
         else:
-            generic = fold(tw) in _GENERIC_WORDS
-            earlier = {
-                x.key
-                for x in ordered
-                if x.start < m.start()
-                and x.key
-                and not x.self_reference
-                and (generic or (word_type is not None and x.type == word_type.name))
-            }
+            while nxt < len(ordered) and ordered[nxt].start < c.start:
+                x = ordered[nxt]
+                seen_keys.add(x.key or "")
+                seen_by_type.setdefault(x.type or "", set()).add(x.key or "")
+                nxt += 1
+            if fold(tw) in _GENERIC_WORDS:
+                earlier = seen_keys
+            else:
+                earlier = seen_by_type.get(word_type.name, set()) if word_type else set()
             if len(earlier) == 1:
                 c.resolved_to = next(iter(earlier))
             else:

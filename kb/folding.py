@@ -7,12 +7,14 @@ so phrase hits found in the folded text can be reported against the text as read
 
 from __future__ import annotations
 
+import bisect
+import re
 import unicodedata
 from functools import lru_cache
 
 from kb.textutil import fold
 
-__all__ = ["fold", "fold_with_offsets"]
+__all__ = ["fold", "fold_chars", "fold_with_offsets", "original_offset"]
 
 _D_VARIANTS = {"Đ": "d", "đ": "d", "Ð": "d", "ð": "d"}
 
@@ -39,26 +41,30 @@ def _table() -> dict[int, str]:
     return table
 
 
-def _is_mark(ch: str) -> bool:
-    return unicodedata.category(ch) == "Mn"
+def fold_chars(text: str) -> str:
+    """Fold an NFC text character for character (same length, same offsets)."""
+    return text.translate(_table())
+
+
+_MARKS = re.compile("[\u0300-\u036f]")
 
 
 def fold_with_offsets(text: str) -> tuple[str, list[int] | None]:
     """Fold ``text`` keeping offsets.
 
     Returns the folded text and ``None`` when it has the same length as ``text`` (so
-    offsets are shared), else a list mapping each folded index to its original index
-    (only for texts with decomposed accents, where combining marks are dropped).
+    offsets are shared); for texts with decomposed accents, whose combining marks are
+    dropped, a sorted list of shifts to pass to ``original_offset``.
     """
-    if unicodedata.is_normalized("NFC", text):
-        return text.translate(_table()), None
-    table = _table()
-    out: list[str] = []
-    back: list[int] = []
-    for i, ch in enumerate(text):
-        if _is_mark(ch):
-            continue
-        out.append(table.get(ord(ch), ch))
-        back.append(i)
-    back.append(len(text))
-    return "".join(out), back
+    folded = text.translate(_table())
+    if unicodedata.is_normalized("NFC", text) or not _MARKS.search(folded):
+        return folded, None
+    shifts = [m.start() - k for k, m in enumerate(_MARKS.finditer(folded))]
+    return _MARKS.sub("", folded), shifts
+
+
+def original_offset(shifts: list[int] | None, offset: int) -> int:
+    """The offset in the original text of ``offset`` in the folded one."""
+    if shifts is None:
+        return offset
+    return offset + bisect.bisect_right(shifts, offset)

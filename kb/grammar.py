@@ -26,6 +26,7 @@ class TypeEntry:
     party_codes: tuple[str, ...]
     normative: bool
     examples: tuple[str, ...]
+    code_variants: tuple[str, ...] = ()  # spellings of the state code seen in real text: "QD"
 
 
 @dataclass(frozen=True)
@@ -84,6 +85,14 @@ class Grammar:
     def issuer_code_for_name(self, name: str) -> str | None:
         """Code of a named body ("Ban Thường vụ Tỉnh ủy" → "TU"), longest known name first."""
         folded = fold(name)
+        if folded in _NAME_CODE_CACHE:
+            return _NAME_CODE_CACHE[folded]
+        code = self._code_for_folded_name(folded)
+        if len(_NAME_CODE_CACHE) < 65536:
+            _NAME_CODE_CACHE[folded] = code
+        return code
+
+    def _code_for_folded_name(self, folded: str) -> str | None:
         best: tuple[int, str] | None = None
         for known, code in self.issuer_by_name.items():
             matches = folded == known or folded.startswith(known + " ")
@@ -96,9 +105,22 @@ class Grammar:
         words = sorted({w for t in self.types for w in t.words}, key=len, reverse=True)
         return "|".join(_word_regex(w) for w in words)
 
+    def capitalised_type_words_pattern(self) -> str:
+        """Alternation of the type words with a capital first letter or all in capitals
+        ("Quyết định", "QUYẾT ĐỊNH"), matched case-sensitively."""
+        forms: set[str] = set()
+        for t in self.types:
+            for w in t.words:
+                forms.add(w[0].upper() + w[1:])
+                forms.add(w.upper())
+        return "|".join(_word_regex(w) for w in sorted(forms, key=len, reverse=True))
+
     def issuer_names_pattern(self) -> str:
         names = sorted({n for i in self.issuers.values() for n in i.names}, key=len, reverse=True)
         return "|".join(_word_regex(n) for n in names)
+
+
+_NAME_CODE_CACHE: dict[str, str | None] = {}
 
 
 def _word_regex(word: str) -> str:
@@ -142,6 +164,7 @@ def load_grammar() -> Grammar:
             party_codes=tuple(t.get("party_codes", [])),
             normative=bool(t.get("normative", False)),
             examples=tuple(t.get("examples", [])),
+            code_variants=tuple(t.get("code_variants", [])),
         )
         for t in types_data
     )
@@ -156,6 +179,8 @@ def load_grammar() -> Grammar:
         for c in t.state_codes:
             state_type_codes[code_key(c)] = c
             type_by_state_code.setdefault(c, t)
+        for v in t.code_variants:
+            state_type_codes.setdefault(code_key(v), t.state_codes[0])
         for c in t.party_codes:
             party_type_codes[code_key(c)] = c
             # "QĐ" in a Party number is a Quyết định unless the type word says Quy định

@@ -69,13 +69,14 @@ def to_json(graph: nx.MultiDiGraph) -> dict[str, Any]:
 
 
 def _dot_id(s: object) -> str:
-    return '"' + str(s).replace("\\", "\\\\").replace('"', '\\"') + '"'
+    text = str(s).replace("\\", "\\\\").replace('"', '\\"')
+    return '"' + text.replace("\n", "\\n") + '"'
 
 
 def to_dot(graph: nx.MultiDiGraph) -> str:
     lines = ["digraph kb {", "  rankdir=LR;", "  node [shape=box, fontname=sans];"]
     for key, attrs in graph.nodes(data=True):
-        label = f"{attrs.get('ref') or key}\\n{attrs.get('date') or ''} {attrs.get('status')}"
+        label = f"{attrs.get('ref') or key}\n{attrs.get('date') or ''} {attrs.get('status')}"
         lines.append(f"  {_dot_id(key)} [label={_dot_id(label)}];")
     for src, tgt, attrs in graph.edges(data=True):
         style = ", style=dashed" if attrs.get("origin") == "inferred" else ""

@@ -13,7 +13,11 @@ from kb.textutil import fold
 
 HEADER_ZONE = 4000
 _WS = r"[ \t\u00a0]"
-_NUMBER_LINE = re.compile(rf"(?m)^[\s#*>]*S[ốỐ]{_WS}*:{_WS}*(?P<rest>[^\n]*)")
+# "Số: 45/2020/NĐ-CP"; laws and resolutions write "Luật số: 58/2014/QH13", "Nghị quyết số: …"
+_NUMBER_LINE = re.compile(
+    rf"(?m)^[\s#*>]*(?:(?:Bộ{_WS}+luật|Luật|Pháp{_WS}+lệnh|Lệnh|Nghị{_WS}+quyết){_WS}+)?"
+    rf"[Ss][ốỐ]{_WS}*:{_WS}*(?P<rest>[^\n]*)"
+)
 _DATE_LINE = re.compile(
     rf"(?P<place>[A-ZĐ][^\n,;:]{{1,40}}?),{_WS}*ngày{_WS}*(?P<d>\d{{0,2}}){_WS}*"
     rf"tháng{_WS}*(?P<m>\d{{0,2}}){_WS}*năm{_WS}*(?P<y>\d{{4}})?"

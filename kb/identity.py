@@ -117,6 +117,9 @@ class _Votes:
                 counter[value] += 1
 
 
+_NO_VOTES = _Votes()
+
+
 def _top(counter: Counter[str], prefer_long: bool = False) -> str | None:
     if not counter:
         return None
@@ -154,12 +157,15 @@ def merge(
     """
     votes: dict[str, _Votes] = {}
     for key, *fields in mentions:
-        if key is not None:
-            votes.setdefault(key, _Votes()).add(*fields)
+        if key is None:
+            continue
+        if key not in votes:
+            votes[key] = _Votes()
+        votes[key].add(*fields)
     keys = set(votes) | set(corpus) | set(curated) | set(imported)
     rows = []
     for key in sorted(keys):
-        v = votes.get(key, _Votes())
+        v = votes.get(key, _NO_VOTES)
         sources: list[tuple[str, DocumentFacts]] = [
             (name, facts[key])
             for name, facts in (("curated", curated), ("corpus", corpus))

@@ -70,7 +70,9 @@ def key_of(ref: str, doc_type: str | None, date: str | None) -> str:
     return " ".join(ref.split())
 
 
-def _row(data: dict[str, Any], where: str) -> tuple[tuple[Any, ...], list[tuple[Any, ...]]]:
+def _row(
+    data: dict[str, Any], where: str
+) -> tuple[tuple[Any, ...], list[tuple[Any, ...]], list[tuple[Any, ...]]]:
     ref = data.get("so_hieu")
     if not ref:
         raise ValueError(f"{where}: no so_hieu")
@@ -91,11 +93,26 @@ def _row(data: dict[str, Any], where: str) -> tuple[tuple[Any, ...], list[tuple[
         source_id,
     )
     rels = []
+    stubs = []
     for rel in data.get("relations") or []:
         other_ref = rel.get("so_hieu")
         if not other_ref:
             continue
         other = key_of(other_ref, rel.get("loai_van_ban"), rel.get("ngay_ban_hanh"))
+        stubs.append(
+            (
+                other,
+                other_ref,
+                rel.get("loai_van_ban"),
+                None,
+                rel.get("ngay_ban_hanh"),
+                rel.get("ngay_hieu_luc"),
+                None,
+                None,
+                None,
+                source_id,
+            )
+        )
         types = rel.get("types") or []
         articles = ", ".join(rel.get("affected_articles") or [])
         for t in types:
@@ -107,7 +124,7 @@ def _row(data: dict[str, Any], where: str) -> tuple[tuple[Any, ...], list[tuple[
                 detail += f" (hiệu lực {rel['ngay_hieu_luc']})"
             src, tgt = (other, key) if inbound else (key, other)
             rels.append((src, tgt, kind, detail, source_id))
-    return doc, rels
+    return doc, rels, stubs
 
 
 def import_jsonl(store: Store, path: Path) -> ImportResult:
@@ -117,6 +134,7 @@ def import_jsonl(store: Store, path: Path) -> ImportResult:
     result = ImportResult()
     docs: list[tuple[Any, ...]] = []
     rels: list[tuple[Any, ...]] = []
+    stubs: list[tuple[Any, ...]] = []
     with path.open(encoding="utf-8") as fh:
         for n, line in enumerate(fh, start=1):
             if not line.strip():
@@ -125,15 +143,16 @@ def import_jsonl(store: Store, path: Path) -> ImportResult:
             where = f"{path.name}:{n}"
             try:
                 data = json.loads(line)
-                doc, doc_rels = _row(data, where)
+                doc, doc_rels, doc_stubs = _row(data, where)
             except (json.JSONDecodeError, ValueError, AttributeError) as exc:
                 result.errors.append(f"{where}: {exc}")
                 continue
             docs.append(doc)
             rels.extend(doc_rels)
+            stubs.extend(doc_stubs)
     facts = [Path(p) for p in (store.get_meta("facts") or "").splitlines() if p]
     with store.transaction():
-        store.add_imported(docs, rels)
+        store.add_imported(docs, rels, stubs)
         derive(store, facts)
     result.documents = len(docs)
     result.relations = len(rels)

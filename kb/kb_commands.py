@@ -176,6 +176,7 @@ def _json(model: Any) -> None:
 def build_cmd(paths: tuple[Path, ...], db: Path | None, fmt: str, lang: str) -> None:
     """Build or update the knowledge base from PATHS (files, directories, facts.toml)."""
     from kb.build import build
+    from kb.curated import FactsError
     from kb.records import BuildReport
     from kb.store import Store
 
@@ -193,6 +194,9 @@ def build_cmd(paths: tuple[Path, ...], db: Path | None, fmt: str, lang: str) -> 
             documents=store.count("documents"),
             relations=store.count("relations"),
         )
+    except FactsError as err:
+        click.echo(str(err), err=True)
+        sys.exit(EXIT_ERROR)
     finally:
         store.close()
     for error in result.errors:

@@ -33,6 +33,7 @@ from kb.textutil import fold
 
 IN_FORCE = (Status.IN_FORCE, Status.AMENDED)
 FTS_CANDIDATES = 200
+MIN_MATCH = 70  # rapidfuzz partial_ratio (0–100) a subject needs to count as a match
 _COMPARED = (("ref", 1, 1), ("type", 2, 2), ("date", 3, 4), ("issuer", 4, 3))
 
 
@@ -256,6 +257,8 @@ class KnowledgeBase:
                 continue
             ftext = fold(text)
             best = max(fuzz.partial_ratio(folded, part) for part in ftext.split(" | "))
+            if best < MIN_MATCH:
+                continue
             score = round(best / 100 * type_weight(row[2]), 4)
             status = status_on(self.store, key, on)
             scored.append((status in IN_FORCE, score, key, status))
@@ -333,4 +336,7 @@ def _differs(name: str, mine: str, theirs: str) -> bool:
         return mine[:10] != theirs[:10]
     if name == "ref":
         return ref_norm(mine) != ref_norm(theirs)
-    return fold(mine) != fold(theirs)
+    a, b = fold(mine), fold(theirs)
+    if name == "issuer":  # "Ban Dân vận" and "Ban Dân vận Tỉnh ủy" name one body
+        return a not in b and b not in a
+    return a != b

@@ -17,7 +17,8 @@ from kb.models import Family
 _HSPACE = "[ \\t\\u00a0\\u202f\\u2009]"
 # white space inside a broken số hiệu: spaces and at most three line breaks
 _SP = f"{_HSPACE}*(?:\\r?\\n{_HSPACE}*){{0,3}}"
-_CODE = r"[A-ZĐÐ][A-Za-zĐđÐð]{0,11}\d{0,2}"
+# a code: letters (an "&" may join two groups: BNN&PTNT, BGD&ĐT), then up to two digits (QH14)
+_CODE = r"[A-ZĐÐa-zđð][A-Za-zĐđÐð]{0,14}+(?:&[A-ZĐÐ][A-Za-zĐđÐð]{0,7}+)?\d{0,2}+"
 _CODE_RE = re.compile(_CODE)
 # codes written in mixed case that are nevertheless codes, not words
 _MIXED_CASE_OK = re.compile(r"^(?:[A-ZĐ]+[a-zđ]?[A-ZĐ]*|[A-ZĐ][a-zđ]?[A-ZĐ]+|[A-ZĐ]+\d{1,2})$")
@@ -29,15 +30,21 @@ def ref_pattern() -> re.Pattern[str]:
     dash = "[" + re.escape(g.dash_chars) + "]"
     slash = "[" + re.escape(g.slash_chars) + "]"
     sep = f"(?:{dash}|{slash}|\\.)"
-    symbol = f"{_CODE}(?:{_SP}{sep}{_SP}{_CODE}){{0,4}}"
+    # a code never runs on into a word ("596/Ngày" in a gazette page header is no số hiệu)
+    code = f"{_CODE}(?![^\\W\\d_])"
+    symbol = f"{code}(?:{_SP}{sep}{_SP}{code}){{0,9}}"
+    # The pattern starts with a digit (no look-behind) so the scan skips ahead on digits; what
+    # stands before the number is checked in ``find_refs``. The digits are possessive and must
+    # be followed by a space or a separator, so a number that is not a số hiệu fails at once.
+    follow = "[" + re.escape(g.space_chars + g.dash_chars + g.slash_chars) + "]"
     return re.compile(
-        r"(?<![\d./\-\u2010-\u2015_])"
-        r"(?P<num>\d{1,5})"
-        r"(?:"
-        f"{_SP}{slash}{_SP}(?P<year>(?:19|20)\\d\\d){_SP}{slash}{_SP}(?P<nsym>{symbol})"
-        f"|{_SP}{dash}{_SP}(?P<ptype>{_CODE}){_SP}{slash}{_SP}(?P<psym>{symbol})"
-        f"|{_SP}{slash}{_SP}(?P<asym>{symbol})"
-        f"|{dash}(?P<osym>{_CODE})"
+        r"(?P<num>\d{1,5}+(?:\.\d{1,3}(?=[/\-]))?[a-z]?)"
+        f"(?={follow})"
+        "(?:"
+        f"{_SP}{slash}{_SP}"
+        f"(?:(?P<year>(?:19|20)\\d\\d){_SP}{slash}{_SP}(?P<nsym>{symbol})|(?P<asym>{symbol}))"
+        f"|{_SP}{dash}{_SP}(?P<ptype>{code}){_SP}{slash}{_SP}(?P<psym>{symbol})"
+        f"|{dash}(?P<osym>{code})"
         ")"
     )
 
@@ -60,6 +67,7 @@ class ParsedRef:
     known: bool = True  # every code is in the tables
 
 
+_NOT_BEFORE = frozenset("0123456789./-_\u2010\u2011\u2012\u2013\u2014\u2015")
 _SO_BEFORE = re.compile(r"(?i)s[ốoỐ]$")
 
 
@@ -76,11 +84,13 @@ def _token_ok(tok: str, text: str, tok_end: int, g: Grammar) -> bool:
     ):
         return False
     k = code_key(tok)
-    if k in g.issuer_codes or k in g.state_type_codes or k in g.party_type_codes:
+    known = k in g.issuer_codes or k in g.state_type_codes or k in g.party_type_codes
+    if tok[0].islower():
+        # "85/2017/nđ-cp": a lower-case code only when the tables know it
+        return known and tok.islower()
+    if known or g.law_issuer.match(k):
         return True
-    if g.law_issuer.match(k):
-        return True
-    return bool(_MIXED_CASE_OK.match(canon(tok))) and len(tok) <= 10
+    return bool(_MIXED_CASE_OK.match(canon(tok).replace("&", ""))) and len(tok) <= 15
 
 
 def canon(code: str) -> str:
@@ -231,7 +241,7 @@ def _party(
 ) -> ParsedRef | None:
     k = code_key(ptype)
     if k not in g.party_type_codes:
-        return None
+        return _old_with_issuer(m, num, ptype, codes, end, anomalies, g)
     type_code = g.party_type_codes[k]
     issuers = [_canon_code(c, g, "issuer") for c in codes]
     issuer_codes = tuple(c for c, _ in issuers)
@@ -252,6 +262,41 @@ def _party(
         key_ref=f"{_strip_zeros(num)}-{key_type}/{_join(list(issuer_codes))}",
         anomalies=anomalies,
         known=all(k2 for _, k2 in issuers),
+    )
+
+
+def _old_with_issuer(
+    m: re.Match[str],
+    num: str,
+    first: str,
+    codes: list[str],
+    end: int,
+    anomalies: list[str],
+    g: Grammar,
+) -> ParsedRef | None:
+    """Older state numbers written like Party ones: "23-L/CTN", "82-TC/TCT" (kept only when a
+    type word or "số" stands before them)."""
+    k = code_key(first)
+    if k not in g.state_type_codes and k not in g.issuer_codes:
+        return None
+    head = _canon_code(first, g, "state_type")[0]
+    rest = [_canon_code(c, g, "issuer")[0] for c in codes]
+    issuer = g.issuer(rest[0])
+    if issuer is not None and issuer.family == "party":
+        return None
+    ref = f"{num}-{head}/{_join(rest)}"
+    return ParsedRef(
+        start=m.start(),
+        end=end,
+        number=num,
+        family=Family.OLD,
+        type_code=head if k in g.state_type_codes else None,
+        issuer_code=rest[0],
+        issuer_codes=tuple(rest),
+        ref=ref,
+        key_ref=f"{_strip_zeros(num)}-{head}/{_join(rest)}",
+        anomalies=anomalies,
+        known=False,
     )
 
 
@@ -367,6 +412,8 @@ def find_refs(text: str) -> list[ParsedRef]:
     """Every số hiệu in ``text``, in order, in one pass."""
     out: list[ParsedRef] = []
     for m in ref_pattern().finditer(text):
+        if m.start() > 0 and text[m.start() - 1] in _NOT_BEFORE:
+            continue  # part of a longer number: "1.12/2020", "2021-2025/…", "x_12/…"
         ref = classify(m, text)
         if ref is not None:
             out.append(ref)

@@ -12,13 +12,14 @@ from __future__ import annotations
 import bisect
 import re
 import tomllib
+import unicodedata
 from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
-from kb.folding import fold, fold_with_offsets
+from kb.folding import fold, fold_chars, fold_with_offsets, original_offset
 
 DATA_FILE = Path(__file__).resolve().parent / "data" / "relations.toml"
 
@@ -88,7 +89,8 @@ def _pattern(phrases: list[str]) -> re.Pattern[str]:
     for p in sorted(set(phrases), key=len, reverse=True):
         parts = [r"\s+".join(re.escape(w) for w in part.split()) for part in p.split(",")]
         alts.append(r"\s*,\s*".join(parts))
-    return re.compile(rf"(?<![a-z0-9])(?:{'|'.join(alts)})(?![a-z0-9])")
+    first = "".join(sorted({re.escape(p[0]) for p in phrases}))
+    return re.compile(rf"(?=[{first}])(?<![a-z0-9])(?:{'|'.join(alts)})(?![a-z0-9])")
 
 
 def load_table(data: dict[str, Any] | None = None) -> PhraseTable:
@@ -131,15 +133,43 @@ class _Hit:
     phrase: Phrase
 
 
-def _hits(folded: str, back: list[int] | None, table: PhraseTable, pos: str) -> list[_Hit]:
+def _windows(spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    merged: list[tuple[int, int]] = []
+    for s, e in sorted(spans):
+        if merged and s <= merged[-1][1]:
+            merged[-1] = (merged[-1][0], max(e, merged[-1][1]))
+        else:
+            merged.append((s, e))
+    return merged
+
+
+def _hits(
+    text: str, nfc: bool, table: PhraseTable, pos: str, windows: list[tuple[int, int]]
+) -> list[_Hit]:
+    """Phrase hits inside the windows, in offsets of ``text``.
+
+    An NFC text folds character for character, so only the windows are folded; a text
+    with decomposed accents is folded whole and its offsets mapped back.
+    """
     pattern = table.before if pos == "before" else table.after
-    out: list[_Hit] = []
-    for m in pattern.finditer(folded):
-        phrase = table.lookup.get((pos, _squeeze(m.group(0))))
-        if phrase is None:
-            continue
-        s, e = (m.start(), m.end()) if back is None else (back[m.start()], back[m.end()])
-        out.append(_Hit(s, e, phrase))
+    found: list[tuple[int, int, str]] = []
+    if nfc:
+        for ws, we in windows:
+            lead = 1 if ws > 0 else 0  # one character before, for the word boundary
+            segment = fold_chars(text[ws - lead : we])
+            for m in pattern.finditer(segment, lead):
+                found.append((ws - lead + m.start(), ws - lead + m.end(), m.group(0)))
+    else:
+        folded, shifts = fold_with_offsets(text)
+        for m in pattern.finditer(folded):
+            start, end = original_offset(shifts, m.start()), original_offset(shifts, m.end())
+            if any(ws <= start < we for ws, we in windows):
+                found.append((start, end, m.group(0)))
+    out = []
+    for start, end, matched in found:
+        phrase = table.lookup.get((pos, _squeeze(matched)))
+        if phrase is not None:
+            out.append(_Hit(start, end, phrase))
     return out
 
 
@@ -151,14 +181,16 @@ def find_relations(
 ) -> list[StatedRelation]:
     """Read the relation stated around each citation; citations must be sorted by start."""
     table = table or default_table()
-    folded, back = fold_with_offsets(text)
-    before = _hits(folded, back, table, "before")
-    after = _hits(folded, back, table, "after")
+    real = [i for i, c in enumerate(citations) if not c.self_reference]
+    starts = [citations[i].start for i in real]
+    spans_before = [(max(0, citations[i].start - WINDOW), citations[i].start) for i in real]
+    spans_after = [(citations[i].end, citations[i].end + AFTER_WINDOW) for i in real]
+    nfc = unicodedata.is_normalized("NFC", text)
+    before = _hits(text, nfc, table, "before", _windows(spans_before))
+    after = _hits(text, nfc, table, "after", _windows(spans_after))
     before_ends = [h.end for h in before]
     after_starts = [h.start for h in after]
     bounds = [m.end() for m in _BOUNDARY.finditer(text)]
-    real = [i for i, c in enumerate(citations) if not c.self_reference]
-    starts = [citations[i].start for i in real]
     out: list[StatedRelation] = []
     for n, i in enumerate(real):
         c = citations[i]
@@ -230,6 +262,19 @@ def _cites(i: int, text: str, span: tuple[int, int]) -> StatedRelation:
     return StatedRelation(None, i, "cites", 1.0, None, _evidence(text, span), span[0], span[1])
 
 
+_PINPOINT = re.compile(r"(?<![a-z])(?:dieu|khoan|diem|muc|chuong|phan)\s+(?:\d|[ivxlc]+\b)")
+
+
+def _partial(text: str, c: Mention, hit: _Hit, span: tuple[int, int]) -> bool:
+    """Whether only a part (Điều, khoản, điểm, Mục, Chương) of the cited document is
+    meant: a pinpoint on the citation, or one between the phrase (or the start of the
+    sentence, for a phrase after the citation) and the citation."""
+    if c.pinpoint:
+        return True
+    start = hit.end if hit.start < c.start else span[0]
+    return _PINPOINT.search(fold(text[start : c.start])) is not None
+
+
 def _make(
     table: PhraseTable,
     c: Mention,
@@ -247,7 +292,7 @@ def _make(
         kind = "cites"
     if kind == "implements" and acting_type not in table.implements_types:
         kind = "cites"
-    if kind in ("replaces", "repeals") and c.pinpoint:
+    if kind in ("replaces", "repeals") and _partial(text, c, hit, span):
         kind = table.partial_kind
     if kind == "cites":
         confidence = 1.0

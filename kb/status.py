@@ -2,7 +2,8 @@
 
 A document is *not yet issued* before its date, *replaced* or *repealed* once a
 document that replaces or repeals it has been issued (its effective date when known),
-*amended* once one amends it, else *in force*. Chains are followed transitively to the
+*amended* once one amends it, else *in force*. An act whose own date is unknown is
+shown among the relations but changes no status. Chains are followed transitively to the
 document in force; a cycle in the data is reported, never looped on.
 """
 
@@ -15,7 +16,7 @@ from enum import StrEnum
 from kb.store import Store
 
 ENDING = ("replaces", "repeals")
-INFERRED_MIN_CONFIDENCE = 0.75  # inferred edges below this do not change a status
+INFERRED_MIN_CONFIDENCE = 0.85  # inferred edges below this do not change a status
 
 
 class Status(StrEnum):
@@ -64,6 +65,12 @@ def _issued(date: str | None, on: str) -> bool:
     return date is None or date[: len(on)] <= on
 
 
+def _in_effect(date: str | None, on: str) -> bool:
+    """Whether an act dated ``date`` has taken effect by ``on``; an act of unknown date
+    (a file without its header) is not assumed to have."""
+    return date is not None and date[: len(on)] <= on
+
+
 def _effective(store: Store, key: str) -> str | None:
     imported = store.imported_document(key)
     if imported is not None and imported[5]:
@@ -80,7 +87,7 @@ def endings(store: Store, key: str, on: dt.date) -> list[Ending]:
         if origin == "inferred" and (confidence or 0) < INFERRED_MIN_CONFIDENCE:
             continue
         when = _effective(store, source)
-        if _issued(when, day):
+        if _in_effect(when, day):
             out.append(Ending(source, kind, origin, when))
     return sorted(out, key=lambda e: (e.kind != "replaces", e.date or "", e.by))
 
@@ -99,7 +106,7 @@ def status_on(store: Store, key: str, on: dt.date) -> Status:
     if imported is not None and imported[6] and _issued(imported[6], day):
         return Status.REPEALED
     for source, *_ in store.incoming(key, ("amends",)):
-        if _issued(_effective(store, source), day):
+        if _in_effect(_effective(store, source), day):
             return Status.AMENDED
     return Status.IN_FORCE
 

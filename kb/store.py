@@ -288,9 +288,20 @@ class Store:
         self.conn.executemany("INSERT INTO problems (kind, detail) VALUES (?, ?)", rows)
 
     # -- imported facts -----------------------------------------------------------------------
-    def add_imported(self, docs: Iterable[Sequence[Any]], rels: Iterable[Sequence[Any]]) -> None:
+    def add_imported(
+        self,
+        docs: Iterable[Sequence[Any]],
+        rels: Iterable[Sequence[Any]],
+        stubs: Iterable[Sequence[Any]] = (),
+    ) -> None:
+        """Imported documents (replacing earlier imports of the same key), relations, and
+        stubs: documents known only as the other end of a relation, kept unless a full
+        record exists."""
         cols = ", ".join(IMPORTED_COLUMNS)
         marks = ", ".join("?" * len(IMPORTED_COLUMNS))
+        self.conn.executemany(
+            f"INSERT OR IGNORE INTO imported_documents ({cols}) VALUES ({marks})", stubs
+        )
         self.conn.executemany(
             f"INSERT OR REPLACE INTO imported_documents ({cols}) VALUES ({marks})", docs
         )

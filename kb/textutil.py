@@ -26,21 +26,69 @@ def fold(s: str) -> str:
     return _SPACES.sub(" ", s).strip()
 
 
+_PARAGRAPH_BREAK = re.compile(r"\n[ \t\u00a0]*(?:\r?\n[ \t\u00a0]*)+(?P<next>\S?)")
+
+
+def crosses_paragraph(s: str) -> bool:
+    """True when ``s`` runs over a paragraph break: an empty line not followed by a lower-case
+    letter. PDF text puts an empty line after every printed line, so "Luật Cán \\n\\nbộ" is one
+    name broken by the layout, while "…;\\n\\nQuyết định" starts a new paragraph."""
+    for m in _PARAGRAPH_BREAK.finditer(s):
+        nxt = m.group("next")
+        if not nxt or not nxt.islower():
+            return True
+    return False
+
+
 def squash_spaces(s: str) -> str:
     """Collapse runs of white space (line breaks included) to one space."""
     return _SPACES.sub(" ", s).strip()
 
 
 class LineIndex:
-    """1-based line and column of a character offset, by binary search over line starts."""
+    """1-based line and column of a character offset.
+
+    Texts without a carriage return are answered by counting line feeds (in C, from the last
+    offset asked when offsets come in order); others by binary search over the line starts."""
 
     def __init__(self, text: str) -> None:
-        self._starts = [0]
-        self._starts.extend(m.end() for m in re.finditer(r"\r\n|\r|\n", text))
+        self._text = text
+        self._starts: list[int] | None = None
+        if "\r" in text:
+            self._starts = [0]
+            self._starts.extend([m.end() for m in re.finditer(r"\r\n|\r|\n", text)])
+        self._last = (0, 1)  # (offset, line) of the previous question
 
     def position(self, offset: int) -> tuple[int, int]:
-        i = bisect.bisect_right(self._starts, offset) - 1
-        return i + 1, offset - self._starts[i] + 1
+        if self._starts is not None:
+            i = bisect.bisect_right(self._starts, offset) - 1
+            return i + 1, offset - self._starts[i] + 1
+        t = self._text
+        last_offset, last_line = self._last
+        if offset >= last_offset:
+            line = last_line + t.count("\n", last_offset, offset)
+        else:
+            line = 1 + t.count("\n", 0, offset)
+        self._last = (offset, line)
+        return line, offset - (t.rfind("\n", 0, offset) + 1) + 1
+
+
+_MARKS = "\u0300-\u036f\u1dc0-\u1dff\u20d0-\u20ff\ufe20-\ufe2f"
+# blocks that hold characters NFC replaces on their own (Ω OHM SIGN → Ω, Å ANGSTROM SIGN → Å …)
+_SINGLETON_BLOCKS = ((0x0340, 0x0390), (0x1F00, 0x2000), (0x2000, 0x2400), (0xF900, 0xFB00))
+
+
+@lru_cache(maxsize=1)
+def _cluster_re() -> re.Pattern[str]:
+    """A base character followed by combining marks, or a character NFC replaces alone: the
+    places where NFC changes a text. Built on the first decomposed text, not at import."""
+    singles = "".join(
+        re.escape(chr(cp))
+        for lo, hi in _SINGLETON_BLOCKS
+        for cp in range(lo, hi)
+        if unicodedata.normalize("NFC", chr(cp)) != chr(cp)
+    )
+    return re.compile(rf"[^{_MARKS}]?[{_MARKS}]+|[{singles}]", re.S)
 
 
 class NfcView:
@@ -48,40 +96,85 @@ class NfcView:
 
     Most texts are already NFC and then the view is the text itself (no map).
     Decomposed texts (a combining accent after its base letter) are composed on a copy;
-    ``to_original`` turns an offset in the copy into an offset in the text as read.
+    ``to_original`` turns an offset in the copy into an offset in the text as read. The map
+    keeps one entry per composed cluster, not per character.
     """
 
     def __init__(self, text: str) -> None:
         self.original = text
+        self._vstarts: list[int] | None = None
         if unicodedata.is_normalized("NFC", text):
             self.text = text
-            self._map: list[int] | None = None
             return
+        if not self._compose_clusters(text):
+            self._compose_every_character(text)
+
+    def _compose_clusters(self, text: str) -> bool:
         out: list[str] = []
-        offsets: list[int] = []
+        vstarts: list[int] = [0]  # view offset where a segment starts
+        ostarts: list[int] = [0]  # original offset where it starts
+        folded: list[bool] = [False]  # True for a composed cluster (offsets inside map to its start)
+        last = 0
+        vpos = 0
+        for m in _cluster_re().finditer(text):
+            i, j = m.span()
+            out.append(text[last:i])
+            vpos += i - last
+            composed = unicodedata.normalize("NFC", m.group())
+            vstarts.append(vpos)
+            ostarts.append(i)
+            folded.append(True)
+            out.append(composed)
+            vpos += len(composed)
+            vstarts.append(vpos)
+            ostarts.append(j)
+            folded.append(False)
+            last = j
+        out.append(text[last:])
+        view = "".join(out)
+        if not unicodedata.is_normalized("NFC", view):
+            return False
+        self.text = view
+        self._vstarts, self._ostarts, self._folded = vstarts, ostarts, folded
+        return True
+
+    def _compose_every_character(self, text: str) -> None:
+        out: list[str] = []
+        vstarts: list[int] = []
+        ostarts: list[int] = []
+        folded: list[bool] = []
         i = 0
         n = len(text)
+        vpos = 0
         while i < n:
             j = i + 1
             while j < n and unicodedata.combining(text[j]):
                 j += 1
             composed = unicodedata.normalize("NFC", text[i:j])
             out.append(composed)
-            offsets.extend([i] * len(composed))
+            vstarts.append(vpos)
+            ostarts.append(i)
+            folded.append(True)
+            vpos += len(composed)
             i = j
-        offsets.append(n)
+        vstarts.append(vpos)
+        ostarts.append(n)
+        folded.append(False)
         self.text = "".join(out)
-        self._map = offsets
+        self._vstarts, self._ostarts, self._folded = vstarts, ostarts, folded
 
     def to_original(self, offset: int) -> int:
-        if self._map is None:
+        if self._vstarts is None:
             return offset
-        return self._map[offset]
+        k = bisect.bisect_right(self._vstarts, offset) - 1
+        if self._folded[k]:
+            return self._ostarts[k]
+        return self._ostarts[k] + offset - self._vstarts[k]
 
     def span_to_original(self, start: int, end: int) -> tuple[int, int]:
-        if self._map is None:
+        if self._vstarts is None:
             return start, end
-        o_start = self._map[start]
-        # the end maps to the start of the next cluster, so the whole last cluster is included
-        o_end = self._map[end] if end < len(self._map) else len(self.original)
-        return o_start, o_end
+        if end >= len(self.text):
+            return self.to_original(start), len(self.original)
+        # an end inside a composed cluster maps to its start: the cluster is left out whole
+        return self.to_original(start), self.to_original(end)

@@ -9,7 +9,7 @@ from collections.abc import Iterator
 from citecheck.messages import count_phrase, fmt_date
 from citecheck.models import Finding, Severity
 from citecheck.rules.base import CheckContext, Rule, cite_label
-from citecheck.rules.mentions import Mention, by_key
+from citecheck.rules.mentions import Mention, by_key, own_date, year_contradicts
 from kb.models import Family
 
 MAX_RELATED = 8
@@ -48,7 +48,10 @@ class DateMismatch(Rule):
     the only date whose year matches the year in the số hiệu. It is an error only when that
     evidence is clear; when the variants are evenly attested it is a warning. Laws cited by
     name and date are not compared (two dates may be two laws), and `62/KH-VPUB` of 2023 and
-    of 2024 are two plans, never a mismatch.
+    of 2024 are two plans, never a mismatch. Only dates written as the document's date of
+    issue are compared ("… số hiệu ngày …", or the date right after the số hiệu on the same
+    line) — not an effective date in the next column of a table — and a date whose year
+    contradicts the year in the số hiệu is left to number-year-mismatch.
 
     ## Why is this bad?
     A document is identified by its number *and* its date. Two dates for one document leave
@@ -78,7 +81,13 @@ class DateMismatch(Rule):
 
     def check(self, ctx: CheckContext) -> Iterator[Finding]:
         for _key, mentions in by_key(ctx).items():
-            dated = [m for m in mentions if m.citation.date is not None]
+            dated = [
+                m
+                for m in mentions
+                if m.citation.date is not None
+                and own_date(m.doc, m.citation)
+                and not year_contradicts(m.citation)
+            ]
             tally = Counter(m.citation.date for m in dated if m.citation.date)
             if len(tally) < 2:
                 continue

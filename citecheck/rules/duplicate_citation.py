@@ -10,6 +10,7 @@ from citecheck.models import Finding
 from citecheck.rules.base import CheckContext, Rule, SourceDoc, cite_label
 from citecheck.rules.mentions import usable
 from kb.models import Citation
+from kb.textutil import fold
 
 # Where one enumeration ends: a full stop before a capital letter, or a blank line before a
 # heading or a bullet. Semicolons, commas and "và" separate the items of one enumeration.
@@ -18,6 +19,9 @@ _SENTENCE_END = re.compile(
 )
 _ITEM_SEP = re.compile(r"(?:^|[;:]|\s(?:và|cùng)\s|^\s*[-–•+])\s*$")
 _MAX_LEAD = 40
+_TAIL = 50
+# a copy-paste repeat sits next to its original: within the last few items
+_WINDOW = 3
 
 
 def _is_item_head(text: str, c: Citation, floor: int) -> bool:
@@ -31,13 +35,19 @@ def _is_item_head(text: str, c: Citation, floor: int) -> bool:
     return len(lead.split()) <= 4
 
 
+def _tail(text: str, c: Citation) -> str:
+    """What the item says about the document: the words after the citation, folded."""
+    return " ".join(fold(text[c.end : c.end + 120]).split())[:_TAIL]
+
+
 class DuplicateCitation(Rule):
     """The same document listed twice in one enumeration.
 
     ## What it does
     Reads each enumeration of documents — the items of one sentence separated by ";", ","
     or "và" — and flags an item that cites a document already listed as an earlier item of
-    the same enumeration (same số hiệu and same date). A document mentioned again *inside*
+    the same enumeration (same số hiệu and same date) with the same words after it — a
+    copy-paste repeat, at most three items after the first. A document mentioned again *inside*
     another item ("Hướng dẫn … thực hiện Quy định số 429-QĐ/TU …") is not an item and is
     not reported, nor is the same document cited again in another sentence.
 
@@ -74,16 +84,23 @@ class DuplicateCitation(Rule):
         cites = sorted((c for c in doc.citations if usable(c)), key=lambda c: c.start)
         i = 0
         for lo, hi in itertools.pairwise(bounds):
-            seen: dict[tuple[str, str], Citation] = {}
+            heads: list[Citation] = []
             while i < len(cites) and cites[i].start < hi:
                 c = cites[i]
                 i += 1
                 if c.start < lo or not _is_item_head(text, c, lo):
                     continue
-                ident = (c.key or "", c.date.isoformat() if c.date else "")
-                first = seen.get(ident)
+                recent = heads[-_WINDOW:]
+                heads.append(c)
+                first = next(
+                    (
+                        h
+                        for h in recent
+                        if h.key == c.key and h.date == c.date and _tail(text, h) == _tail(text, c)
+                    ),
+                    None,
+                )
                 if first is None:
-                    seen[ident] = c
                     continue
                 yield self.finding(
                     doc,

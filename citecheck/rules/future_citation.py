@@ -8,7 +8,7 @@ from collections.abc import Iterator
 from citecheck.messages import fmt_date
 from citecheck.models import Finding
 from citecheck.rules.base import CheckContext, Rule, SourceDoc, cite_label
-from citecheck.rules.mentions import usable
+from citecheck.rules.mentions import own_date, usable, year_contradicts
 
 # Consolidated texts (VBHN) carry the date of the original and cite the later amendments.
 _CONSOLIDATED = re.compile(r"(?i)văn bản hợp nhất|VBHN")
@@ -57,7 +57,7 @@ class FutureCitation(Rule):
         if (head.type_code or "").upper() == "VBHN" or _CONSOLIDATED.search(doc.text[:3000]):
             return
         for c in doc.citations:
-            if not usable(c) or c.date is None or c.date <= latest:
+            if not usable(c) or c.date is None or c.date <= latest or year_contradicts(c):
                 continue
             yield self.finding(
                 doc,
@@ -71,6 +71,7 @@ class FutureCitation(Rule):
                     latest=fmt_date(latest),
                     basis=self.msg(ctx, f"basis_{window.source.replace('-', '_')}"),
                 ),
+                severity="error" if own_date(doc, c) and window.source != "as-of" else "warning",
                 ref=c.ref,
                 suggestion=self.msg(ctx, "fix"),
             )

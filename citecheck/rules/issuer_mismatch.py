@@ -9,8 +9,15 @@ from citecheck.issuers import Issuer, display_name, lookup, norm_code, related_b
 from citecheck.messages import fmt_date, join_words
 from citecheck.models import Finding, Severity
 from citecheck.rules.base import CheckContext, Rule, cite_label
-from citecheck.rules.mentions import Mention
-from kb.models import Citation
+from citecheck.rules.mentions import Mention, named_with_cua
+from kb.models import Citation, Family
+
+_FORM_FAMILY = {
+    Family.NORMATIVE: "state",
+    Family.ADMINISTRATIVE: "state",
+    Family.LETTER: "state",
+    Family.PARTY: "party",
+}
 
 
 def _tier(iss: Issuer) -> str:
@@ -29,7 +36,14 @@ def contradiction(c: Citation) -> tuple[Severity, str] | None:
     if named is None:
         return None
     coded = [iss for code in _codes(c) if (iss := lookup(code)) is not None]
-    if not coded or any(related_bodies(iss, named) for iss in coded):
+    if not coded:
+        # an issuer code the table does not know: the form of the số hiệu still tells
+        # a state document (n/TYPE-ISSUER) from a Party one (n-TYPE/ISSUER)
+        form = _FORM_FAMILY.get(c.family) if c.family else None
+        if form is not None and form != named.family:
+            return "error", "family"
+        return None
+    if any(related_bodies(iss, named) for iss in coded):
         return None
     main = coded[0]
     if main.family != named.family:
@@ -86,7 +100,7 @@ class IssuerMismatch(Rule):
             for c in doc.citations:
                 if c.self_reference or not c.ref:
                     continue
-                found = contradiction(c)
+                found = contradiction(c) if named_with_cua(doc, c) else None
                 if found is not None:
                     severity, kind = found
                     flagged.add((doc.path, c.start))

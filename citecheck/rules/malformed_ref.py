@@ -7,6 +7,7 @@ from collections.abc import Iterator
 from citecheck.messages import has_message
 from citecheck.models import Finding
 from citecheck.rules.base import CheckContext, Rule, SourceDoc, cite_label
+from kb.models import Family
 
 # Damage that comes from reading a PDF (a citation broken across lines or pages) is not a
 # defect of the document and is not reported.
@@ -57,7 +58,12 @@ class MalformedRef(Rule):
         for c in doc.citations:
             if c.self_reference:
                 continue
-            for anomaly in dict.fromkeys(c.anomalies):
+            for raw in dict.fromkeys(c.anomalies):
+                anomaly = raw
+                if raw == "mixed-form":
+                    anomaly = "party-form-state" if c.family == Family.PARTY else "state-form-party"
+                if raw == "type-word-mismatch" and (c.type_code or "") in ("", "VBHN"):
+                    continue  # no type code to contradict; a consolidated text keeps its type word
                 if anomaly in NOT_DEFECTS or not has_message(self.code, anomaly):
                     continue
                 start = c.ref_start if c.ref_start is not None else c.start

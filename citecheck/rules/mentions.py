@@ -2,11 +2,13 @@
 
 from __future__ import annotations
 
+import re
 from collections import defaultdict
 from dataclasses import dataclass
 
 from citecheck.rules.base import CheckContext, SourceDoc
 from kb.models import Citation, Family
+from kb.textutil import fold
 
 # Families whose key does not already contain the date (a law cited by name is keyed by
 # name *and* date, so two dates of "Luật Viên chức" are two laws, never a mismatch).
@@ -33,3 +35,43 @@ def by_key(ctx: CheckContext) -> dict[str, list[Mention]]:
             if usable(c):
                 groups[c.key or ""].append(Mention(doc, c))
     return groups
+
+
+_OWN_GAP = re.compile(r"^[\s,(]*(?:da |duoc )?(?:ban hanh |ky )?(?:vao )?(?:ngay)?\s*$")
+_CUA = re.compile(r"(?:^|\s)cua\s*$")
+
+
+def own_date(doc: SourceDoc, c: Citation) -> bool:
+    """True when the citation's date is written as its date of issue: "… số hiệu ngày …".
+
+    A date on the next line of a table, after the số hiệu with no "ngày", may be an
+    effective date in another column.
+    """
+    if c.ref_end is None or not c.date_text:
+        return False
+    pos = doc.text.find(c.date_text, c.ref_end, c.end + 1)
+    if pos < 0:
+        return False
+    raw_gap = doc.text[c.ref_end : pos]
+    gap = fold(raw_gap)
+    if not _OWN_GAP.match(gap):
+        return False
+    if "ngay" in gap or fold(c.date_text).startswith("ngay"):
+        return True
+    return "\n" not in raw_gap and "\r" not in raw_gap  # "144/QĐ-VPUB 30/12/2020" on one line
+
+
+def named_with_cua(doc: SourceDoc, c: Citation) -> bool:
+    """True when the issuer is named as the author: "… của Tỉnh ủy", not "do UBND … thực hiện"."""
+    if not c.issuer:
+        return False
+    pos = doc.text.find(c.issuer, c.end, c.end + 200)
+    if pos < 0:
+        return False
+    between = fold(doc.text[c.end : pos])
+    return len(between) <= 40 and _CUA.search(between) is not None
+
+
+def year_contradicts(c: Citation) -> bool:
+    """The date's year is not the year in the số hiệu (number-year-mismatch reports it)."""
+    return c.year is not None and c.date is not None and c.date.year != c.year

@@ -2,29 +2,12 @@
 
 from __future__ import annotations
 
-import re
 from collections.abc import Iterator
-
-from kb.textutil import fold
 
 from citecheck.messages import fmt_date
 from citecheck.models import Finding, Severity
 from citecheck.rules.base import CheckContext, Rule, SourceDoc, cite_label
-from kb.models import Citation
-
-# What may stand between the số hiệu and its date when the date is the document's own:
-# "45/2020/NĐ-CP ngày 08/4/2020", "…/NĐ-CP, ngày …", "… ban hành ngày …", "(ngày …)".
-_ADJACENT = re.compile(r"^[\s,(]*(?:da |duoc )?(?:ban hanh |ky )?(?:vao )?(?:ngay)?\s*$")
-
-
-def _gap(doc: SourceDoc, c: Citation) -> str | None:
-    """The text between the số hiệu and the date, folded; None when the date is not found."""
-    if c.ref_end is None or not c.date_text:
-        return None
-    pos = doc.text.find(c.date_text, c.ref_end, c.end + 1)
-    if pos < 0:
-        return None
-    return fold(doc.text[c.ref_end : pos])
+from citecheck.rules.mentions import own_date
 
 
 class NumberYearMismatch(Rule):
@@ -68,8 +51,7 @@ class NumberYearMismatch(Rule):
                 continue
             if c.date.year == c.year:
                 continue
-            gap = _gap(doc, c)
-            severity: Severity = "error" if gap is not None and _ADJACENT.match(gap) else "warning"
+            severity: Severity = "error" if own_date(doc, c) else "warning"
             yield self.finding(
                 doc,
                 c.start,

@@ -22,7 +22,16 @@ _RESET = re.compile(
     r"(?i)" + _LEAD + r"(?:phụ lục\b|mẫu số\b|biểu số\b|chương[ \t]+[ivxlc\d]+\b|"
     r"mục[ \t]+[ivxlc\d]+\b|phần[ \t]+(?:thứ[ \t]+\S+|[ivxlc\d]+\b)|điều[ \t]+\d+[\w.]*[ \t]*[.:])"
 )
+# lines that PDF extraction puts between two paragraphs: gazette page headers, page numbers,
+# digital-signature stamps. They are skipped when deciding whether a line starts a heading.
+_NOISE = re.compile(
+    r"(?i)^\s*(?:công báo\s*/|\d{1,4}\s*$|ký bởi\s*:|email\s*:|cơ quan\s*:|thời gian ký\s*:)"
+)
 _TERMINAL = (".", ":", ";", "!", "?", ")", "…", "*", "/")
+
+# A document with more apparent breaks than this is not a simple outline (numbered table
+# rows, annexes, quoted clauses): the rule stays silent rather than cry wolf.
+MAX_BREAKS = 4
 
 # levels, outermost first
 _ORDER = ("roman", "arabic", "dotted2", "dotted3", "letter")
@@ -79,7 +88,7 @@ def _headings(text: str) -> Iterator[_Heading | None]:
         start = offset
         offset += len(raw)
         stripped = line.strip()
-        if not stripped:
+        if not stripped or _NOISE.match(line):
             continue
         in_quote = quote_depth > 0 or stripped[0] in "“\"'‘"
         quote_depth += line.count("“") - line.count("”")
@@ -131,6 +140,25 @@ def _label(kind: str, value: tuple[int, ...]) -> str:
     return ".".join(str(v) for v in value)
 
 
+def _written_between(
+    text: str, prev: _Heading | None, h: _Heading, expected: tuple[int, ...]
+) -> bool:
+    """True when the expected heading is at the start of a line between ``prev`` and ``h``.
+
+    Headings are only followed where a line clearly starts a paragraph; one that was not
+    recognised (after a page break, say) must not make the next one look out of sequence.
+    """
+    lo = prev.end if prev is not None else 0
+    label = _label(h.kind, expected)
+    if h.kind == "letter":
+        pattern = re.escape(label)
+    elif h.kind == "roman":
+        pattern = re.escape(label) + r"[.)]"
+    else:
+        pattern = re.escape(label) + r"\.?(?!\d)"
+    return re.search(r"(?m)" + _LEAD + pattern, text[lo : h.start]) is not None
+
+
 class SectionNumbering(Rule):
     """Headings out of sequence: I, II, III, III — or 1.1 followed by 2.2, or d) then e).
 
@@ -140,7 +168,10 @@ class SectionNumbering(Rule):
     a heading whose number repeats or skips the one expected after the previous heading of
     the same level. A higher heading restarts the numbering below it. Lettered points follow
     the Vietnamese alphabet: a) b) c) d) đ) e) g) h) … (đ comes after d; there is no f).
-    Lines inside quotations (amending texts quoting a clause) and annexes are not followed.
+    Lines inside quotations (amending texts quoting a clause) and annexes are not followed,
+    and a heading the expected one was written before (after a page break, say) is not a
+    break. When a document shows more than four apparent breaks, its numbering is not a
+    simple outline (numbered table rows, quoted clauses) and nothing is reported.
 
     ## Why is this bad?
     Readers and later documents cite parts of a report by their number ("mục III.2").
@@ -171,6 +202,11 @@ class SectionNumbering(Rule):
     severity = "warning"
 
     def check_document(self, doc: SourceDoc, ctx: CheckContext) -> Iterator[Finding]:
+        found = list(self._breaks(doc, ctx))
+        if len(found) <= MAX_BREAKS:
+            yield from found
+
+    def _breaks(self, doc: SourceDoc, ctx: CheckContext) -> Iterator[Finding]:
         last: dict[str, _Heading] = {}
         for h in _headings(doc.text):
             if h is None:
@@ -178,7 +214,11 @@ class SectionNumbering(Rule):
                 continue
             level = _ORDER.index(h.kind)
             expected = self._expected(h, last)
-            if expected is not None and expected != h.value:
+            if (
+                expected is not None
+                and expected != h.value
+                and not _written_between(doc.text, last.get(h.kind), h, expected)
+            ):
                 prev = last.get(h.kind)
                 related = [doc.related(prev.start, prev.end, "previous")] if prev else []
                 shown = _label(h.kind, h.value)

@@ -20,7 +20,7 @@ class ReadError(Exception):
     """A file that cannot be read, with one clear line for the user (Vietnamese and English)."""
 
     def __init__(self, path: str, message: str, message_en: str, code: str = "unreadable") -> None:
-        super().__init__(f"{path}: {message}")
+        super().__init__(message)  # str(err) is the message; err.text() adds the path
         self.path = path
         self.message = message
         self.message_en = message_en

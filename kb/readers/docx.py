@@ -9,7 +9,6 @@ exactly the same text.
 
 from __future__ import annotations
 
-import zipfile
 from collections.abc import Iterator
 from dataclasses import dataclass
 from typing import Any
@@ -20,7 +19,7 @@ from kb.models import Location
 from kb.readers import legacy
 from kb.readers.base import MAX_PARAGRAPH_CHARS, SourceText, TextBuilder
 from kb.readers.errors import fail
-from kb.readers.package import open_checked_zip, verify_members
+from kb.readers.package import ZIP_ERRORS, open_checked_zip, verify_members
 
 W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
 MC_FALLBACK = "{http://schemas.openxmlformats.org/markup-compatibility/2006}Fallback"
@@ -216,9 +215,9 @@ def open_document(path: str, source: Any) -> Any:
         source.seek(0)
     try:
         return docx.Document(source)
-    except (PackageNotFoundError, zipfile.BadZipFile) as exc:
-        fail(path, "bad-package", ext=".docx", detail=str(exc) or type(exc).__name__)
-    except (KeyError, ValueError, TypeError, AttributeError, etree.LxmlError) as exc:
+    except (PackageNotFoundError, KeyError, TypeError, AttributeError, etree.LxmlError) as exc:
+        fail(path, "bad-package", ext=".docx", detail=str(exc)[:120] or type(exc).__name__)
+    except ZIP_ERRORS as exc:
         fail(path, "bad-package", ext=".docx", detail=str(exc)[:120] or type(exc).__name__)
 
 

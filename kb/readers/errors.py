@@ -59,6 +59,10 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "tệp PDF bị hỏng hoặc không phải tệp PDF ({detail})",
         "the PDF file is damaged or not a PDF ({detail})",
     ),
+    "pdf-too-much-text": (
+        "tệp PDF chứa quá nhiều chữ (quá {limit} ký tự) — tệp bất thường",
+        "the PDF holds too much text (over {limit} characters) — abnormal file",
+    ),
     "pdf-scan": (
         "tệp PDF không có lớp chữ (bản quét) — cần nhận dạng ký tự (OCR) trước khi kiểm tra",
         "the PDF has no text layer (a scan) — run OCR on it before checking",

@@ -5,14 +5,13 @@ from __future__ import annotations
 
 import io
 import xml.sax
-import zipfile
 from collections.abc import Iterator
 from typing import Any
 
 from kb.models import Location
 from kb.readers.base import MAX_PARAGRAPH_CHARS, SourceText, TextBuilder
 from kb.readers.errors import fail
-from kb.readers.package import open_checked_zip, verify_members
+from kb.readers.package import ZIP_ERRORS, open_checked_zip, verify_members
 
 TEXT_NS = "urn:oasis:names:tc:opendocument:xmlns:text:1.0"
 TABLE_NS = "urn:oasis:names:tc:opendocument:xmlns:table:1.0"
@@ -86,7 +85,7 @@ def read_odt(path: str, data: bytes) -> SourceText:
     try:
         document = load(io.BytesIO(data))
         body = document.text
-    except (KeyError, ValueError, IndexError, AttributeError, TypeError, zipfile.BadZipFile) as exc:
+    except (KeyError, IndexError, AttributeError, TypeError, *ZIP_ERRORS) as exc:
         fail(path, "odt-damaged", detail=str(exc)[:120] or type(exc).__name__)
     except xml.sax.SAXException as exc:
         fail(path, "odt-damaged", detail=str(exc)[:120])

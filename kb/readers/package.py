@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import lzma
+import struct
 import zipfile
 import zlib
 from collections.abc import Iterable
@@ -18,6 +20,22 @@ ZIP_MAGIC = b"PK\x03\x04"
 OLE_MAGIC = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
 PDF_MAGIC = b"%PDF-"
 _CHUNK = 1024 * 1024
+# What zipfile raises on damaged data (a negative seek is a ValueError; an encrypted
+# member a RuntimeError; a bad header a struct.error).
+ZIP_ERRORS = (
+    zipfile.BadZipFile,
+    zlib.error,
+    EOFError,
+    OSError,
+    NotImplementedError,
+    ValueError,
+    RuntimeError,
+    struct.error,
+    lzma.LZMAError,
+)
+# Word and LibreOffice write stored or deflated members only. Others are refused: zipfile
+# decompresses a bzip2 or LZMA chunk whole, so their output could not be bounded.
+_COMPRESSIONS = frozenset({zipfile.ZIP_STORED, zipfile.ZIP_DEFLATED})
 
 
 def sniff(head: bytes) -> str | None:
@@ -42,10 +60,17 @@ def open_checked_zip(path: str, source: IO[bytes], ext: str, app: str) -> zipfil
     try:
         zf = zipfile.ZipFile(source)
         infos = zf.infolist()
-    except (zipfile.BadZipFile, zipfile.LargeZipFile, OSError, EOFError, ValueError):
+    except (zipfile.LargeZipFile, *ZIP_ERRORS):
         fail(path, "bad-zip", ext=ext, app=app)
     total = 0
     for info in infos:
+        if info.compress_type not in _COMPRESSIONS:
+            fail(
+                path,
+                "bad-package",
+                ext=ext,
+                detail=f"{info.filename}: compression {info.compress_type}",
+            )
         total += info.file_size
         if total > MAX_UNCOMPRESSED_BYTES:
             fail(path, "zip-bomb", ext=ext, detail=f"> {MAX_UNCOMPRESSED_BYTES // 2**20} MB")
@@ -72,5 +97,5 @@ def verify_members(path: str, zf: zipfile.ZipFile, names: Iterable[str], ext: st
                 decompressor = getattr(member, "_decompressor", None)
                 if decompressor is not None and not getattr(decompressor, "eof", True):
                     fail(path, "zip-bomb", ext=ext, detail=f"{name}: more data than declared")
-        except (zipfile.BadZipFile, zlib.error, EOFError, OSError, NotImplementedError) as exc:
+        except ZIP_ERRORS as exc:
             fail(path, "bad-package", ext=ext, detail=f"{name}: {exc}")

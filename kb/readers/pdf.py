@@ -28,11 +28,13 @@ _DIGITS = re.compile(r"\d+")
 _SPACES = re.compile(r"\s+")
 _JOIN_AFTER = re.compile(r"\w[-/]$")
 _JOIN_BEFORE = re.compile(r"^\w")
+MAX_PDF_CHARS = 50_000_000  # about 15,000 dense pages: beyond that, an abnormal file
 ZONE = 2  # lines at the top and at the bottom of a page where running lines are looked for
 
 
 def _page_lines(pdf: object, path: str) -> list[list[str]]:
     pages: list[list[str]] = []
+    total = 0
     for index in range(len(pdf)):  # type: ignore[arg-type]
         page = pdf[index]  # type: ignore[index]
         textpage = page.get_textpage()
@@ -42,6 +44,9 @@ def _page_lines(pdf: object, path: str) -> list[list[str]]:
             textpage.close()
             page.close()
         text = text.translate(_PDFIUM_HYPHENS)
+        total += len(text)
+        if total > MAX_PDF_CHARS:
+            fail(path, "pdf-too-much-text", limit=MAX_PDF_CHARS)
         pages.append([line.strip() for line in _LINE_BREAK.split(text) if line.strip()])
     return pages
 

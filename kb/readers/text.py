@@ -35,10 +35,10 @@ def _looks_binary(text: str) -> bool:
 
 
 def _with_legacy(path: str, kind: str, text: str, encoding: str) -> SourceText:
+    if _looks_binary(text):
+        fail(path, "binary")
     found = legacy.detect(text)
     if found is None:
-        if _looks_binary(text):
-            fail(path, "binary")
         return SourceText(path=path, kind=kind, text=text, encoding=encoding)
     note = f"converted from {legacy.NAMES[found]}"
     return SourceText(
@@ -61,7 +61,9 @@ def decode_text(path: str, kind: str, data: bytes) -> SourceText:
             if _looks_binary(text):
                 fail(path, "binary")
             return SourceText(path=path, kind=kind, text=text, encoding=encoding)
-    if b"\x00" in data:
+    # A few NUL bytes occur in real text files (left by converters); many mean binary data
+    # (or UTF-16 without its BOM, which is not guessed).
+    if data.count(b"\x00") > max(2, _MAX_CONTROL_SHARE * len(data)):
         fail(path, "binary")
     try:
         return _with_legacy(path, kind, data.decode("utf-8"), "utf-8")

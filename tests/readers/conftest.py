@@ -53,13 +53,14 @@ def seed_pdf_lo(
     if makefiles.soffice() is None:
         pytest.skip("LibreOffice not installed (apt-get install libreoffice-writer-nogui)")
     out = tmp_path_factory.mktemp("seed-lo")
-    result = {}
-    for s in seeds:
-        d = makefiles.make_docx(
+    docs = [
+        makefiles.make_docx(
             makefiles.seed_lines(s),
             out / f"{s.stem}.docx",
             header="Dự thảo — lưu hành nội bộ",
             page_numbers=True,
         )
-        result[s.stem] = makefiles.convert_with_soffice(d, out, "pdf")
-    return result
+        for s in seeds
+    ]
+    pdfs = makefiles.convert_many(docs, out, "pdf")
+    return {s.stem: pdf for s, pdf in zip(seeds, pdfs, strict=True)}

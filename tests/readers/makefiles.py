@@ -103,26 +103,34 @@ def make_pdf_fpdf(
 
 def convert_with_soffice(src: Path, outdir: Path, fmt: str, timeout: float = 180) -> Path:
     """Convert with LibreOffice headless (a private profile, so runs do not collide)."""
+    return convert_many([src], outdir, fmt, timeout)[0]
+
+
+def convert_many(srcs: list[Path], outdir: Path, fmt: str, timeout: float = 300) -> list[Path]:
+    """Convert several files in one LibreOffice start (it costs seconds)."""
     exe = soffice()
     if exe is None:
         raise RuntimeError("LibreOffice not installed")
+    outdir.mkdir(parents=True, exist_ok=True)
     profile = outdir / "lo-profile"
     subprocess.run(
         [
             exe,
-            f"-env:UserInstallation=file://{profile}",
+            f"-env:UserInstallation={profile.as_uri()}",
             "--headless",
             "--convert-to",
             fmt,
             "--outdir",
             str(outdir),
-            str(src),
+            *map(str, srcs),
         ],
         check=True,
         capture_output=True,
         timeout=timeout,
+        stdin=subprocess.DEVNULL,
     )
-    out = outdir / (src.stem + "." + fmt.split(":")[0])
-    if not out.exists():
-        raise RuntimeError(f"LibreOffice produced no {out.name}")
-    return out
+    outs = [outdir / (src.stem + "." + fmt.split(":")[0]) for src in srcs]
+    for out in outs:
+        if not out.exists():
+            raise RuntimeError(f"LibreOffice produced no {out.name}")
+    return outs

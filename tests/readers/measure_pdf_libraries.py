@@ -53,7 +53,14 @@ def _pypdf(path: Path) -> str:
     return "\n".join(page.extract_text() or "" for page in PdfReader(str(path)).pages)
 
 
+def _ours(path: Path) -> str:
+    from kb.readers import read_path
+
+    return read_path(path).text
+
+
 LIBRARIES: dict[str, Callable[[Path], str]] = {
+    "kb.readers (pypdfium2 + line joins)": _ours,
     "pypdfium2": _pdfium,
     "pdfplumber": _plumber,
     "pypdf": _pypdf,
@@ -103,7 +110,7 @@ def main() -> None:
                     expected_refs = REF.findall(source)
                     joined = " ".join(have)
                     refs_all += len(expected_refs)
-                    refs_ok += sum(1 for r in set(expected_refs) if r in joined) * 0 + sum(
+                    refs_ok += sum(
                         min(expected_refs.count(r), joined.count(r)) for r in set(expected_refs)
                     )
                 print(

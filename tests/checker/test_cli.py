@@ -1,0 +1,129 @@
+"""The CLI: exit codes, --select/--ignore, --fail-on, --lang, [tool.citecheck], unreadable files."""
+
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+from click.testing import CliRunner
+
+from citecheck.cli import main
+
+REPO = Path(__file__).resolve().parents[2]
+SEED_2025 = REPO / "corpus" / "2025-bc-ket-qua-cong-tac-doi-thoai-2025.txt"
+SEED_PLAN = REPO / "corpus" / "2022-kh-cong-tac-doi-thoai-2022.txt"
+
+
+@pytest.fixture
+def run(tmp_path: Path, monkeypatch: pytest.MonkeyPatch):  # type: ignore[no-untyped-def]
+    monkeypatch.chdir(tmp_path)  # no pyproject.toml above unless the test writes one
+
+    def _run(*args: str) -> tuple[int, str, str]:
+        r = CliRunner().invoke(
+            main,
+            [*args, "--no-config"]
+            if "--use-config" not in args
+            else [a for a in args if a != "--use-config"],
+        )
+        return r.exit_code, r.stdout, r.stderr
+
+    return _run
+
+
+def test_errors_exit_1(run) -> None:  # type: ignore[no-untyped-def]
+    code, out, _ = run(str(SEED_2025))
+    assert code == 1
+    assert "CC104 issuer-mismatch" in out
+
+
+def test_clean_plan_exits_0_with_warnings_below_fail_on(run) -> None:  # type: ignore[no-untyped-def]
+    code, out, _ = run(str(SEED_PLAN))
+    assert code == 0
+    assert "không có phát hiện nào" in out
+
+
+def test_fail_on_warning(run) -> None:  # type: ignore[no-untyped-def]
+    code, _, _ = run(str(SEED_2025), "--select", "blank-placeholder")
+    assert code == 0
+    code, _, _ = run(str(SEED_2025), "--select", "blank-placeholder", "--fail-on", "warning")
+    assert code == 1
+
+
+def test_select_and_ignore_by_code_prefix_and_name(run) -> None:  # type: ignore[no-untyped-def]
+    _, out, _ = run(str(SEED_2025), "--format", "json", "--select", "CC4")
+    codes = {f["code"] for ff in json.loads(out)["files"] for f in ff["findings"]}
+    assert codes == {"CC401"}
+    _, out, _ = run(str(SEED_2025), "--format", "json", "--ignore", "issuer-mismatch,CC4")
+    codes = {f["code"] for ff in json.loads(out)["files"] for f in ff["findings"]}
+    assert codes == set()
+
+
+def test_unknown_rule_is_a_usage_error(run) -> None:  # type: ignore[no-untyped-def]
+    code, _, err = run(str(SEED_2025), "--select", "XX9")
+    assert code == 2
+    assert "unknown rule" in err
+
+
+def test_unreadable_file_is_reported_and_the_others_checked(run, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    bad = tmp_path / "bad.txt"
+    bad.write_bytes(b"\xff\xfe\x00 not utf-8 \xc3")
+    code, out, err = run(str(bad), str(tmp_path / "missing.txt"), str(SEED_2025))
+    assert code == 2
+    assert len(err.strip().splitlines()) == 2
+    assert "missing.txt" in err and "bad.txt" in err
+    assert "Traceback" not in err
+    assert "CC104" in out
+
+
+def test_english_messages(run) -> None:  # type: ignore[no-untyped-def]
+    _, out, _ = run(str(SEED_2025), "--lang", "en", "--select", "CC104")
+    assert "belongs to" in out
+    assert "finding(s)" in out
+
+
+def test_as_of_parses_two_forms_and_rejects_others(run) -> None:  # type: ignore[no-untyped-def]
+    assert run(str(SEED_PLAN), "--as-of", "2022-01-10")[0] == 0
+    assert run(str(SEED_PLAN), "--as-of", "10/01/2022")[0] == 0
+    code, _, err = run(str(SEED_PLAN), "--as-of", "yesterday")
+    assert code == 2 and "--as-of" in err
+
+
+def test_pyproject_settings(run, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    (tmp_path / "pyproject.toml").write_text(
+        '[tool.citecheck]\nlang = "en"\nfail-on = "warning"\nignore = ["CC104"]\n'
+        '[tool.citecheck.per-file-ignores]\n"2025-*.txt" = ["blank-placeholder"]\n',
+        encoding="utf-8",
+    )
+    code, out, _ = run(str(SEED_2025), "--use-config")
+    assert "CC104" not in out and "CC401" not in out
+    assert "file(s)" in out
+    code, out, _ = run(
+        str(REPO / "corpus" / "2026-bc-hoi-nghi-doi-thoai-lan-1.txt"), "--use-config"
+    )
+    assert code == 1  # fail-on warning, and the blank header is a warning there
+    (tmp_path / "pyproject.toml").write_text(
+        '[tool.citecheck]\nfail-on = "sometimes"\n', encoding="utf-8"
+    )
+    code, _, err = run(str(SEED_2025), "--use-config")
+    assert code == 2 and "fail-on" in err
+
+
+def test_directory_is_checked_as_a_corpus(run) -> None:  # type: ignore[no-untyped-def]
+    _code, out, _ = run(str(REPO / "corpus"), "--format", "json")
+    data = json.loads(out)
+    assert len(data["files"]) == 5  # the README is not a document
+    assert any("trong 3 tệp" in f["message"] for ff in data["files"] for f in ff["findings"])
+
+
+def test_help_is_fast_and_does_not_import_the_parser() -> None:
+    code = (
+        "import sys; from citecheck.cli import main\n"
+        "try:\n    main(['--help'])\nexcept SystemExit:\n    pass\n"
+        "assert 'kb.extract' not in sys.modules and 'spacy' not in sys.modules, sorted(sys.modules)\n"
+    )
+    r = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True)
+    assert r.returncode == 0, r.stderr
+    assert "citecheck PATH" in r.stdout

@@ -1,0 +1,162 @@
+"""kb build: incremental by content hash, atomic, unreadable files, where the KB lives."""
+
+from __future__ import annotations
+
+import json
+import os
+import shutil
+import signal
+import subprocess
+import sys
+import textwrap
+from pathlib import Path
+
+import click
+import pytest
+from click.testing import CliRunner
+
+from kb.config import db_path
+from kb.queries import KnowledgeBase
+from kb.store import Store
+
+CORPUS = Path(__file__).resolve().parents[2] / "corpus"
+
+
+@pytest.fixture
+def corpus(tmp_path: Path) -> Path:
+    target = tmp_path / "corpus"
+    shutil.copytree(CORPUS, target)
+    return target
+
+
+def _build(runner: CliRunner, cli: click.Group, corpus: Path, db: Path) -> dict[str, object]:
+    result = runner.invoke(cli, ["build", str(corpus), "--db", str(db), "--format", "json"])
+    assert result.exit_code == 0, result.output
+    data: dict[str, object] = json.loads(result.output)
+    return data
+
+
+def test_rebuild_skips_unchanged_files_and_drops_removed_ones(
+    runner: CliRunner, cli: click.Group, corpus: Path, tmp_path: Path
+) -> None:
+    db = tmp_path / "kb.sqlite"
+    first = _build(runner, cli, corpus, db)
+    assert (first["files"], first["parsed"], first["unchanged"]) == (5, 5, 0)
+    again = _build(runner, cli, corpus, db)
+    assert (again["parsed"], again["unchanged"], again["removed"]) == (0, 5, 0)
+    assert again["documents"] == first["documents"]
+
+    plan = corpus / "2022-kh-cong-tac-doi-thoai-2022.txt"
+    plan.write_text(
+        plan.read_text(encoding="utf-8")
+        + "\nThực hiện Kế hoạch số 77/KH-VPUB ngày 03/3/2022 của Văn phòng UBND tỉnh.\n",
+        encoding="utf-8",
+    )
+    changed = _build(runner, cli, corpus, db)
+    assert (changed["parsed"], changed["unchanged"]) == (1, 4)
+    kb = KnowledgeBase.open(db)
+    assert kb.keys_for("77/KH-VPUB") == ["77/KH-VPUB@2022"]
+    kb.close()
+
+    (corpus / "2026-bc-hoi-nghi-doi-thoai-lan-1.txt").unlink()
+    removed = _build(runner, cli, corpus, db)
+    assert (removed["files"], removed["parsed"], removed["removed"]) == (4, 0, 1)
+    kb = KnowledgeBase.open(db)
+    # 75/KH-VPUB was cited only in the removed report
+    assert kb.keys_for("75/KH-VPUB") == []
+    kb.close()
+
+
+def test_unreadable_file_is_reported_and_the_rest_is_built(
+    runner: CliRunner, cli: click.Group, corpus: Path, tmp_path: Path
+) -> None:
+    (corpus / "hong.docx").write_bytes(b"BAO CAO, not a Word package")
+    db = tmp_path / "kb.sqlite"
+    result = runner.invoke(cli, ["build", str(corpus), "--db", str(db)])
+    assert result.exit_code == 2
+    errors = [line for line in result.stderr.splitlines() if "hong.docx" in line]
+    assert len(errors) == 1 and "Word" in errors[0]
+    kb = KnowledgeBase.open(db)
+    assert kb.key("429-QĐ/TU") == "429-QĐ/TU@2022"
+    kb.close()
+
+
+def test_build_is_quiet_but_for_its_summary_off_a_terminal(
+    runner: CliRunner, cli: click.Group, corpus: Path, tmp_path: Path
+) -> None:
+    result = runner.invoke(cli, ["build", str(corpus), "--db", str(tmp_path / "kb.sqlite")])
+    assert result.exit_code == 0
+    assert result.stderr == ""
+    assert len(result.stdout.splitlines()) == 1
+
+
+KILLED_BUILD = textwrap.dedent(
+    """
+    import sys, time
+    from pathlib import Path
+    from kb.build import build
+    from kb.store import Store
+
+    def stall(self):
+        print("writing", flush=True)
+        time.sleep(600)
+
+    Store.commit = stall
+    store = Store(sys.argv[1])
+    build(store, [Path(p) for p in sys.argv[2:]], show_progress=False)
+    """
+)
+
+
+def test_a_killed_build_leaves_the_previous_kb_answering(
+    runner: CliRunner, cli: click.Group, corpus: Path, tmp_path: Path
+) -> None:
+    db = tmp_path / "kb.sqlite"
+    before = _build(runner, cli, corpus, db)
+    extra = tmp_path / "more"
+    extra.mkdir()
+    (extra / "kh.txt").write_text(
+        "KẾ HOẠCH\nThực hiện Kế hoạch số 88/KH-VPUB ngày 03/3/2023 của Văn phòng UBND tỉnh.\n",
+        encoding="utf-8",
+    )
+    proc = subprocess.Popen(
+        [sys.executable, "-c", KILLED_BUILD, str(db), str(corpus), str(extra)],
+        stdout=subprocess.PIPE,
+        text=True,
+    )
+    try:
+        assert proc.stdout is not None
+        assert proc.stdout.readline().strip() == "writing"  # inside the write transaction
+        os.kill(proc.pid, signal.SIGKILL)
+    finally:
+        proc.wait(timeout=120)
+    assert proc.returncode == -signal.SIGKILL
+    kb = KnowledgeBase.open(db)
+    assert kb.keys_for("88/KH-VPUB") == []
+    assert kb.store.count("documents") == before["documents"]
+    assert kb.key("12-QĐ/TU") == "12-QĐ/TU@2019"
+    kb.close()
+    # and the next build completes the work
+    after = runner.invoke(cli, ["build", str(corpus), str(extra), "--db", str(db)])
+    assert after.exit_code == 0
+    kb = KnowledgeBase.open(db)
+    assert kb.keys_for("88/KH-VPUB") == ["88/KH-VPUB@2023"]
+    kb.close()
+
+
+def test_schema_migrations_are_recorded(tmp_path: Path) -> None:
+    store = Store(tmp_path / "kb.sqlite")
+    assert store.migrations() == [(1, "initial schema")]
+    store.close()
+    again = Store(tmp_path / "kb.sqlite")  # opening again applies nothing twice
+    assert again.migrations() == [(1, "initial schema")]
+    again.close()
+
+
+def test_db_path_option_then_pyproject_then_working_directory(tmp_path: Path) -> None:
+    project = tmp_path / "office"
+    (project / "docs" / "2025").mkdir(parents=True)
+    assert db_path(None, cwd=project / "docs") == (project / "docs" / "kb.sqlite").resolve()
+    (project / "pyproject.toml").write_text('[tool.citecheck]\ndb = "data/office.sqlite"\n')
+    assert db_path(None, cwd=project / "docs" / "2025") == project.resolve() / "data/office.sqlite"
+    assert db_path("other.sqlite", cwd=project) == Path("other.sqlite")

@@ -1,0 +1,161 @@
+"""What the KB must answer on the shipped corpus (the seed reports and plans)."""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+from pathlib import Path
+
+import click
+from click.testing import CliRunner
+
+from kb.queries import KnowledgeBase
+
+
+def test_show_12_qd_tu_replaced_by_429_with_origin_and_evidence(
+    runner: CliRunner, cli: click.Group, corpus_db: Path
+) -> None:
+    result = runner.invoke(
+        cli, ["show", "12-QĐ/TU", "--on", "2023-01-01", "--db", str(corpus_db), "--format", "json"]
+    )
+    assert result.exit_code == 0, result.output
+    data = json.loads(result.output)
+    doc = data["document"]
+    assert doc["key"] == "12-QĐ/TU@2019"
+    assert doc["status"] == "replaced"
+    assert doc["status_on"] == "2023-01-01"
+    assert doc["date"] == "2019-02-27"
+    assert [(d["ref"], d["date"]) for d in doc["replaced_by"]] == [("429-QĐ/TU", "2022-07-01")]
+    replaced = [r for r in data["relations"] if r["kind"] == "replaces" and r["direction"] == "in"]
+    assert replaced and replaced[0]["other"]["key"] == "429-QĐ/TU@2022"
+    assert replaced[0]["origin"] == "curated"
+    assert "Ban Thường vụ Tỉnh ủy" in replaced[0]["evidence"]
+
+
+def test_show_text_says_replaced_by_in_vietnamese_and_english(
+    runner: CliRunner, cli: click.Group, corpus_db: Path
+) -> None:
+    vi = runner.invoke(cli, ["show", "12-QĐ/TU", "--on", "2023-01-01", "--db", str(corpus_db)])
+    assert "hết hiệu lực (bị thay thế) — thay bằng 429-QĐ/TU (01/7/2022)" in vi.output
+    en = runner.invoke(
+        cli, ["show", "12-QĐ/TU", "--on", "2023-01-01", "--db", str(corpus_db), "--lang", "en"]
+    )
+    assert "Status on 01/01/2023: replaced — replaced by 429-QĐ/TU (01/7/2022)" in en.output
+
+
+def test_conflicting_mentions_of_12_qd_tu_stay_one_document(corpus_kb: KnowledgeBase) -> None:
+    # Hand count in the corpus: the 2022 review cites it 7 times (5 × 27/02/2019,
+    # 2 × 27/12/2019), the 2022 plan 4 times as 12-QĐi/TU (3 dated 27/02/2019, 1 undated).
+    shown = corpus_kb.show("12-QĐ/TU", dt.date(2021, 6, 1))
+    assert shown is not None
+    assert shown.variants.refs == {"12-QĐ/TU": 7, "12-QĐi/TU": 4}
+    assert shown.variants.dates == {"2019-02-27": 8, "2019-12-27": 2}
+    assert shown.document.status == "in_force"
+    undated = [m for m in shown.mentions if m.date is None]
+    assert [m.key_as_written for m in undated] == ["12-QĐ/TU@?"]
+
+
+def test_the_qdi_spelling_and_the_missing_issuer_find_their_documents(
+    corpus_kb: KnowledgeBase,
+) -> None:
+    assert corpus_kb.keys_for("12-QĐi/TU") == ["12-QĐ/TU@2019"]
+    # the 2024 report writes "Quy định số 429-QĐi ngày 01/7/2022" with no issuer part
+    shown = corpus_kb.show("429-QĐ/TU")
+    assert shown is not None
+    assert "429-QĐi" in shown.variants.refs
+
+
+def test_applies_answers_12_qd_tu_in_2021(
+    runner: CliRunner, cli: click.Group, corpus_db: Path
+) -> None:
+    result = runner.invoke(
+        cli,
+        [
+            "applies",
+            "đối thoại trực tiếp",
+            "--on",
+            "2021-06-01",
+            "--db",
+            str(corpus_db),
+            "--format",
+            "json",
+        ],
+    )
+    assert result.exit_code == 0, result.output
+    data = json.loads(result.output)
+    assert data["on"] == "2021-06-01"
+    first = data["results"][0]
+    assert (first["ref"], first["status"]) == ("12-QĐ/TU", "in_force")
+    statuses = {r["ref"]: r["status"] for r in data["results"]}
+    assert statuses["429-QĐ/TU"] == "not_yet_issued"
+
+
+def test_applies_answers_429_qd_tu_in_2023_with_its_guidance(
+    runner: CliRunner, cli: click.Group, corpus_db: Path
+) -> None:
+    result = runner.invoke(
+        cli,
+        [
+            "applies",
+            "doi thoai truc tiep",
+            "--on",
+            "2023-01-01",
+            "--db",
+            str(corpus_db),
+            "--format",
+            "json",
+        ],
+    )
+    data = json.loads(result.output)
+    first = data["results"][0]
+    assert (first["ref"], first["status"]) == ("429-QĐ/TU", "in_force")
+    assert [d["ref"] for d in first["guided_by"]] == ["09-HD/BDVTU"]
+    assert [d["ref"] for d in first["replaces"]] == ["12-QĐ/TU"]
+    assert "3266/UBND-NC" in [d["ref"] for d in first["implemented_by"]]
+    old = next(r for r in data["results"] if r["ref"] == "12-QĐ/TU")
+    assert old["status"] == "replaced"
+    assert [d["ref"] for d in old["replaced_by"]] == ["429-QĐ/TU"]
+
+
+def test_applies_with_the_full_accented_subject(corpus_kb: KnowledgeBase) -> None:
+    result = corpus_kb.applies("đối thoại trực tiếp với nhân dân", dt.date(2023, 1, 1))
+    assert result.results[0].ref == "429-QĐ/TU"
+
+
+def test_applies_text_lists_guidance(runner: CliRunner, cli: click.Group, corpus_db: Path) -> None:
+    result = runner.invoke(
+        cli, ["applies", "đối thoại trực tiếp", "--on", "2023-01-01", "--db", str(corpus_db)]
+    )
+    assert result.exit_code == 0
+    lines = result.output.splitlines()
+    assert lines[1].startswith("1. Quy định 429-QĐ/TU (01/7/2022) — còn hiệu lực")
+    assert "hướng dẫn: 09-HD/BDVTU (20/7/2022)" in result.output
+
+
+def test_applies_with_nothing_found_exits_1(
+    runner: CliRunner, cli: click.Group, corpus_db: Path
+) -> None:
+    result = runner.invoke(cli, ["applies", "khoáng sản biển", "--db", str(corpus_db)])
+    assert result.exit_code == 1
+
+
+def test_stated_guides_and_implements_between_cited_documents(corpus_kb: KnowledgeBase) -> None:
+    # "Hướng dẫn số 09-HD/BDVTU … hướng dẫn một số nội dung thực hiện Quy định số 429-QĐ/TU"
+    rels = corpus_kb.relations("9-HD/BDVTU@2022")
+    guides = [r for r in rels if r.kind == "guides" and r.direction == "out"]
+    assert [(g.other.key, g.origin) for g in guides] == [("429-QĐ/TU@2022", "stated")]
+    assert "hướng dẫn một số nội dung thực hiện Quy định số 429-QĐ/TU" in (guides[0].evidence or "")
+    # "Công văn số 3266/UBND-NC … về việc triển khai thực hiện Quy định số 429-QĐ/TU"
+    rels = corpus_kb.relations("3266/UBND-NC@2022")
+    assert ("implements", "429-QĐ/TU@2022") in [(r.kind, r.other.key) for r in rels]
+
+
+def test_drafts_without_number_are_documents_of_their_file(corpus_kb: KnowledgeBase) -> None:
+    name = "2022-bc-so-ket-3-nam-quy-dinh-12-qd-tu.txt"
+    keys = [r[0] for r in corpus_kb.store.all_documents() if r[0].endswith(name)]
+    assert len(keys) == 1 and keys[0].startswith("file:")
+    doc = corpus_kb.document(keys[0])
+    assert doc is not None
+    assert doc.type == "Báo cáo"
+    assert doc.date == "2022-01"  # "ngày tháng 01 năm 2022": month and year only
+    assert doc.in_corpus
