@@ -123,7 +123,7 @@ def check_paths(paths: Sequence[str | Path], options: Options, kb: Any = None) -
         try:
             loaded = load(path)
         except Unreadable as exc:
-            unreadable.append((key, str(exc)))
+            unreadable.append((key, exc.says(options.lang)))
             continue
         docs.append(make_document(loaded.path, loaded.text, loaded.locate))
     return check_documents(docs, options, kb, unreadable, corpus=corpus)
