@@ -323,3 +323,55 @@ def test_check_equals_citecheck_json(client: Any, kb_db: Any, report_text: str) 
         return (f["code"], f["start"], f["end"], f["message"], f["suggestion"])
 
     assert [key(f) for f in got] == [key(f) for f in expected]
+
+
+# -- every deliberately broken file: a message, never a server error --------------------------
+BROKEN = Path(__file__).resolve().parents[1] / "fixtures" / "broken"
+
+
+def _broken() -> list[str]:
+    import tomllib
+
+    expected = BROKEN / "expected.toml"
+    return sorted(tomllib.loads(expected.read_text(encoding="utf-8"))) if expected.is_file() else []
+
+
+@pytest.mark.parametrize("name", _broken())
+def test_broken_files_get_a_message(client: Any, name: str) -> None:
+    data = (BROKEN / name).read_bytes()
+    api = client.post("/api/check", files={"file": (name, data, "application/octet-stream")})
+    assert api.status_code in (415, 422), (name, api.status_code, api.text)
+    assert api.json()["detail"].startswith(name)
+    page = client.post("/check", files={"file": (name, data, "application/octet-stream")})
+    assert page.status_code == api.status_code
+    assert 'class="error-message"' in page.text and "Traceback" not in page.text
+
+
+def test_pdf_upload(client: Any, report_text: str, tmp_path: Path) -> None:
+    fpdf = pytest.importorskip("fpdf", reason="fpdf2 makes the PDF")
+    font = next(
+        (
+            p
+            for p in (
+                Path("/usr/share/fonts/truetype/dejavu/DejaVuSans.ttf"),
+                Path("/usr/share/fonts/dejavu/DejaVuSans.ttf"),
+            )
+            if p.is_file()
+        ),
+        None,
+    )
+    if font is None:
+        pytest.skip("no DejaVu Sans font to set Vietnamese text in a PDF")
+    pdf = fpdf.FPDF(format="A4")
+    pdf.add_font("dejavu", fname=str(font))
+    pdf.add_page()
+    pdf.set_font("dejavu", size=11)
+    for line in report_text.split("\n"):
+        if line.strip():
+            pdf.multi_cell(0, 6, line, new_x="LMARGIN", new_y="NEXT")
+    data = bytes(pdf.output())
+    r = client.post("/api/check", files={"file": ("bc.pdf", data, "application/pdf")})
+    assert r.status_code == 200, r.text
+    findings = r.json()["files"][0]["findings"]
+    wrong = [f for f in findings if f["name"] == "date-mismatch" and f["ref"] == "12-QĐ/TU"]
+    assert wrong and all(f["location"]["page"] is not None for f in wrong)
