@@ -216,9 +216,17 @@ def test_document_page_shows_the_relation_picture(page: Any, base_url: str, scre
     page.screenshot(path=str(screens / "document-12.png"), full_page=True)
 
 
-def test_english_toggle(page: Any, base_url: str) -> None:
+def test_english_toggle(page: Any, base_url: str, screens: Path, report_text: str) -> None:
     page.goto(base_url + "/")
     page.locator("a.lang").click()
     assert page.locator("h1").inner_text() == "Check the citations in a draft"
+    page.locator("#text").fill(report_text)
+    page.locator("form.upload button[type=submit]").click()
+    page.wait_for_selector("section.findings")
+    page.screenshot(path=str(screens / "check-english.png"))
+    first = page.locator("li.finding.sev-error").first
+    assert first.locator(".badge").inner_text() == "Error"
+    assert "cited" in first.locator(".message").inner_text()
+    assert "never stored" in page.locator(".privacy").inner_text()
     page.goto(base_url + "/applies")  # the choice is remembered
     assert page.locator("h1").inner_text() == "Which regulation applies?"
