@@ -36,8 +36,14 @@ def create_app(
     backend: Backend | None = None,
     max_upload_mb: int = DEFAULT_MAX_UPLOAD_MB,
     cache_size: int = 512,
+    allowed_hosts: list[str] | None = None,
 ) -> FastAPI:
-    """Build the application over the KB file ``db`` (opened read-only)."""
+    """Build the application over the KB file ``db`` (opened read-only).
+
+    ``allowed_hosts`` limits the Host header the application answers to (``kb serve`` on
+    localhost passes the loopback names, so a web page elsewhere cannot reach the
+    application through a rebound DNS name).
+    """
     engine: Backend = backend if backend is not None else EngineBackend(db, cache_size)
     max_bytes = max_upload_mb * 1024 * 1024
     # Uploads stay in memory: never let the form parser spool a file to disk.
@@ -53,6 +59,10 @@ def create_app(
     app.state.settings = Settings(engine, max_bytes)
     app.add_middleware(BodyLimit, max_bytes=max_bytes + 64 * 1024)  # + room for form headers
     app.add_middleware(SecurityHeaders)
+    if allowed_hosts:
+        from starlette.middleware.trustedhost import TrustedHostMiddleware
+
+        app.add_middleware(TrustedHostMiddleware, allowed_hosts=allowed_hosts)
     app.mount("/static", StaticFiles(packages=[("citecheck.web", "static")]), name="static")
     api.register(app)
     pages.register(app)

@@ -24,6 +24,12 @@ def test_serve_defaults_to_localhost(monkeypatch: pytest.MonkeyPatch, kb_db: Pat
     assert (seen["host"], seen["port"]) == ("127.0.0.1", 8000)
     assert "http://127.0.0.1:8000/" in result.output
     assert seen["app"].state.settings.backend.db == kb_db
+    from fastapi.testclient import TestClient
+
+    with TestClient(seen["app"], base_url="http://127.0.0.1:8000") as client:
+        assert client.get("/").status_code == 200
+    with TestClient(seen["app"], base_url="http://evil.example") as client:
+        assert client.get("/").status_code == 400  # a rebound DNS name is refused
 
 
 def test_serve_options_and_missing_db(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:
