@@ -18,7 +18,7 @@ EXIT_CLEAN = 0
 EXIT_FINDINGS = 1
 EXIT_ERROR = 2
 
-FORMATS = ("text", "json", "sarif", "github", "authorities")
+FORMATS = ("text", "json", "sarif", "github", "authorities", "html")
 
 
 class _DefaultGroup(click.Group):

@@ -104,7 +104,7 @@ class KnowledgeBaseView:
         since = _as_date(_get(st, "since") or _get(st, "date"))
         if status in ("replaced", "repealed") and by_key is None:
             try:
-                reps = self.kb.replaced_by(key)
+                reps = self.kb.replaced_by(key, on)
             except (KeyError, LookupError, ValueError):
                 reps = None
             if reps:

@@ -90,3 +90,15 @@ def schema(model: str) -> None:
             f"no schema named {model!r}; choose from {', '.join(sorted(SCHEMAS))}"
         )
     click.echo(json.dumps(SCHEMAS[model].model_json_schema(), ensure_ascii=False, indent=2))
+
+
+def _register_commands() -> None:
+    from kb.kb_commands import COMMANDS
+    from kb.web_command import serve
+
+    for command in COMMANDS:
+        main.add_command(command)
+    main.add_command(serve)
+
+
+_register_commands()
