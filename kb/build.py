@@ -219,6 +219,9 @@ def build(store: Store, paths: Sequence[Path], *, show_progress: bool | None = N
     removed = [p for p in old if p not in seen]
     if show_progress is None:
         show_progress = sys.stderr.isatty() and len(jobs) >= POOL_MIN_FILES
+    facts_hash = _facts_hash(facts_paths)
+    if not jobs and not removed and not full and store.get_meta("facts_hash") == facts_hash:
+        return result  # nothing to do: the KB already says all this
     # One transaction from the first write to the last: the files are stored as they
     # come back from the workers, then everything is derived again.
     with store.transaction():
@@ -234,9 +237,18 @@ def build(store: Store, paths: Sequence[Path], *, show_progress: bool | None = N
                 _store(store, item, result)
         store.set_meta("fingerprint", fingerprint())
         store.set_meta("facts", "\n".join(str(p.resolve()) for p in facts_paths))
+        store.set_meta("facts_hash", facts_hash)
         derive(store, facts_paths)
     result.removed = len(removed)
     return result
+
+
+def _facts_hash(paths: Sequence[Path]) -> str:
+    h = hashlib.sha1()
+    for p in paths:
+        h.update(str(p.resolve()).encode())
+        h.update((_hash(p) or "-").encode())
+    return h.hexdigest()
 
 
 def _store(store: Store, item: FileData | str, result: BuildResult) -> None:

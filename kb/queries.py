@@ -10,10 +10,9 @@ import re
 from collections import Counter
 from collections.abc import Iterable
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from kb.identity import Resolution, ref_norm, split_key
-from kb.models import Citation, ExtractedFile
 from kb.records import (
     AppliesItem,
     AppliesResult,
@@ -30,6 +29,9 @@ from kb.records import (
 from kb.status import Status, label, status_on, successors
 from kb.store import Store
 from kb.textutil import fold
+
+if TYPE_CHECKING:
+    from kb.models import Citation, ExtractedFile
 
 IN_FORCE = (Status.IN_FORCE, Status.AMENDED)
 FTS_CANDIDATES = 200

@@ -160,3 +160,22 @@ def test_db_path_option_then_pyproject_then_working_directory(tmp_path: Path) ->
     (project / "pyproject.toml").write_text('[tool.citecheck]\ndb = "data/office.sqlite"\n')
     assert db_path(None, cwd=project / "docs" / "2025") == project.resolve() / "data/office.sqlite"
     assert db_path("other.sqlite", cwd=project) == Path("other.sqlite")
+
+
+def test_a_change_to_the_facts_alone_is_applied(
+    runner: CliRunner, cli: click.Group, corpus: Path, tmp_path: Path
+) -> None:
+    db = tmp_path / "kb.sqlite"
+    _build(runner, cli, corpus, db)
+    facts = corpus / "facts.toml"
+    facts.write_text(
+        facts.read_text(encoding="utf-8").replace('verdict = "confirmed"', 'verdict = "rejected"'),
+        encoding="utf-8",
+    )
+    again = _build(runner, cli, corpus, db)
+    assert again["parsed"] == 0
+    kb = KnowledgeBase.open(db)
+    origins = {(r.kind, r.origin) for r in kb.relations("12-QĐ/TU@2019")}
+    assert ("replaces", "curated") not in origins
+    assert ("replaces", "inferred") not in origins  # rejected, so not inferred either
+    kb.close()

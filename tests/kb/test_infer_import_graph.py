@@ -37,8 +37,9 @@ def test_inference_recovers_the_unstated_replacement(bare_corpus: Path) -> None:
     evidence = rels[0].evidence or ""
     # both subjects side by side
     assert evidence.count("đối thoại trực tiếp giữa người đứng đầu cấp ủy") == 2
-    assert 0.75 <= rels[0].confidence <= 0.9
-    assert kb.status_on("12-QĐ/TU@2019", dt.date(2023, 1, 1)).value == "replaced"
+    assert rels[0].confidence == 0.9  # identical words once the subjects are folded
+    # a guess: shown, but the status changes only once a person confirms it
+    assert kb.status_on("12-QĐ/TU@2019", dt.date(2023, 1, 1)).value == "in_force"
     # plans of two years with the same subject are not a replacement
     assert all(r.kind != "replaces" for r in kb.relations("340/TB-VPUB@2025"))
 
