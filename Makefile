@@ -15,7 +15,7 @@ $(STAMP): pyproject.toml
 install: $(STAMP)
 
 demo: $(STAMP)
-	$(BIN)/kb extract corpus/ --format text
+	-$(BIN)/citecheck corpus/ --statistics
 
 lint: $(STAMP)
 	$(BIN)/ruff check kb citecheck tests bench

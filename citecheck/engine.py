@@ -41,6 +41,20 @@ def make_document(path: str, text: str, locate: Any = None) -> SourceDoc:
     return SourceDoc(path=path, text=text, extracted=_extract(text, path), locate=locate)
 
 
+# A finding of the key's rule is not repeated when a finding of one of the value's rules
+# sits on the same span: date-mismatch already says what the KB records.
+SHADOWED_BY = {"CC301": ("CC201",)}
+
+
+def _drop_shadowed(findings: list[Finding]) -> list[Finding]:
+    at = {(f.path, f.start, f.code) for f in findings}
+    return [
+        f
+        for f in findings
+        if not any((f.path, f.start, other) in at for other in SHADOWED_BY.get(f.code, ()))
+    ]
+
+
 def _fingerprint(f: Finding, text: str, seen: Counter[str]) -> str:
     span = " ".join(text[f.start : f.end].split())
     base = "|".join((f.code, Path(f.path).name, f.ref or "", span))
@@ -58,13 +72,14 @@ def run_rules(docs: list[SourceDoc], options: Options, kb: KBView | None = None)
             continue
         findings.extend(rule.check(ctx))
     by_path = {d.path: d for d in docs}
+    by_code = {r.code: r for r in options.rules()}
     kept: list[Finding] = []
     for f in findings:
         ignored = options.ignored_for(f.path)
-        rule_cls = next(r for r in options.rules() if r.code == f.code)
-        if any(matches(rule_cls, t) for t in ignored):
+        if any(matches(by_code[f.code], t) for t in ignored):
             continue
         kept.append(f)
+    kept = _drop_shadowed(kept)
     kept.sort(key=Finding.sort_key)
     seen: Counter[str] = Counter()
     for f in kept:
@@ -100,8 +115,9 @@ def check_documents(
     kb: Any = None,
     unreadable: Sequence[tuple[str, str]] = (),
     corpus: bool = False,
+    roots: Sequence[Path] = (),
 ) -> Outcome:
-    view = knowledge.resolve_kb(kb, options.db, docs if corpus else None)
+    view = knowledge.resolve_kb(kb, options.db, docs if corpus else None, roots)
     findings = run_rules(docs, options, view)
     report = summarise(docs, findings, unreadable)
     ctx = CheckContext(documents=docs, lang=options.lang, kb=view, as_of=options.as_of)
@@ -113,7 +129,8 @@ def check_paths(paths: Sequence[str | Path], options: Options, kb: Any = None) -
     """Check files and directories; a directory is checked as one corpus."""
     docs: list[SourceDoc] = []
     unreadable: list[tuple[str, str]] = []
-    corpus = any(Path(p).is_dir() for p in paths)
+    roots = [Path(p) for p in paths if Path(p).is_dir()]
+    corpus = bool(roots)
     seen: set[str] = set()
     for path in iter_paths(paths):
         key = str(path)
@@ -126,7 +143,7 @@ def check_paths(paths: Sequence[str | Path], options: Options, kb: Any = None) -
             unreadable.append((key, exc.says(options.lang)))
             continue
         docs.append(make_document(loaded.path, loaded.text, loaded.locate))
-    return check_documents(docs, options, kb, unreadable, corpus=corpus)
+    return check_documents(docs, options, kb, unreadable, corpus=corpus, roots=roots)
 
 
 def check_texts(named: Sequence[tuple[str, str]], options: Options, kb: Any = None) -> Outcome:

@@ -12,6 +12,10 @@ from citecheck.rules.mentions import usable
 GONE = {"replaced", "repealed"}
 
 
+def note_after(text: str, note: str) -> str:
+    return text + note
+
+
 class SupersededCitation(Rule):
     """Cites a document already replaced or repealed on the citing document's own date.
 
@@ -21,7 +25,9 @@ class SupersededCitation(Rule):
     earliest date it can have (the year on the date line, and no earlier than the newest
     document it cites); or `--as-of DATE`. A citation that was correct on that date is not
     flagged because a later document replaced it since. The finding names what replaced
-    or repealed the document and when.
+    or repealed the document and when. It is an error when the replacement is stated in a
+    document's text, curated or imported; a warning when the KB only inferred it (same
+    issuer, same subject, later date), and the fix says so.
 
     ## Why is this bad?
     A report that "implements" a regulation that no longer applies was built on the wrong
@@ -67,19 +73,24 @@ class SupersededCitation(Rule):
                 continue
             if st.since is not None and st.since > on:
                 continue
+            note = self.msg(ctx, "inferred") if st.origin == "inferred" else ""
             yield self.finding(
                 doc,
                 c.start,
                 c.end,
-                self.msg(
-                    ctx,
-                    st.status,
-                    what=cite_label(c),
-                    by=st.by_ref or st.by_key or "?",
-                    since=fmt_date(st.since) if st.since else "?",
-                    on=fmt_date(on),
-                    basis=self.msg(ctx, f"basis_{window.source.replace('-', '_')}"),
+                note_after(
+                    self.msg(
+                        ctx,
+                        st.status,
+                        what=cite_label(c),
+                        by=st.by_ref or st.by_key or "?",
+                        since=fmt_date(st.since) if st.since else "?",
+                        on=fmt_date(on),
+                        basis=self.msg(ctx, f"basis_{window.source.replace('-', '_')}"),
+                    ),
+                    note,
                 ),
+                severity="warning" if st.origin == "inferred" else "error",
                 ref=c.ref,
                 suggestion=self.msg(ctx, "fix", by=st.by_ref or st.by_key or "?"),
             )
