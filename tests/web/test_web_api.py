@@ -375,3 +375,13 @@ def test_pdf_upload(client: Any, report_text: str, tmp_path: Path) -> None:
     findings = r.json()["files"][0]["findings"]
     wrong = [f for f in findings if f["name"] == "date-mismatch" and f["ref"] == "12-QĐ/TU"]
     assert wrong and all(f["location"]["page"] is not None for f in wrong)
+
+
+@pytest.mark.parametrize("name", sorted(p.name for p in CORPUS.glob("*.txt")))
+def test_every_seed_document_checks(client: Any, name: str) -> None:
+    data = (CORPUS / name).read_bytes()
+    r = client.post("/api/check", files={"file": (name, data, "text/plain")})
+    assert r.status_code == 200, r.text[:500]
+    page = client.post("/check", files={"file": (name, data, "text/plain")})
+    assert page.status_code == 200
+    assert page.text.count('<mark class="hl') >= len(r.json()["files"][0]["findings"])
