@@ -122,9 +122,7 @@ def _inside(c: Citation, start: int, end: int) -> bool:
     return start <= rs and re_ <= end
 
 
-def phapdien_eval(
-    corpus: Path, doc_ids: Iterable[str] | None = None
-) -> tuple[Score, Score]:
+def phapdien_eval(corpus: Path, doc_ids: Iterable[str] | None = None) -> tuple[Score, Score]:
     """Recall of the notes' source số hiệu (with signing dates) and of the amending documents."""
     by_doc = _articles(corpus)
     ids = sorted(by_doc) if doc_ids is None else list(doc_ids)
@@ -248,9 +246,7 @@ def vnlegaltext_eval(path: Path = VNLEGALTEXT) -> Score:
                 (
                     c
                     for c in cites
-                    if c.start < r["end"]
-                    and r["start"] < c.end
-                    and norm_ref(c.ref or "") == want
+                    if c.start < r["end"] and r["start"] < c.end and norm_ref(c.ref or "") == want
                 ),
                 None,
             )
