@@ -135,7 +135,11 @@ def register(app: FastAPI) -> None:
         description="`ref` is a KB key or a số hiệu (URL-encode the slash: `429-QĐ%2FTU`); "
         "the `kb show --format json` shape.",
         tags=["kb"],
-        responses={404: {"description": "no such document", **_ERROR}, 503: _ERROR},
+        responses={
+            404: {"description": "no such document", **_ERROR},
+            409: {"description": "a số hiệu naming several documents", **_ERROR},
+            503: _ERROR,
+        },
     )
     async def api_document(
         request: Request,

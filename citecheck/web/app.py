@@ -19,8 +19,8 @@ from starlette.exceptions import HTTPException as StarletteHTTPException
 from starlette.formparsers import MultiPartParser
 
 from citecheck.web import api, pages
-from citecheck.web.backend import Backend, EngineBackend, KBUnavailable
-from citecheck.web.common import Settings, error_response, request_lang, wants_json
+from citecheck.web.backend import Ambiguous, Backend, EngineBackend, KBUnavailable
+from citecheck.web.common import Settings, error_response, render, request_lang, wants_json
 from citecheck.web.i18n import t
 from citecheck.web.limits import BodyLimit, SecurityHeaders
 from citecheck.web.uploads import UploadError
@@ -103,6 +103,15 @@ def _register_errors(app: FastAPI) -> None:
     @app.exception_handler(UploadError)
     async def bad_upload(request: Request, exc: UploadError) -> Response:
         return error_response(request, exc.status, exc.text(request_lang(request)))
+
+    @app.exception_handler(Ambiguous)
+    async def ambiguous(request: Request, exc: Ambiguous) -> Response:
+        lang = request_lang(request)
+        message = t("doc.ambiguous", lang, ref=exc.ref, keys=", ".join(exc.candidates))
+        if wants_json(request):
+            return JSONResponse({"detail": message}, status_code=409)
+        context = {"status": 409, "message": message, "candidates": exc.candidates}
+        return render(request, "error.html", context, lang, status=409)
 
     @app.exception_handler(KBUnavailable)
     async def kb_missing(request: Request, exc: KBUnavailable) -> Response:

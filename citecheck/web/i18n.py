@@ -115,6 +115,10 @@ _MESSAGES: dict[str, tuple[str, str]] = {
         "Không có văn bản {ref} trong cơ sở dữ liệu.",
         "No document {ref} in the KB.",
     ),
+    "doc.ambiguous": (
+        "Số hiệu {ref} ứng với nhiều văn bản: {keys}. Hãy chọn một.",
+        "The number {ref} names several documents: {keys}. Choose one.",
+    ),
     "direction.out": ("văn bản này {kind}", "this document {kind}"),
     "direction.in": ("{kind} văn bản này", "{kind} this document"),
     "kind.replaces": ("thay thế", "replaces"),

@@ -385,3 +385,14 @@ def test_every_seed_document_checks(client: Any, name: str) -> None:
     page = client.post("/check", files={"file": (name, data, "text/plain")})
     assert page.status_code == 200
     assert page.text.count('<mark class="hl') >= len(r.json()["files"][0]["findings"])
+
+
+def test_a_number_naming_two_plans_asks_which(client: Any) -> None:
+    # 28/KH-VPUB is a plan of 2021 and another of 2025: numbers restart each year
+    r = client.get("/api/documents/28%2FKH-VPUB")
+    assert r.status_code == 409
+    assert "28/KH-VPUB@2021" in r.json()["detail"] and "28/KH-VPUB@2025" in r.json()["detail"]
+    page = client.get("/documents/28%2FKH-VPUB")
+    assert page.status_code == 409
+    assert 'href="/documents/28%2FKH-VPUB%402021"' in page.text
+    assert client.get("/documents/28%2FKH-VPUB%402021").status_code == 200
