@@ -134,6 +134,10 @@ def test_check_a_docx_highlights_the_date_mismatch(
         arg=target,
     )
     page.screenshot(path=str(screens / "check-finding-clicked.png"))
+    authorities = page.locator("details.authorities")
+    row = authorities.locator("tr", has=page.locator("a", has_text="12-QĐ/TU"))
+    assert "không khớp" in row.locator(".verdict").inner_text()
+    authorities.screenshot(path=str(screens / "check-authorities.png"))
     assert page.locator("#" + target).inner_text() in texts
     # Summary by severity, and the annotated .docx to download.
     assert int(page.locator(".summary .sev-error .count").inner_text()) >= 2
