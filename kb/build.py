@@ -40,12 +40,17 @@ class BuildResult:
     errors: list[str] = field(default_factory=list)
 
 
-def display_path(path: Path) -> str:
-    """The path as stored: relative to the working directory when under it."""
-    try:
-        return path.resolve().relative_to(Path.cwd().resolve()).as_posix()
-    except ValueError:
-        return path.resolve().as_posix()
+def display_path(path: Path, roots: Sequence[Path] = ()) -> str:
+    """The path as stored: relative to the working directory when under it, else
+    relative to the folder holding the given directory it was found in
+    (``corpus/a.txt``), else absolute."""
+    resolved = path.resolve()
+    for base in [Path.cwd(), *(r.resolve().parent for r in roots if r.is_dir())]:
+        try:
+            return resolved.relative_to(base.resolve()).as_posix()
+        except ValueError:
+            continue
+    return resolved.as_posix()
 
 
 def read_text(path: Path) -> str:
@@ -206,7 +211,7 @@ def build(store: Store, paths: Sequence[Path], *, show_progress: bool | None = N
     jobs: list[tuple[str, str, str]] = []
     seen: set[str] = set()
     for p in docs:
-        shown = display_path(p)
+        shown = display_path(p, paths)
         seen.add(shown)
         sha1 = _hash(p)
         if sha1 is None:

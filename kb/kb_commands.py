@@ -223,8 +223,8 @@ def import_cmd(path: Path, db: Path | None, lang: str) -> None:
         result = import_jsonl(store, path)
     finally:
         store.close()
-    for error in result.errors:
-        click.echo(error, err=True)
+    for line in result.skipped + result.errors:
+        click.echo(line, err=True)
     click.echo(
         msg(
             lang,

@@ -138,3 +138,29 @@ class BuildReport(BaseModel):
     errors: list[str]
     documents: int
     relations: int
+
+
+class GraphNode(BaseModel):
+    id: str = Field(description="the document key")
+    ref: str | None = None
+    type: str | None = None
+    date: str | None = None
+    status: str
+
+
+class GraphEdge(BaseModel):
+    source: str
+    target: str
+    kind: str
+    origin: str
+    confidence: float | None = None
+
+
+class GraphOut(BaseModel):
+    """``kb graph --format json``: networkx node-link data."""
+
+    directed: bool = True
+    multigraph: bool = True
+    graph: dict[str, object] = Field(default_factory=dict)
+    nodes: list[GraphNode]
+    edges: list[GraphEdge]

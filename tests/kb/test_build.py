@@ -179,3 +179,17 @@ def test_a_change_to_the_facts_alone_is_applied(
     assert ("replaces", "curated") not in origins
     assert ("replaces", "inferred") not in origins  # rejected, so not inferred either
     kb.close()
+
+
+def test_progress_bar_goes_to_stderr_when_asked(
+    corpus: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    from kb.build import build
+
+    store = Store(tmp_path / "kb.sqlite")
+    result = build(store, [corpus], show_progress=True)
+    store.close()
+    captured = capsys.readouterr()
+    assert result.parsed == 5
+    assert "kb build" in captured.err
+    assert captured.out == ""

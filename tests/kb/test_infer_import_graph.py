@@ -202,3 +202,39 @@ def test_build_with_a_bad_facts_file_exits_2(
     result = runner.invoke(cli, ["build", str(bare_corpus), "--db", str(tmp_path / "k.sqlite")])
     assert result.exit_code == 2
     assert "[[document]] #1 has no key" in result.stderr
+
+
+def test_import_skips_rows_without_number_and_fails_on_broken_lines(
+    runner: CliRunner, cli: click.Group, corpus_db: Path, tmp_path: Path
+) -> None:
+    db = tmp_path / "kb.sqlite"
+    db.write_bytes(corpus_db.read_bytes())
+    export = tmp_path / "export.jsonl"
+    export.write_text('{"id": "cb-1", "so_hieu": null}\n', encoding="utf-8")
+    skipped = runner.invoke(cli, ["import", str(export), "--db", str(db)])
+    assert skipped.exit_code == 0
+    assert "export.jsonl:1: không có số hiệu" in skipped.stderr
+    export.write_text('{"so_hieu": "1/2020/TT-BTC", \n', encoding="utf-8")
+    broken = runner.invoke(cli, ["import", str(export), "--db", str(db)])
+    assert broken.exit_code == 2
+    assert broken.stderr.startswith("export.jsonl:1: ")
+
+
+def test_json_outputs_follow_their_published_schemas(
+    runner: CliRunner, cli: click.Group, corpus_db: Path
+) -> None:
+    import jsonschema
+
+    from kb.schemas import SCHEMAS
+
+    db = ["--db", str(corpus_db)]
+    runs = {
+        "show": ["show", "429-QĐ/TU", "--on", "2023-01-01", *db, "--format", "json"],
+        "applies": ["applies", "đối thoại", "--on", "2023-01-01", *db, "--format", "json"],
+        "graph": ["graph", "--around", "12-QĐ/TU", "--depth", "2", *db, "--format", "json"],
+        "stats": ["stats", *db, "--format", "json"],
+    }
+    for name, args in runs.items():
+        result = runner.invoke(cli, args)
+        assert result.exit_code == 0, result.output
+        jsonschema.validate(json.loads(result.output), SCHEMAS[name].model_json_schema())

@@ -170,3 +170,13 @@ def test_vnlegaltext_labels_agree_on_the_references_the_parser_finds() -> None:
     # document, one alias and one "Căn cứ" inside a description.
     assert total >= 70
     assert agree / total >= 0.9
+
+
+def test_accents_when_written_must_be_the_phrase_s() -> None:
+    # pd-vbpl-98960: "Chỉ huy Bộ đội" folds to the letters of "hủy bỏ"
+    text = (
+        "1. Chỉ đạo các ngành chức năng trong tỉnh phối hợp với Bộ Chỉ huy Bộ đội Biên phòng "
+        "tỉnh quán triệt, tuyên truyền, phổ biến nội dung Nghị định số 112/2014/NĐ-CP và "
+        "Thông tư này đến các sở, ban, ngành trong tỉnh."
+    )
+    assert {k for _, t, k in _edges(text) if t == "112/2014/nd-cp"} == {"cites"}
