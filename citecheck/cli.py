@@ -122,6 +122,8 @@ def check_cmd(
         outcome = check_paths(list(paths), options)
     except ConfigError as exc:
         raise click.UsageError(str(exc)) from exc
+    for note in outcome.notes:
+        click.echo(note, err=True)
     for path, reason in outcome.unreadable:
         click.echo(
             message("report", "unreadable", options.lang, path=path, reason=reason), err=True

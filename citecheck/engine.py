@@ -19,6 +19,7 @@ from citecheck.authorities import build_authorities
 from citecheck.config import Options
 from citecheck.inputs import Unreadable, iter_paths, load
 from citecheck.kbview import KBView
+from citecheck.messages import message
 from citecheck.models import CheckReport, FileFindings, Finding, Summary
 from citecheck.rules import CheckContext, SourceDoc, matches
 from citecheck.rules.base import Rule
@@ -29,6 +30,7 @@ class Outcome:
     report: CheckReport
     unreadable: list[tuple[str, str]] = field(default_factory=list)
     documents: list[SourceDoc] = field(default_factory=list)
+    notes: list[str] = field(default_factory=list)
 
 
 def _extract(text: str, path: str) -> Any:
@@ -118,11 +120,22 @@ def check_documents(
     roots: Sequence[Path] = (),
 ) -> Outcome:
     view = knowledge.resolve_kb(kb, options.db, docs if corpus else None, roots)
+    notes: list[str] = []
+    if view is None and corpus and len(docs) > knowledge.MAX_IN_MEMORY_FILES:
+        notes.append(
+            message(
+                "report",
+                "no_memory_kb",
+                options.lang,
+                n=len(docs),
+                limit=knowledge.MAX_IN_MEMORY_FILES,
+            )
+        )
     findings = run_rules(docs, options, view)
     report = summarise(docs, findings, unreadable)
     ctx = CheckContext(documents=docs, lang=options.lang, kb=view, as_of=options.as_of)
     report.authorities = build_authorities(ctx, findings)
-    return Outcome(report, list(unreadable), docs)
+    return Outcome(report, list(unreadable), docs, notes)
 
 
 def check_paths(paths: Sequence[str | Path], options: Options, kb: Any = None) -> Outcome:

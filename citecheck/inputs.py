@@ -67,6 +67,14 @@ def iter_paths(paths: Iterable[str | Path]) -> Iterator[Path]:
             yield path
 
 
+def _without_path(message: str, path: Path) -> str:
+    """The reason alone: the CLI prints the path in front of it."""
+    for prefix in (f"{path}: ", f"{path.name}: "):
+        if message.startswith(prefix):
+            return message[len(prefix) :]
+    return message
+
+
 def load(path: Path) -> Loaded:
     """Read one file; raise :class:`Unreadable` with a clear reason."""
     if not path.exists():
@@ -79,10 +87,12 @@ def load(path: Path) -> Loaded:
         try:
             src = readers.read_path(path)
         except Exception as exc:  # a reader error is reported, never raised as a traceback
-            if (err is not None and isinstance(exc, err)) or isinstance(exc, OSError | ValueError):
-                raise Unreadable(
-                    str(exc).splitlines()[0] if str(exc) else type(exc).__name__
-                ) from exc
+            if err is not None and isinstance(exc, err):
+                vi = _without_path(getattr(exc, "message", None) or str(exc), path)
+                en = _without_path(getattr(exc, "message_en", None) or vi, path)
+                raise Unreadable(vi.splitlines()[0], en.splitlines()[0]) from exc
+            if isinstance(exc, OSError | ValueError):
+                raise Unreadable(str(exc).splitlines()[0] or type(exc).__name__) from exc
             raise
         locate = getattr(src, "locate", None)
         return Loaded(str(path), src.text, locate)

@@ -58,13 +58,16 @@ def open_db(db: str) -> KBView:
 
 
 FACTS_NAME = "facts.toml"
+# A KB built on the fly is for a draft folder or an office's corpus; a larger collection is
+# built once with `kb build` and passed with --db.
+MAX_IN_MEMORY_FILES = 500
 
 
 def in_memory(docs: Sequence[SourceDoc], roots: Sequence[Path] = ()) -> KBView | None:
     """A KB built from the documents being checked, with the curated facts of the
     directories (``facts.toml``) when there are any."""
     cls = _kb_class()
-    if cls is None or not docs:
+    if cls is None or not docs or len(docs) > MAX_IN_MEMORY_FILES:
         return None
     kb = cls.in_memory() if hasattr(cls, "in_memory") else cls(":memory:")
     facts = [r / FACTS_NAME for r in roots if (r / FACTS_NAME).is_file()]

@@ -45,6 +45,7 @@ def test_check_with_a_kb_and_as_of(make_kb: Any) -> None:
                 "date": "2019-02-27",
                 "replaced_by": "429-QĐ/TU",
                 "replaced_on": "2022-07-01",
+                "origin": "curated",
             }
         ]
     )
@@ -52,3 +53,39 @@ def test_check_with_a_kb_and_as_of(make_kb: Any) -> None:
     assert citecheck.check(text, kb=kb, as_of=dt.date(2022, 1, 15)) == []
     (f,) = citecheck.check(text, kb=kb, as_of=dt.date(2022, 9, 1))
     assert f.name == "superseded-citation" and f.severity == "error"
+
+
+def test_authorities_judge_each_document_on_the_drafts_date(make_kb: Any) -> None:
+    from citecheck.config import Options
+    from citecheck.engine import check_texts
+
+    kb = make_kb(
+        [
+            {
+                "key": "12-QĐ/TU@2019",
+                "ref": "12-QĐi/TU",
+                "date": "2019-02-27",
+                "replaced_by": "429-QĐ/TU",
+                "replaced_on": "2022-07-01",
+                "origin": "curated",
+            },
+            {"key": "429-QĐ/TU@2022", "ref": "429-QĐ/TU", "date": "2022-07-01"},
+            {"key": "144/QĐ-VPUB@2020", "ref": "144/QĐ-VPUB", "date": "2020-12-31", "source": "kb"},
+        ]
+    )
+    text = (
+        "Số: 12/BC-VPUB\n\nSơn La, ngày 15 tháng 9 năm 2022\n\nBÁO CÁO\n\n"
+        "Thực hiện Quy định số 12-QĐi/TU ngày 27/02/2019 của Ban Thường vụ Tỉnh ủy; "
+        "Quy định số 429-QĐ/TU ngày 01/7/2022 của Tỉnh ủy; "
+        "Quyết định số 144/QĐ-VPUB ngày 30/12/2020; Kế hoạch số 62/KH-VPUB ngày 19/12/2021.\n"
+    )
+    rows = check_texts([("bc.txt", text)], Options(), kb=kb).report.authorities
+    verdicts = {a.ref: a.verdict for a in rows}
+    assert verdicts == {
+        "12-QĐi/TU": "replaced",
+        "429-QĐ/TU": "verified",
+        "144/QĐ-VPUB": "mismatch",
+        "62/KH-VPUB": "not-in-kb",
+    }
+    replaced = next(a for a in rows if a.ref == "12-QĐi/TU")
+    assert "429-QĐ/TU" in replaced.detail and "01/07/2022" in replaced.detail
