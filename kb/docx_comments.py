@@ -10,7 +10,7 @@ from __future__ import annotations
 import bisect
 import copy
 import io
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -111,9 +111,21 @@ class _RunIndex:
         return (inside[0], inside[-1]) if inside else None
 
 
-def annotate_docx(src: Path, dst: Path, comments: Sequence[DocxComment]) -> int:
+def _as_comment(item: DocxComment | Mapping[str, Any]) -> DocxComment:
+    if isinstance(item, DocxComment):
+        return item
+    return DocxComment(
+        start=int(item["start"]),
+        end=int(item["end"]),
+        text=str(item["text"]),
+        author=str(item.get("author") or "citecheck"),
+    )
+
+
+def annotate_docx(src: Path, dst: Path, comments: Sequence[DocxComment | Mapping[str, Any]]) -> int:
     """Copy ``src`` to ``dst`` with a Word comment on each span; return how many were written.
 
+    Each comment is a :class:`DocxComment` or a mapping with the same keys.
     A span that falls only in a header, footer or note (where Word keeps no comments) or on
     no text at all is left out of the count."""
     from docx.text.run import Run
@@ -130,7 +142,7 @@ def annotate_docx(src: Path, dst: Path, comments: Sequence[DocxComment]) -> int:
     spans, length = _run_spans(document, label)
     index = _RunIndex(spans)
     written = 0
-    for comment in sorted(comments, key=lambda c: (c.start, c.end)):
+    for comment in sorted(map(_as_comment, comments), key=lambda c: (c.start, c.end)):
         if not 0 <= comment.start <= comment.end <= length:
             raise ValueError(f"span [{comment.start}, {comment.end}) outside the text (0-{length})")
         end = max(comment.end, min(comment.start + 1, length))

@@ -43,6 +43,10 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "tệp {ext} bị hỏng: thiếu hoặc hỏng phần nội dung ({detail})",
         "the {ext} file is damaged: its content part is missing or broken ({detail})",
     ),
+    "bad-compression": (
+        "tệp {ext} dùng kiểu nén lạ (phần {member}) — không phải tệp do Word/LibreOffice tạo",
+        "the {ext} file uses an unusual compression (part {member}) — not written by Word/LibreOffice",
+    ),
     "zip-bomb": (
         "tệp {ext} bị từ chối: dữ liệu giải nén quá lớn ({detail}) — có thể là tệp độc hại",
         "the {ext} file is refused: it decompresses to too much data ({detail}) — possibly malicious",

@@ -224,7 +224,7 @@ def test_bzip2_member_is_refused(tmp_path: Path) -> None:
             zf.writestr(info.filename, src.read(info), compress_type=zipfile.ZIP_BZIP2)
     with pytest.raises(ReadError) as info:
         read_path(path)
-    assert info.value.code == "bad-package"
+    assert info.value.code == "bad-compression"
 
 
 def test_password_protected_odt(tmp_path: Path) -> None:

@@ -178,3 +178,13 @@ def test_many_comments_each_on_its_own_reference(
         assert found[f"#{i} {text[a:b]}"] == text[a:b]
     assert found["cả dòng"] == text[line_start:line_end]
     assert read_path(dst).text == text
+
+
+def test_comments_given_as_mappings(tmp_path: Path) -> None:
+    src = Path(__file__).resolve().parents[1] / "fixtures" / "broken" / "minimal-good.docx"
+    text = read_path(src).text
+    at = text.index("429-QĐ/TU")
+    dst = tmp_path / "m.docx"
+    item = {"start": at, "end": at + 9, "text": "Kiểm tra", "author": "citecheck"}
+    assert annotate_docx(src, dst, [item]) == 1
+    assert commented_text(dst) == {"Kiểm tra": "429-QĐ/TU"}
