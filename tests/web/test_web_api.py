@@ -396,3 +396,23 @@ def test_a_number_naming_two_plans_asks_which(client: Any) -> None:
     assert page.status_code == 409
     assert 'href="/documents/28%2FKH-VPUB%402021"' in page.text
     assert client.get("/documents/28%2FKH-VPUB%402021").status_code == 200
+
+
+def test_uploads_never_touch_the_disk(
+    client: Any, report_text: str, make_docx: Any, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import tempfile
+
+    def refuse(*args: Any, **kwargs: Any) -> Any:
+        raise AssertionError("an upload was about to be written to a temporary file")
+
+    for name in ("TemporaryFile", "NamedTemporaryFile", "mkstemp", "mkdtemp"):
+        monkeypatch.setattr(tempfile, name, refuse)
+    # ~1.5 MB: above the form parser's usual 1 MB spooling threshold, under the 2 MB limit
+    big = (report_text + "\n" + "Nội dung. " * 130_000).encode()
+    assert len(big) > 1_100_000
+    for path in ("/api/check", "/check"):
+        r = client.post(path, files={"file": ("lon.txt", big, "text/plain")})
+        assert r.status_code == 200, r.text[:300]
+    r = client.post("/api/annotate", files={"file": ("bc.docx", make_docx(report_text), DOCX)})
+    assert r.status_code == 200
