@@ -16,6 +16,7 @@ from citecheck.web.i18n import t
 from citecheck.web.uploads import DOCX_MEDIA_TYPE
 
 Lang = Literal["vi", "en"]
+JSON = "application/json"
 
 _ERROR = {
     "content": {
@@ -80,7 +81,8 @@ def register(app: FastAPI) -> None:
     )
     async def api_check(request: Request, lang: Lang = "vi") -> Any:
         draft = await read_draft(request, lang)
-        return await run_in_threadpool(settings(request).backend.check, draft, lang)
+        report = await run_in_threadpool(settings(request).backend.check, draft, lang)
+        return Response(await run_in_threadpool(report.model_dump_json), media_type=JSON)
 
     @app.post(
         "/api/annotate",
@@ -162,7 +164,7 @@ def register(app: FastAPI) -> None:
 
 
 def _json(model: Any) -> Response:
-    return Response(model.model_dump_json(), media_type="application/json")
+    return Response(model.model_dump_json(), media_type=JSON)
 
 
 def settings_backend(app: FastAPI) -> Any:
