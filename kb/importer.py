@@ -96,6 +96,7 @@ def _row(
         data.get("tinh_trang_hieu_luc"),
         data.get("trich_yeu"),
         source_id,
+        data.get("file"),
     )
     rels = []
     stubs = []
@@ -116,6 +117,7 @@ def _row(
                 None,
                 None,
                 source_id,
+                None,
             )
         )
         types = rel.get("types") or []

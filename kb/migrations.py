@@ -57,4 +57,8 @@ MIGRATIONS: list[tuple[str, str]] = [
         CREATE VIRTUAL TABLE documents_fts USING fts5(key UNINDEXED, text, text_fold);
         """,
     ),
+    (
+        "imported documents: the file of the corpus they describe",
+        "ALTER TABLE imported_documents ADD COLUMN file TEXT",
+    ),
 ]

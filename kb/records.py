@@ -2,7 +2,14 @@
 
 from __future__ import annotations
 
-from pydantic import BaseModel, Field
+from pydantic import BaseModel as _PydanticModel
+from pydantic import ConfigDict, Field
+
+
+class BaseModel(_PydanticModel):
+    """Models are built on first use: a command pays only for the outputs it prints."""
+
+    model_config = ConfigDict(defer_build=True)
 
 
 class DocRef(BaseModel):

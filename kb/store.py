@@ -75,7 +75,12 @@ IMPORTED_COLUMNS = (
     "status",
     "subject",
     "source_id",
+    "file",
 )
+
+
+class StoreError(Exception):
+    """A KB file that cannot be used, with a message for the user."""
 
 
 class Store:
@@ -86,14 +91,23 @@ class Store:
         if readonly and self.path != ":memory:":
             uri = Path(self.path).resolve().as_uri() + "?mode=ro"
             self.conn = sqlite3.connect(uri, uri=True, isolation_level=None)
+            if self.schema_version() < len(MIGRATIONS):
+                # a KB made by an older version: bring its schema up to date first
+                self.conn.close()
+                Store(self.path).close()
+                self.conn = sqlite3.connect(uri, uri=True, isolation_level=None)
         else:
             self.conn = sqlite3.connect(self.path, isolation_level=None)
         self.conn.execute("PRAGMA foreign_keys = ON")
         if not readonly:
-            if self.path != ":memory:":
-                self.conn.execute("PRAGMA journal_mode = WAL")
-            self.conn.execute("PRAGMA synchronous = NORMAL")
-            self.migrate()
+            try:
+                if self.path != ":memory:":
+                    self.conn.execute("PRAGMA journal_mode = WAL")
+                self.conn.execute("PRAGMA synchronous = NORMAL")
+                self.migrate()
+            except sqlite3.DatabaseError as err:
+                self.conn.close()
+                raise StoreError(f"{self.path}: không phải tệp cơ sở tri thức ({err})") from err
 
     def close(self) -> None:
         self.conn.close()
@@ -116,6 +130,14 @@ class Store:
                     "INSERT INTO schema_migrations (version, name, applied_at) VALUES (?, ?, ?)",
                     (version, name, dt.datetime.now(dt.UTC).isoformat(timespec="seconds")),
                 )
+
+    def schema_version(self) -> int:
+        """The last migration applied; raises ``StoreError`` on a file that is not a KB."""
+        try:
+            row = self.conn.execute("SELECT MAX(version) FROM schema_migrations").fetchone()
+        except sqlite3.DatabaseError as err:
+            raise StoreError(f"{self.path}: không phải tệp cơ sở tri thức ({err})") from err
+        return int(row[0] or 0)
 
     def migrations(self) -> list[Row]:
         return list(self.conn.execute("SELECT version, name FROM schema_migrations ORDER BY 1"))

@@ -144,12 +144,29 @@ def test_a_killed_build_leaves_the_previous_kb_answering(
     kb.close()
 
 
-def test_schema_migrations_are_recorded(tmp_path: Path) -> None:
-    store = Store(tmp_path / "kb.sqlite")
-    assert store.migrations() == [(1, "initial schema")]
+def test_schema_migrations_are_recorded_and_applied_to_older_kbs(tmp_path: Path) -> None:
+    import sqlite3
+
+    from kb.migrations import MIGRATIONS
+
+    # a KB made before the second migration existed
+    old = tmp_path / "old.sqlite"
+    conn = sqlite3.connect(old)
+    conn.execute(
+        "CREATE TABLE schema_migrations (version INTEGER PRIMARY KEY, name TEXT NOT NULL,"
+        " applied_at TEXT NOT NULL)"
+    )
+    conn.executescript(MIGRATIONS[0][1])
+    conn.execute("INSERT INTO schema_migrations VALUES (1, 'initial schema', '2026-01-01')")
+    conn.commit()
+    conn.close()
+    store = Store(old)
+    assert [v for v, _ in store.migrations()] == [1, 2]
+    columns = [r[1] for r in store.conn.execute("PRAGMA table_info(imported_documents)")]
+    assert columns[-1] == "file"
     store.close()
-    again = Store(tmp_path / "kb.sqlite")  # opening again applies nothing twice
-    assert again.migrations() == [(1, "initial schema")]
+    again = Store(old)  # opening again applies nothing twice
+    assert [v for v, _ in again.migrations()] == [1, 2]
     again.close()
 
 
@@ -193,3 +210,14 @@ def test_progress_bar_goes_to_stderr_when_asked(
     assert result.parsed == 5
     assert "kb build" in captured.err
     assert captured.out == ""
+
+
+def test_a_file_that_is_not_a_kb_is_refused(
+    runner: CliRunner, cli: click.Group, corpus: Path, tmp_path: Path
+) -> None:
+    bogus = tmp_path / "notes.sqlite"
+    bogus.write_text("ghi chú, không phải cơ sở dữ liệu\n" * 200, encoding="utf-8")
+    for args in (["build", str(corpus)], ["show", "12-QĐ/TU"], ["stats"]):
+        result = runner.invoke(cli, [*args, "--db", str(bogus)])
+        assert result.exit_code == 2
+        assert "không phải tệp cơ sở tri thức" in result.stderr

@@ -238,3 +238,37 @@ def test_json_outputs_follow_their_published_schemas(
         result = runner.invoke(cli, args)
         assert result.exit_code == 0, result.output
         jsonschema.validate(json.loads(result.output), SCHEMAS[name].model_json_schema())
+
+
+def test_imported_metadata_names_a_file_without_header(
+    runner: CliRunner, cli: click.Group, tmp_path: Path
+) -> None:
+    # codified articles (like the pháp điển files) carry no "Số:" line of their own
+    docs = tmp_path / "docs"
+    docs.mkdir()
+    (docs / "pd-1.txt").write_text(
+        "Điều 2. Thông tư này có hiệu lực từ ngày 15/6/2023 và thay thế Thông tư số "
+        "05/2021/TT-BKHĐT ngày 17 tháng 8 năm 2021 của Bộ trưởng Bộ Kế hoạch và Đầu tư.\n",
+        encoding="utf-8",
+    )
+    db = tmp_path / "kb.sqlite"
+    assert runner.invoke(cli, ["build", str(docs), "--db", str(db)]).exit_code == 0
+    kb = KnowledgeBase.open(db)
+    # the acting file has no date: the replacement is shown but changes no status
+    assert kb.status_on("5/2021/TT-BKHĐT", dt.date(2024, 1, 1)).value == "in_force"
+    kb.close()
+    export = tmp_path / "meta.jsonl"
+    row = {
+        "so_hieu": "12/2023/TT-BKHĐT", "loai_van_ban": "Thông tư", "file": "docs/pd-1.txt",
+        "ngay_ban_hanh": "2023-05-01", "ngay_hieu_luc": "2023-06-15",
+    }  # fmt: skip
+    export.write_text(json.dumps(row, ensure_ascii=False) + "\n", encoding="utf-8")
+    assert runner.invoke(cli, ["import", str(export), "--db", str(db)]).exit_code == 0
+    kb = KnowledgeBase.open(db)
+    rels = [r for r in kb.relations("12/2023/TT-BKHĐT") if r.kind == "replaces"]
+    assert [(r.other.key, r.origin) for r in rels] == [("5/2021/TT-BKHĐT", "stated")]
+    assert kb.status_on("5/2021/TT-BKHĐT", dt.date(2023, 6, 1)).value == "in_force"
+    assert kb.status_on("5/2021/TT-BKHĐT", dt.date(2024, 1, 1)).value == "replaced"
+    doc = kb.document("12/2023/TT-BKHĐT")
+    assert doc is not None and doc.in_corpus and doc.path == "docs/pd-1.txt"
+    kb.close()
