@@ -163,3 +163,17 @@ def test_docx_locations_and_word_comments(run, tmp_path: Path) -> None:  # type:
 def test_annotate_needs_one_docx(run) -> None:  # type: ignore[no-untyped-def]
     code, _, err = run(str(SEED_2025), "--annotate", "out.docx")
     assert code == 2 and "--annotate" in err
+
+
+def test_checking_one_file_does_not_import_spacy_or_networkx() -> None:
+    seed = REPO / "corpus" / "2024-bc-dan-van-dan-chu-quy-1.txt"
+    code = (
+        "import sys\n"
+        "from citecheck.config import Options\n"
+        "from citecheck.engine import check_paths\n"
+        f"out = check_paths([{str(seed)!r}], Options())\n"
+        "assert out.report.summary.findings > 0\n"
+        "assert 'spacy' not in sys.modules and 'networkx' not in sys.modules\n"
+    )
+    r = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True)
+    assert r.returncode == 0, r.stderr
