@@ -217,7 +217,7 @@ def open_document(path: str, source: Any) -> Any:
         return docx.Document(source)
     except (PackageNotFoundError, KeyError, TypeError, AttributeError, etree.LxmlError) as exc:
         fail(path, "bad-package", ext=".docx", detail=str(exc)[:120] or type(exc).__name__)
-    except ZIP_ERRORS as exc:
+    except ZIP_ERRORS as exc:  # python-docx reads the members again, through zipfile
         fail(path, "bad-package", ext=".docx", detail=str(exc)[:120] or type(exc).__name__)
 
 

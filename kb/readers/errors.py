@@ -9,6 +9,10 @@ from kb.readers.base import ReadError
 MESSAGES: dict[str, tuple[str, str]] = {
     "not-found": ("không tìm thấy tệp", "file not found"),
     "is-directory": ("là thư mục, không phải tệp", "is a directory, not a file"),
+    "not-regular": (
+        "không phải tệp thông thường (ống dẫn hoặc thiết bị)",
+        "not a regular file (a pipe or a device)",
+    ),
     "permission": ("không có quyền đọc tệp", "permission denied: the file cannot be read"),
     "os-error": ("không đọc được tệp ({detail})", "the file cannot be read ({detail})"),
     "too-large": (

@@ -244,3 +244,13 @@ def test_password_protected_odt(tmp_path: Path) -> None:
     with pytest.raises(ReadError) as info:
         read_path(path)
     assert info.value.code == "password"
+
+
+@pytest.mark.skipif(not hasattr(os, "mkfifo"), reason="no named pipes here")
+@pytest.mark.timeout(30)
+def test_named_pipe_is_refused_without_blocking(tmp_path: Path) -> None:
+    pipe = tmp_path / "pipe.txt"
+    os.mkfifo(pipe)
+    with pytest.raises(ReadError) as info:
+        read_path(pipe)
+    assert info.value.code == "not-regular"
