@@ -18,10 +18,12 @@ _HSPACE = "[ \\t\\u00a0\\u202f\\u2009]"
 # white space inside a broken số hiệu: spaces and at most three line breaks
 _SP = f"{_HSPACE}*(?:\\r?\\n{_HSPACE}*){{0,3}}"
 # a code: letters (an "&" may join two groups: BNN&PTNT, BGD&ĐT), then up to two digits (QH14)
-_CODE = r"[A-ZĐÐa-zđð][A-Za-zĐđÐð]{0,14}+(?:&[A-ZĐÐ][A-Za-zĐđÐð]{0,7}+)?\d{0,2}+"
+_CODE = r"[A-ZĐÐa-zđð][A-Za-zĐđÐðƯƠ]{0,14}+(?:&[A-ZĐÐ][A-Za-zĐđÐð]{0,7}+)?\d{0,2}+"
 _CODE_RE = re.compile(_CODE)
 # codes written in mixed case that are nevertheless codes, not words
-_MIXED_CASE_OK = re.compile(r"^(?:[A-ZĐ]+[a-zđ]?[A-ZĐ]*|[A-ZĐ][a-zđ]?[A-ZĐ]+|[A-ZĐ]+\d{1,2})$")
+_MIXED_CASE_OK = re.compile(
+    r"^(?:[A-ZĐƯƠ]+[a-zđ]?[A-ZĐƯƠ]*|[A-ZĐ][a-zđ]?[A-ZĐƯƠ]+|[A-ZĐ]+\d{1,2})$"
+)
 
 
 @cache
@@ -29,10 +31,12 @@ def ref_pattern() -> re.Pattern[str]:
     g = load_grammar()
     dash = "[" + re.escape(g.dash_chars) + "]"
     slash = "[" + re.escape(g.slash_chars) + "]"
-    sep = f"(?:{dash}|{slash}|\\.)"
+    # a dot stands for a dash only between two codes, with nothing around it ("NQ.HĐTP"):
+    # "TT-BCT. BAN HÀNH …" ends the number at the dot
+    sep = f"(?:{_SP}(?:{dash}|{slash}){_SP}|\\.(?=[A-ZĐÐ]))"
     # a code never runs on into a word ("596/Ngày" in a gazette page header is no số hiệu)
     code = f"{_CODE}(?![^\\W\\d_])"
-    symbol = f"{code}(?:{_SP}{sep}{_SP}{code}){{0,9}}"
+    symbol = f"{code}(?:{sep}{code}){{0,9}}"
     # The pattern starts with a digit (no look-behind) so the scan skips ahead on digits; what
     # stands before the number is checked in ``find_refs``. The digits are possessive and must
     # be followed by a space or a separator, so a number that is not a số hiệu fails at once.
