@@ -8,7 +8,7 @@ the tables of ``kb/data`` (type abbreviations, issuer codes). Nothing here resca
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from functools import cache
 
 from kb.grammar import Grammar, code_key, load_grammar
@@ -417,12 +417,35 @@ def _old(
 
 
 def find_refs(text: str) -> list[ParsedRef]:
-    """Every số hiệu in ``text``, in order, in one pass."""
+    """Every số hiệu in ``text``, in order, in one pass.
+
+    A number cited again reads the same: its classification is kept (per call) under what the
+    match saw, the character before it, the match and the character after it, and reused with
+    the offsets moved."""
     out: list[ParsedRef] = []
+    seen: dict[tuple[str, str, str], ParsedRef | None] = {}
+    n = len(text)
     for m in ref_pattern().finditer(text):
-        if m.start() > 0 and text[m.start() - 1] in _NOT_BEFORE:
+        s, e = m.span()
+        before = text[s - 1] if s > 0 else ""
+        if before and before in _NOT_BEFORE:
             continue  # part of a longer number: "1.12/2020", "2021-2025/…", "x_12/…"
+        key = (text[max(0, s - 3) : s], m.group(), text[e] if e < n else "")
+        if key in seen:
+            known = seen[key]
+            if known is not None:
+                shift = s - known.start
+                out.append(
+                    replace(
+                        known,
+                        start=s,
+                        end=known.end + shift,
+                        anomalies=list(known.anomalies),
+                    )
+                )
+            continue
         ref = classify(m, text)
+        seen[key] = ref
         if ref is not None:
             out.append(ref)
     return out
