@@ -420,7 +420,7 @@ def find_refs(text: str) -> list[ParsedRef]:
     """Every số hiệu in ``text``, in order, in one pass.
 
     A number cited again reads the same: its classification is kept (per call) under what the
-    match saw, the character before it, the match and the character after it, and reused with
+    match saw (three characters before it, the match, the character after it) and reused with
     the offsets moved."""
     out: list[ParsedRef] = []
     seen: dict[tuple[str, str, str], ParsedRef | None] = {}
