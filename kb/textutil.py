@@ -41,11 +41,12 @@ def crosses_paragraph(s: str) -> bool:
 
 
 # the running head of a Công báo page ("CÔNG BÁO/Số 342/Ngày 21-06-2026", or "Số 1163 + 1164"),
-# the page number on the line after it, and the blank lines around them
+# the page number on the line after it, and the blank lines after them
 _PAGE_HEAD = re.compile(
-    r"[ \t\u00a0]*(?:\r?\n[ \t\u00a0]*)*CÔNG BÁO/Số [\d +]{1,20}/Ngày \d{1,2}-\d{1,2}-\d{4}"
+    r"CÔNG BÁO/Số [\d +]{1,20}/Ngày \d{1,2}-\d{1,2}-\d{4}"
     r"[ \t\u00a0]*(?:\r?\n[ \t\u00a0]*\d{1,4}[ \t\u00a0]*(?=\r?\n))?(?:[ \t\u00a0]*\r?\n)*"
 )
+_BLANK = frozenset(" \t\u00a0\r\n")
 
 
 def mask_page_heads(text: str) -> str:
@@ -54,7 +55,17 @@ def mask_page_heads(text: str) -> str:
     and offsets stay those of the text."""
     if "CÔNG BÁO/Số" not in text:
         return text
-    return _PAGE_HEAD.sub(lambda m: " " * (m.end() - m.start()), text)
+    parts: list[str] = []
+    last = 0
+    for m in _PAGE_HEAD.finditer(text):
+        s = m.start()
+        while s > last and text[s - 1] in _BLANK:  # the blank lines before the head
+            s -= 1
+        parts.append(text[last:s])
+        parts.append(" " * (m.end() - s))
+        last = m.end()
+    parts.append(text[last:])
+    return "".join(parts)
 
 
 def squash_spaces(s: str) -> str:
