@@ -19,6 +19,7 @@ import argparse
 import calendar
 import random
 import re
+import resource
 import subprocess
 import sys
 import time
@@ -221,12 +222,17 @@ def run_mutations(paths: list[Path], seed: int = 20261122) -> dict[str, object]:
     }
 
 
-def _time_process(args: list[str]) -> float:
+def _time_process(args: list[str]) -> tuple[float, float]:
+    """Wall-clock and CPU seconds (user + system) of one fresh ``citecheck`` process."""
     exe = Path(sys.executable).parent / "citecheck"
     cmd = [str(exe), *args] if exe.exists() else [sys.executable, "-m", "citecheck.cli", *args]
+    before = resource.getrusage(resource.RUSAGE_CHILDREN)
     t0 = time.perf_counter()
     subprocess.run([*cmd, "--no-config"], cwd=REPO, capture_output=True, check=False)
-    return time.perf_counter() - t0
+    wall = time.perf_counter() - t0
+    after = resource.getrusage(resource.RUSAGE_CHILDREN)
+    cpu = (after.ru_utime - before.ru_utime) + (after.ru_stime - before.ru_stime)
+    return wall, cpu
 
 
 def main() -> int:

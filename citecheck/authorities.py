@@ -136,6 +136,19 @@ def _judge(
         entry.verdict = "unjudged"
         entry.detail = message("authorities", "as_of_unknown", lang)
         return
+    differing = sorted(
+        {fmt_date(c.date) for c in cites if c.date and known.date and c.date != known.date}
+    )
+    if differing and known.date is not None:
+        entry.verdict = "mismatch"
+        entry.detail = message(
+            "authorities",
+            "date_differs",
+            lang,
+            dates=", ".join(differing),
+            date=fmt_date(known.date),
+        )
+        return
     entry.verdict = "verified"
     entry.detail = message(
         "authorities",

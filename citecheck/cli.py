@@ -122,6 +122,8 @@ def check_cmd(
         outcome = check_paths(list(paths), options)
     except ConfigError as exc:
         raise click.UsageError(str(exc)) from exc
+    for note in outcome.notes:
+        click.echo(note, err=True)
     for path, reason in outcome.unreadable:
         click.echo(
             message("report", "unreadable", options.lang, path=path, reason=reason), err=True
@@ -153,26 +155,28 @@ def _known_token(token: str) -> bool:
 
 
 def _annotate(paths: tuple[Path, ...], out: Path, findings: list[Any]) -> None:
+    """Write a copy of the one .docx input with each finding as a Word comment."""
     docx = [p for p in paths if p.suffix.lower() == ".docx" and p.is_file()]
     if len(docx) != 1:
         raise click.UsageError("--annotate needs exactly one .docx input")
     try:
-        from kb.docx_comments import annotate_docx
+        from kb.docx_comments import DocxComment, annotate_docx
     except ImportError as exc:
         raise click.UsageError("--annotate is not available in this installation") from exc
     src = str(docx[0])
     comments = [
-        {
-            "start": f.start,
-            "end": f.end,
-            "text": f"{f.code} {f.name}: {f.message}"
-            + (f" — {f.suggestion}" if f.suggestion else ""),
-            "author": "citecheck",
-        }
+        DocxComment(
+            start=f.start,
+            end=f.end,
+            text=f"{f.code} {f.name}: {f.message}" + (f" {f.suggestion}" if f.suggestion else ""),
+        )
         for f in findings
         if f.path == src
     ]
-    annotate_docx(docx[0], out, comments)
+    try:
+        annotate_docx(docx[0], out, comments)
+    except (OSError, ValueError) as exc:
+        raise click.UsageError(f"--annotate: {exc}") from exc
 
 
 @main.command("rule")

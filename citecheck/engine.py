@@ -19,6 +19,7 @@ from citecheck.authorities import build_authorities
 from citecheck.config import Options
 from citecheck.inputs import Unreadable, iter_paths, load
 from citecheck.kbview import KBView
+from citecheck.messages import message
 from citecheck.models import CheckReport, FileFindings, Finding, Summary
 from citecheck.rules import CheckContext, SourceDoc, matches
 from citecheck.rules.base import Rule
@@ -29,6 +30,7 @@ class Outcome:
     report: CheckReport
     unreadable: list[tuple[str, str]] = field(default_factory=list)
     documents: list[SourceDoc] = field(default_factory=list)
+    notes: list[str] = field(default_factory=list)
 
 
 def _extract(text: str, path: str) -> Any:
@@ -39,6 +41,20 @@ def _extract(text: str, path: str) -> Any:
 
 def make_document(path: str, text: str, locate: Any = None) -> SourceDoc:
     return SourceDoc(path=path, text=text, extracted=_extract(text, path), locate=locate)
+
+
+# A finding of the key's rule is not repeated when a finding of one of the value's rules
+# sits on the same span: date-mismatch already says what the KB records.
+SHADOWED_BY = {"CC301": ("CC201",)}
+
+
+def _drop_shadowed(findings: list[Finding]) -> list[Finding]:
+    at = {(f.path, f.start, f.code) for f in findings}
+    return [
+        f
+        for f in findings
+        if not any((f.path, f.start, other) in at for other in SHADOWED_BY.get(f.code, ()))
+    ]
 
 
 def _fingerprint(f: Finding, text: str, seen: Counter[str]) -> str:
@@ -58,13 +74,14 @@ def run_rules(docs: list[SourceDoc], options: Options, kb: KBView | None = None)
             continue
         findings.extend(rule.check(ctx))
     by_path = {d.path: d for d in docs}
+    by_code = {r.code: r for r in options.rules()}
     kept: list[Finding] = []
     for f in findings:
         ignored = options.ignored_for(f.path)
-        rule_cls = next(r for r in options.rules() if r.code == f.code)
-        if any(matches(rule_cls, t) for t in ignored):
+        if any(matches(by_code[f.code], t) for t in ignored):
             continue
         kept.append(f)
+    kept = _drop_shadowed(kept)
     kept.sort(key=Finding.sort_key)
     seen: Counter[str] = Counter()
     for f in kept:
@@ -100,20 +117,33 @@ def check_documents(
     kb: Any = None,
     unreadable: Sequence[tuple[str, str]] = (),
     corpus: bool = False,
+    roots: Sequence[Path] = (),
 ) -> Outcome:
-    view = knowledge.resolve_kb(kb, options.db, docs if corpus else None)
+    view = knowledge.resolve_kb(kb, options.db, docs if corpus else None, roots)
+    notes: list[str] = []
+    if view is None and corpus and len(docs) > knowledge.MAX_IN_MEMORY_FILES:
+        notes.append(
+            message(
+                "report",
+                "no_memory_kb",
+                options.lang,
+                n=len(docs),
+                limit=knowledge.MAX_IN_MEMORY_FILES,
+            )
+        )
     findings = run_rules(docs, options, view)
     report = summarise(docs, findings, unreadable)
     ctx = CheckContext(documents=docs, lang=options.lang, kb=view, as_of=options.as_of)
     report.authorities = build_authorities(ctx, findings)
-    return Outcome(report, list(unreadable), docs)
+    return Outcome(report, list(unreadable), docs, notes)
 
 
 def check_paths(paths: Sequence[str | Path], options: Options, kb: Any = None) -> Outcome:
     """Check files and directories; a directory is checked as one corpus."""
     docs: list[SourceDoc] = []
     unreadable: list[tuple[str, str]] = []
-    corpus = any(Path(p).is_dir() for p in paths)
+    roots = [Path(p) for p in paths if Path(p).is_dir()]
+    corpus = bool(roots)
     seen: set[str] = set()
     for path in iter_paths(paths):
         key = str(path)
@@ -123,10 +153,10 @@ def check_paths(paths: Sequence[str | Path], options: Options, kb: Any = None) -
         try:
             loaded = load(path)
         except Unreadable as exc:
-            unreadable.append((key, str(exc)))
+            unreadable.append((key, exc.says(options.lang)))
             continue
         docs.append(make_document(loaded.path, loaded.text, loaded.locate))
-    return check_documents(docs, options, kb, unreadable, corpus=corpus)
+    return check_documents(docs, options, kb, unreadable, corpus=corpus, roots=roots)
 
 
 def check_texts(named: Sequence[tuple[str, str]], options: Options, kb: Any = None) -> Outcome:

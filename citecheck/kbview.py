@@ -34,6 +34,7 @@ class Standing:
     by_key: str | None = None
     by_ref: str | None = None
     since: dt.date | None = None
+    origin: str = "stated"  # "stated" | "curated" | "imported" | "inferred"
 
 
 class KBView(Protocol):
@@ -59,57 +60,94 @@ def _as_date(value: Any) -> dt.date | None:
     return None
 
 
+# where a KB date comes from (``DocumentOut.date_source``) → how the checker weighs it
+DATE_SOURCES = {
+    "corpus": "header",
+    "curated": "curated",
+    "imported": "imported",
+    "mentions": "mentions",
+}
+
+
 class KnowledgeBaseView:
-    """Adapter from ``kb``'s ``KnowledgeBase`` (resolve / status_on / replaced_by)."""
+    """Adapter from ``kb``'s ``KnowledgeBase`` (``resolve``, ``document``, ``status_on``,
+    ``replaced_by``)."""
 
     def __init__(self, kb: Any) -> None:
         self.kb = kb
+        self._known: dict[str, KnownDocument | None] = {}
+
+    def _key(self, citation: Citation) -> str | None:
+        try:
+            res = self.kb.resolve(citation)
+        except (LookupError, TypeError, ValueError):
+            return None
+        key = res if isinstance(res, str) or res is None else _get(res, "key")
+        return str(key) if key else None
 
     def known(self, citation: Citation) -> KnownDocument | None:
+        key = self._key(citation)
+        if key is None:
+            return None
+        if key not in self._known:
+            self._known[key] = self._record(key)
+        return self._known[key]
+
+    def _record(self, key: str) -> KnownDocument | None:
         try:
-            rec = self.kb.resolve(citation)
-        except (KeyError, LookupError, TypeError, ValueError):
+            rec = self.kb.document(key)
+        except (LookupError, TypeError, ValueError):
             return None
         if rec is None:
             return None
-        if isinstance(rec, str):
-            key = rec
-            rec = self.kb.document(key) if hasattr(self.kb, "document") else {"key": key}
-            if rec is None:
-                return None
-        key = _get(rec, "key")
-        if not key:
-            return None
+        source = str(_get(rec, "date_source") or "kb")
         return KnownDocument(
-            key=str(key),
+            key=str(_get(rec, "key") or key),
             ref=_get(rec, "ref"),
             type=_get(rec, "type"),
             date=_as_date(_get(rec, "date")),
             subject=_get(rec, "subject"),
-            date_source=str(_get(rec, "date_source") or _get(rec, "origin") or "kb"),
+            date_source=DATE_SOURCES.get(source, source),
         )
 
     def standing(self, key: str, on: dt.date) -> Standing | None:
         try:
             st = self.kb.status_on(key, on)
-        except (KeyError, LookupError, ValueError):
+        except (LookupError, ValueError):
             return None
         if st is None:
             return None
-        status = str(_get(st, "status") or st).lower().replace(" ", "_").replace("-", "_")
-        if status.startswith("status."):
-            status = status.removeprefix("status.")
-        by_key = _get(st, "by") or _get(st, "by_key")
-        by_ref = _get(st, "by_ref")
-        since = _as_date(_get(st, "since") or _get(st, "date"))
-        if status in ("replaced", "repealed") and by_key is None:
+        status = str(getattr(st, "value", st)).lower()
+        if status not in ("replaced", "repealed"):
+            return Standing(status)
+        by_key, by_ref, since, origin = self._ending(key, on)
+        return Standing(status, by_key, by_ref, since, origin)
+
+    def _ending(self, key: str, on: dt.date) -> tuple[str | None, str | None, dt.date | None, str]:
+        """What ended ``key`` and from when: the direct replacement or repeal."""
+        store = getattr(self.kb, "store", None)
+        try:
+            from kb.status import endings
+
+            ends = endings(store, key, on) if store is not None else []
+        except (ImportError, LookupError, ValueError):
+            ends = []
+        if ends:
+            first = ends[0]
+            by = _get(first, "by")
+            ref = None
             try:
-                reps = self.kb.replaced_by(key, on)
-            except (KeyError, LookupError, ValueError):
-                reps = None
-            if reps:
-                first = reps[0]
-                by_key = _get(first, "key") if not isinstance(first, str) else first
-                by_ref = by_ref or (_get(first, "ref") if not isinstance(first, str) else None)
-                since = since or _as_date(_get(first, "date"))
-        return Standing(status, by_key, by_ref, since)
+                doc = self.kb.document(by) if by else None
+                ref = _get(doc, "ref") if doc is not None else None
+            except (LookupError, ValueError):
+                ref = None
+            origin = str(_get(first, "origin") or "stated")
+            return by, ref or by, _as_date(_get(first, "date")), origin
+        try:
+            reps = self.kb.replaced_by(key, on)
+        except (LookupError, TypeError, ValueError):
+            reps = []
+        if reps:
+            first = reps[0]
+            return _get(first, "key"), _get(first, "ref"), _as_date(_get(first, "date")), "stated"
+        return None, None, None, "stated"

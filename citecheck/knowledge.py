@@ -57,20 +57,40 @@ def open_db(db: str) -> KBView:
     return as_view(kb)
 
 
-def in_memory(docs: Sequence[SourceDoc]) -> KBView | None:
+FACTS_NAME = "facts.toml"
+# A KB built on the fly is for a draft folder or an office's corpus; a larger collection is
+# built once with `kb build` and passed with --db.
+MAX_IN_MEMORY_FILES = 500
+
+
+def in_memory(docs: Sequence[SourceDoc], roots: Sequence[Path] = ()) -> KBView | None:
+    """A KB built from the documents being checked, with the curated facts of the
+    directories (``facts.toml``) when there are any."""
     cls = _kb_class()
-    if cls is None or not docs:
+    if cls is None or not docs or len(docs) > MAX_IN_MEMORY_FILES:
         return None
     kb = cls.in_memory() if hasattr(cls, "in_memory") else cls(":memory:")
-    kb.add_files([d.extracted for d in docs])
+    facts = [r / FACTS_NAME for r in roots if (r / FACTS_NAME).is_file()]
+    pairs = [(d.extracted, d.text) for d in docs]
+    try:
+        from kb.build import add_extracted
+
+        add_extracted(kb.store, pairs, facts)
+    except (ImportError, AttributeError, TypeError):
+        kb.add_files([d.extracted for d in docs], {d.path: d.text for d in docs})
     return as_view(kb)
 
 
-def resolve_kb(kb: Any, db: str | None, corpus_docs: Sequence[SourceDoc] | None) -> KBView | None:
+def resolve_kb(
+    kb: Any,
+    db: str | None,
+    corpus_docs: Sequence[SourceDoc] | None,
+    roots: Sequence[Path] = (),
+) -> KBView | None:
     if kb is not None:
         return as_view(kb)
     if db:
         return open_db(db)
     if corpus_docs:
-        return in_memory(corpus_docs)
+        return in_memory(corpus_docs, roots)
     return None

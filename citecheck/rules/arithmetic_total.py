@@ -10,7 +10,7 @@ from citecheck.models import Finding
 from citecheck.rules.base import CheckContext, Rule, SourceDoc
 
 # A count: 40, 07, 5.718 (Vietnamese thousands separator), not a decimal (2,5) nor a percentage.
-NUM = r"\d{1,3}(?:\.\d{3})+(?![\d,])|\d+(?![\d.,]\d)"
+NUM = r"\d{1,3}(?:\.\d{3})+(?![\d,])|\d+(?!\d)(?![.,]\d)"
 _TOTAL = re.compile(
     rf"(?<![\w/.,-])(?P<n>{NUM})[ \t\u00a0]+(?P<unit>[^\W\d_]+(?:[ \t\u00a0][^\W\d_]+)?)"
     r"(?P<lead>[ \t\u00a0]*,?[ \t\u00a0]*(?:\((?:[ \t\u00a0*_]*(?:trong đó|bao gồm|gồm)[ \t\u00a0*_]*:?)?"
@@ -18,7 +18,7 @@ _TOTAL = re.compile(
     re.IGNORECASE,
 )
 _PART_NUM = re.compile(rf"(?<![\w/.,-])(?P<n>{NUM})(?![\w/%-])")
-_SPLIT = re.compile(r"[;,]|\svà\s")
+_SPLIT = re.compile(r";|,(?!\d)|\svà\s")
 MAX_PART_WORDS = 9
 
 

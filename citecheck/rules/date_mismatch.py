@@ -21,7 +21,8 @@ def _reference(
     """The date the evidence supports, and why: 'kb', 'majority', 'number-year' or ''."""
     if ctx.kb is not None:
         known = ctx.kb.known(key_mentions[0].citation)
-        if known is not None and known.date is not None and known.date in dict(counts):
+        trusted = known is not None and known.date_source in ("header", "curated", "imported")
+        if trusted and known is not None and known.date is not None and known.date in dict(counts):
             return known.date, "kb"
     (top, n1), (_, n2) = counts[0], counts[1]
     if n1 >= 3 and n1 >= 2 * n2:

@@ -7,7 +7,7 @@ from collections.abc import Iterator
 from citecheck.messages import fmt_date
 from citecheck.models import Finding, Severity
 from citecheck.rules.base import CheckContext, Rule, SourceDoc, cite_label
-from citecheck.rules.mentions import usable
+from citecheck.rules.mentions import own_date, usable, year_contradicts
 
 # Where the KB's date comes from, and whether it outweighs the draft.
 TRUSTED_SOURCES = {"header", "curated", "imported", "document"}
@@ -51,11 +51,13 @@ class KbDateMismatch(Rule):
         if ctx.kb is None:
             return
         for c in doc.citations:
-            if not usable(c) or c.date is None:
+            if not usable(c) or c.date is None or not own_date(doc, c) or year_contradicts(c):
                 continue
             known = ctx.kb.known(c)
             if known is None or known.date is None or known.date == c.date:
                 continue
+            if known.date_source == "mentions":
+                continue  # the KB only knows the date from citations: date-mismatch's job
             severity: Severity = "error" if known.date_source in TRUSTED_SOURCES else "warning"
             yield self.finding(
                 doc,

@@ -4,12 +4,28 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
+from citecheck.kbview import Standing
 from citecheck.messages import fmt_date
-from citecheck.models import Finding
+from citecheck.models import Finding, Severity
 from citecheck.rules.base import CheckContext, Rule, SourceDoc, cite_label
 from citecheck.rules.mentions import usable
+from kb.models import Citation
+from kb.textutil import fold
 
 GONE = {"replaced", "repealed"}
+CONTEXT = 160
+# words of a clause that describes the change (accent-folded)
+CHANGE_WORDS = (
+    "bai bo",
+    "thay the",
+    "het hieu luc",
+    "sua doi",
+    "bo sung",
+    "dinh chinh",
+    "hop nhat",
+    "ngung hieu luc",
+    "dinh chi",
+)
 
 
 class SupersededCitation(Rule):
@@ -21,7 +37,14 @@ class SupersededCitation(Rule):
     earliest date it can have (the year on the date line, and no earlier than the newest
     document it cites); or `--as-of DATE`. A citation that was correct on that date is not
     flagged because a later document replaced it since. The finding names what replaced
-    or repealed the document and when.
+    or repealed the document and when, once per cited document (the other mentions are
+    listed as evidence). It is an error when a person checked the replacement (curated
+    facts) or an official register records it; a warning when it was read from a
+    document's text ("… thay thế …", "bãi bỏ …" may be partial or transitional) or only
+    inferred by the KB (same issuer, same subject, later date — the message says so). A
+    document that itself replaces what it cites is not reported. A mention
+    whose own clause speaks of the change ("… đã được sửa đổi, bổ sung bởi …", "… bị bãi
+    bỏ") is not reported: the text already knows.
 
     ## Why is this bad?
     A report that "implements" a regulation that no longer applies was built on the wrong
@@ -56,18 +79,31 @@ class SupersededCitation(Rule):
         on = window.earliest
         if on is None:
             return
+        reported: dict[str, Finding] = {}
+        head = doc.extracted.document
+        own_keys = {k for k in (head.key, head.ref) if k}
         for c in doc.citations:
             if not usable(c):
                 continue
             known = ctx.kb.known(c)
             if known is None:
                 continue
+            if known.key in reported:
+                first = reported[known.key]
+                first.related.append(doc.related(c.start, c.end, "again"))
+                continue
             st = ctx.kb.standing(known.key, on)
             if st is None or st.status not in GONE:
                 continue
             if st.since is not None and st.since > on:
                 continue
-            yield self.finding(
+            if st.by_key and st.by_key in own_keys:
+                continue  # the document itself replaces or repeals what it cites
+            if talks_about_change(doc.text, c):
+                continue  # "… đã được sửa đổi, bổ sung bởi …", "… bị bãi bỏ": the text knows
+            note = self.msg(ctx, "inferred") if st.origin == "inferred" else ""
+            severity: Severity = "error" if _certain(st) else "warning"
+            finding = self.finding(
                 doc,
                 c.start,
                 c.end,
@@ -79,7 +115,30 @@ class SupersededCitation(Rule):
                     since=fmt_date(st.since) if st.since else "?",
                     on=fmt_date(on),
                     basis=self.msg(ctx, f"basis_{window.source.replace('-', '_')}"),
-                ),
+                )
+                + note,
+                severity=severity,
                 ref=c.ref,
                 suggestion=self.msg(ctx, "fix", by=st.by_ref or st.by_key or "?"),
             )
+            reported[known.key] = finding
+            yield finding
+
+
+def _certain(st: Standing) -> bool:
+    """A replacement or repeal a person checked (curated) or an official register records
+    (imported). One read from a document's text may be partial or transitional."""
+    return st.origin in ("curated", "imported")
+
+
+def talks_about_change(text: str, c: Citation) -> bool:
+    """Whether the clause around the citation is about the change itself."""
+    lo = max(0, c.start - CONTEXT)
+    hi = min(len(text), c.end + CONTEXT)
+    before = text[lo : c.start]
+    after = text[c.end : hi]
+    cut = max(before.rfind(";"), before.rfind(". "), before.rfind("\n\n"))
+    before = before[cut + 1 :]
+    stop = min((x for x in (after.find(";"), after.find(". ")) if x >= 0), default=len(after))
+    clause = fold(before + " " + after[:stop])
+    return any(w in clause for w in CHANGE_WORDS)

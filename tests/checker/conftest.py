@@ -33,7 +33,7 @@ def seed(name: str) -> str:
 @dataclass
 class FactKB:
     docs: dict[str, KnownDocument] = field(default_factory=dict)
-    gone: dict[str, tuple[str, str, dt.date]] = field(default_factory=dict)
+    gone: dict[str, tuple[str, str, dt.date, str]] = field(default_factory=dict)
 
     @classmethod
     def from_rows(cls, rows: list[dict[str, Any]]) -> FactKB:
@@ -53,6 +53,7 @@ class FactKB:
                     status,
                     row["replaced_by"],
                     dt.date.fromisoformat(row["replaced_on"]),
+                    row.get("origin", "stated"),
                 )
         return kb
 
@@ -63,9 +64,9 @@ class FactKB:
         if key not in self.docs:
             return None
         if key in self.gone:
-            status, by, since = self.gone[key]
+            status, by, since, origin = self.gone[key]
             if on >= since:
-                return Standing(status, by_key=by, by_ref=by, since=since)
+                return Standing(status, by_key=by, by_ref=by, since=since, origin=origin)
         return Standing("in_force")
 
 

@@ -68,12 +68,12 @@ def test_unknown_rule_is_a_usage_error(run) -> None:  # type: ignore[no-untyped-
 
 
 def test_unreadable_file_is_reported_and_the_others_checked(run, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
-    bad = tmp_path / "bad.txt"
-    bad.write_bytes(b"\xff\xfe\x00 not utf-8 \xc3")
+    bad = tmp_path / "draft.docx"
+    bad.write_bytes(b"this is not a zip archive")
     code, out, err = run(str(bad), str(tmp_path / "missing.txt"), str(SEED_2025))
     assert code == 2
     assert len(err.strip().splitlines()) == 2
-    assert "missing.txt" in err and "bad.txt" in err
+    assert "missing.txt" in err and "draft.docx" in err
     assert "Traceback" not in err
     assert "CC104" in out
 
@@ -127,3 +127,53 @@ def test_help_is_fast_and_does_not_import_the_parser() -> None:
     r = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True)
     assert r.returncode == 0, r.stderr
     assert "citecheck PATH" in r.stdout
+
+
+def _docx(path: Path, paragraphs: list[str]) -> None:
+    import docx
+
+    d = docx.Document()
+    for p in paragraphs:
+        d.add_paragraph(p)
+    d.save(str(path))
+
+
+def test_docx_locations_and_word_comments(run, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    import zipfile
+
+    src = tmp_path / "draft.docx"
+    _docx(
+        src,
+        [
+            "BÁO CÁO",
+            "Kết quả thực hiện công tác đối thoại năm 2025",
+            "Thực hiện Công văn số 3266/UBND-NC ngày 25/8/2022 của Tỉnh ủy về việc triển khai.",
+        ],
+    )
+    out_docx = tmp_path / "draft-checked.docx"
+    code, out, err = run(str(src), "--select", "CC104", "--annotate", str(out_docx))
+    assert code == 1, err
+    # paragraph 3, column 11 ("Thực hiện " is 10 characters)
+    assert "draft.docx:¶3:11: CC104 issuer-mismatch" in out
+    with zipfile.ZipFile(out_docx) as z:
+        comments = z.read("word/comments.xml").decode("utf-8")
+    assert "CC104 issuer-mismatch" in comments
+
+
+def test_annotate_needs_one_docx(run) -> None:  # type: ignore[no-untyped-def]
+    code, _, err = run(str(SEED_2025), "--annotate", "out.docx")
+    assert code == 2 and "--annotate" in err
+
+
+def test_checking_one_file_does_not_import_spacy_or_networkx() -> None:
+    seed = REPO / "corpus" / "2024-bc-dan-van-dan-chu-quy-1.txt"
+    code = (
+        "import sys\n"
+        "from citecheck.config import Options\n"
+        "from citecheck.engine import check_paths\n"
+        f"out = check_paths([{str(seed)!r}], Options())\n"
+        "assert out.report.summary.findings > 0\n"
+        "assert 'spacy' not in sys.modules and 'networkx' not in sys.modules\n"
+    )
+    r = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True)
+    assert r.returncode == 0, r.stderr
