@@ -337,9 +337,10 @@ def _laws_by_name(t: str, covered: list[tuple[int, int]], g: Grammar) -> list[Ci
 
 
 # "này", "nêu trên", "nói trên", "trên" after a type word: found by a short literal pattern;
-# the word before must end a type word before the type word itself is matched
+# the word before must end a type word before the type word itself is matched. A footnote
+# number may follow ("Nghị định này48."), a letter may not.
 _SELF_ANCHOR = re.compile(
-    rf"(?:này|NÀY|nêu{_WS}+trên|NÊU{_WS}+TRÊN|nói{_WS}+trên|NÓI{_WS}+TRÊN|trên|TRÊN)(?!\w)"
+    rf"(?:này|NÀY|nêu{_WS}+trên|NÊU{_WS}+TRÊN|nói{_WS}+trên|NÓI{_WS}+TRÊN|trên|TRÊN)(?![^\W\d_])"
 )
 _SELF_WINDOW = 40
 
