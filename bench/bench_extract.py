@@ -63,19 +63,21 @@ def norm_ref(s: str) -> str:
     return m.group(1) + "|" + re.sub(r"[/.\-]+", "-", m.group(2)).strip("-")
 
 
-_GOLD_TAIL = re.compile(r"(?:\s*[/\-–]\s*[A-ZĐa-zđ0-9&]+)+")
-_GOLD_TAIL_AFTER_SEP = re.compile(r"\s*[A-ZĐ0-9&]+(?:\s*[/\-–]\s*[A-ZĐa-zđ0-9&]+)*")
+_GOLD_TAIL = re.compile(r"(?:\s*[/\-–]\s*[A-ZĐa-zđ0-9&]+)+(?![\w/])")
+_GOLD_TAIL_AFTER_SEP = re.compile(r"\s*[A-ZĐ0-9][A-Za-zĐđ0-9&]*(?:\s*[/\-–]\s*[A-ZĐa-zđ0-9&]+)*")
 
 
 def gold_as_written(gold: str, note: str) -> str:
     """The notes' số hiệu field stops at a stray space ("105 /2021/TT-BQP" gives "105"); the rest
     is read from the note itself when it continues with separators and codes."""
-    pos = note.find(gold)
-    if pos < 0:
-        return gold
     tail = _GOLD_TAIL_AFTER_SEP if gold.endswith(("/", "-")) else _GOLD_TAIL
-    m = tail.match(note, pos + len(gold))
-    return gold if m is None else gold + m.group()
+    pos = note.find(gold)
+    while pos >= 0:
+        m = tail.match(note, pos + len(gold))
+        if m is not None:
+            return gold + m.group()
+        pos = note.find(gold, pos + 1)
+    return gold
 
 
 def read_text(path: Path) -> str:

@@ -336,12 +336,37 @@ def _laws_by_name(t: str, covered: list[tuple[int, int]], g: Grammar) -> list[Ci
     return out
 
 
-# "này", "nêu trên", "nói trên", "trên" after a type word: found by a short literal pattern;
-# the word before must end a type word before the type word itself is matched
-_SELF_ANCHOR = re.compile(
-    rf"(?:này|NÀY|nêu{_WS}+trên|NÊU{_WS}+TRÊN|nói{_WS}+trên|NÓI{_WS}+TRÊN|trên|TRÊN)(?!\w)"
-)
+# "này", "nêu trên", "nói trên", "trên" after a type word: the word before the anchor must end
+# a type word before the type word itself is matched. A footnote number may follow
+# ("Nghị định này48."), a letter may not.
 _SELF_WINDOW = 40
+_SELF_WORDS = ("này", "NÀY", "trên", "TRÊN")
+_BEFORE_TREN = frozenset({"neu", "noi"})
+
+
+def _self_anchors(t: str) -> list[tuple[int, int]]:
+    """Spans of "này", "trên", "nêu trên", "nói trên" standing as words (str.find, no regex:
+    these words are frequent and the scan must stay cheap), in order."""
+    spans: list[tuple[int, int]] = []
+    n = len(t)
+    for word in _SELF_WORDS:
+        i = t.find(word)
+        while i >= 0:
+            e = i + len(word)
+            if i > 0 and t[i - 1].isspace() and not (e < n and _is_letter(t[e])):
+                s = i
+                if word[0] in "tT":
+                    prev = _word_before(t, i)
+                    if fold(prev) in _BEFORE_TREN:
+                        s = t.rfind(prev, 0, i)
+                spans.append((s, e))
+            i = t.find(word, e)
+    spans.sort()
+    return spans
+
+
+def _is_letter(ch: str) -> bool:
+    return ch.isalpha() or unicodedata.combining(ch) > 0
 
 
 @cache
@@ -379,10 +404,7 @@ def _self_and_back_references(
     nxt = 0
     tw_before = _type_word_before_re()
     last_syllables = _type_word_last_syllables()
-    for a in _SELF_ANCHOR.finditer(t):
-        s, e = a.start(), a.end()
-        if s == 0 or not t[s - 1].isspace():
-            continue
+    for s, e in _self_anchors(t):
         if fold(_word_before(t, s)) not in last_syllables:
             continue
         m = tw_before.search(t, max(0, s - _SELF_WINDOW), s)
@@ -392,7 +414,7 @@ def _self_and_back_references(
         if not tw[0].isupper():
             continue  # "các quy định này" speaks of provisions, not of a document
         word_type = g.type_for_word(tw)
-        what = fold(a.group())
+        what = fold(t[s:e])
         c = Citation(
             text="",
             start=m.start("tw"),

@@ -8,7 +8,7 @@ the tables of ``kb/data`` (type abbreviations, issuer codes). Nothing here resca
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from functools import cache
 
 from kb.grammar import Grammar, code_key, load_grammar
@@ -18,10 +18,12 @@ _HSPACE = "[ \\t\\u00a0\\u202f\\u2009]"
 # white space inside a broken số hiệu: spaces and at most three line breaks
 _SP = f"{_HSPACE}*(?:\\r?\\n{_HSPACE}*){{0,3}}"
 # a code: letters (an "&" may join two groups: BNN&PTNT, BGD&ĐT), then up to two digits (QH14)
-_CODE = r"[A-ZĐÐa-zđð][A-Za-zĐđÐð]{0,14}+(?:&[A-ZĐÐ][A-Za-zĐđÐð]{0,7}+)?\d{0,2}+"
+_CODE = r"[A-ZĐÐa-zđð][A-Za-zĐđÐðƯƠ]{0,14}+(?:&[A-ZĐÐ][A-Za-zĐđÐð]{0,7}+)?\d{0,2}+"
 _CODE_RE = re.compile(_CODE)
 # codes written in mixed case that are nevertheless codes, not words
-_MIXED_CASE_OK = re.compile(r"^(?:[A-ZĐ]+[a-zđ]?[A-ZĐ]*|[A-ZĐ][a-zđ]?[A-ZĐ]+|[A-ZĐ]+\d{1,2})$")
+_MIXED_CASE_OK = re.compile(
+    r"^(?:[A-ZĐƯƠ]+[a-zđ]?[A-ZĐƯƠ]*|[A-ZĐ][a-zđ]?[A-ZĐƯƠ]+|[A-ZĐ]+\d{1,2})$"
+)
 
 
 @cache
@@ -29,10 +31,12 @@ def ref_pattern() -> re.Pattern[str]:
     g = load_grammar()
     dash = "[" + re.escape(g.dash_chars) + "]"
     slash = "[" + re.escape(g.slash_chars) + "]"
-    sep = f"(?:{dash}|{slash}|\\.)"
+    # a dot stands for a dash only between two codes, with nothing around it ("NQ.HĐTP"):
+    # "TT-BCT. BAN HÀNH …" ends the number at the dot
+    sep = f"(?:{_SP}(?:{dash}|{slash}){_SP}|\\.(?=[A-ZĐÐ]))"
     # a code never runs on into a word ("596/Ngày" in a gazette page header is no số hiệu)
     code = f"{_CODE}(?![^\\W\\d_])"
-    symbol = f"{code}(?:{_SP}{sep}{_SP}{code}){{0,9}}"
+    symbol = f"{code}(?:{sep}{code}){{0,9}}"
     # The pattern starts with a digit (no look-behind) so the scan skips ahead on digits; what
     # stands before the number is checked in ``find_refs``. The digits are possessive and must
     # be followed by a space or a separator, so a number that is not a số hiệu fails at once.
@@ -413,12 +417,35 @@ def _old(
 
 
 def find_refs(text: str) -> list[ParsedRef]:
-    """Every số hiệu in ``text``, in order, in one pass."""
+    """Every số hiệu in ``text``, in order, in one pass.
+
+    A number cited again reads the same: its classification is kept (per call) under what the
+    match saw (three characters before it, the match, the character after it) and reused with
+    the offsets moved."""
     out: list[ParsedRef] = []
+    seen: dict[tuple[str, str, str], ParsedRef | None] = {}
+    n = len(text)
     for m in ref_pattern().finditer(text):
-        if m.start() > 0 and text[m.start() - 1] in _NOT_BEFORE:
+        s, e = m.span()
+        before = text[s - 1] if s > 0 else ""
+        if before and before in _NOT_BEFORE:
             continue  # part of a longer number: "1.12/2020", "2021-2025/…", "x_12/…"
+        key = (text[max(0, s - 3) : s], m.group(), text[e] if e < n else "")
+        if key in seen:
+            known = seen[key]
+            if known is not None:
+                shift = s - known.start
+                out.append(
+                    replace(
+                        known,
+                        start=s,
+                        end=known.end + shift,
+                        anomalies=list(known.anomalies),
+                    )
+                )
+            continue
         ref = classify(m, text)
+        seen[key] = ref
         if ref is not None:
             out.append(ref)
     return out

@@ -41,11 +41,12 @@ def crosses_paragraph(s: str) -> bool:
 
 
 # the running head of a Công báo page ("CÔNG BÁO/Số 342/Ngày 21-06-2026", or "Số 1163 + 1164"),
-# the page number on the line after it, and the blank lines around them
+# the page number on the line after it, and the blank lines after them
 _PAGE_HEAD = re.compile(
-    r"[ \t\u00a0]*(?:\r?\n[ \t\u00a0]*)*CÔNG BÁO/Số [\d +]{1,20}/Ngày \d{1,2}-\d{1,2}-\d{4}"
+    r"CÔNG BÁO/Số [\d +]{1,20}/Ngày \d{1,2}-\d{1,2}-\d{4}"
     r"[ \t\u00a0]*(?:\r?\n[ \t\u00a0]*\d{1,4}[ \t\u00a0]*(?=\r?\n))?(?:[ \t\u00a0]*\r?\n)*"
 )
+_BLANK = frozenset(" \t\u00a0\r\n")
 
 
 def mask_page_heads(text: str) -> str:
@@ -54,7 +55,17 @@ def mask_page_heads(text: str) -> str:
     and offsets stay those of the text."""
     if "CÔNG BÁO/Số" not in text:
         return text
-    return _PAGE_HEAD.sub(lambda m: " " * (m.end() - m.start()), text)
+    parts: list[str] = []
+    last = 0
+    for m in _PAGE_HEAD.finditer(text):
+        s = m.start()
+        while s > last and text[s - 1] in _BLANK:  # the blank lines before the head
+            s -= 1
+        parts.append(text[last:s])
+        parts.append(" " * (m.end() - s))
+        last = m.end()
+    parts.append(text[last:])
+    return "".join(parts)
 
 
 def squash_spaces(s: str) -> str:
@@ -100,15 +111,16 @@ _SINGLETON_BLOCKS = ((0x0340, 0x0390), (0x1F00, 0x2000), (0x2000, 0x2400), (0xF9
 
 @lru_cache(maxsize=1)
 def _cluster_re() -> re.Pattern[str]:
-    """A base character followed by combining marks, or a character NFC replaces alone: the
-    places where NFC changes a text. Built on the first decomposed text, not at import."""
+    """A run of combining marks (composed with the base character before it), or a character
+    NFC replaces alone: the places where NFC changes a text. Built on the first decomposed
+    text, not at import."""
     singles = "".join(
         re.escape(chr(cp))
         for lo, hi in _SINGLETON_BLOCKS
         for cp in range(lo, hi)
         if unicodedata.normalize("NFC", chr(cp)) != chr(cp)
     )
-    return re.compile(rf"[^{_MARKS}]?[{_MARKS}]+|[{singles}]", re.S)
+    return re.compile(rf"[{_MARKS}]+|[{singles}]")
 
 
 class NfcView:
@@ -133,16 +145,17 @@ class NfcView:
         out: list[str] = []
         vstarts: list[int] = [0]  # view offset where a segment starts
         ostarts: list[int] = [0]  # original offset where it starts
-        folded: list[bool] = [
-            False
-        ]  # True for a composed cluster (offsets inside map to its start)
+        # True for a composed cluster (offsets inside it map to its start)
+        folded: list[bool] = [False]
         last = 0
         vpos = 0
         for m in _cluster_re().finditer(text):
             i, j = m.span()
+            if i > last and unicodedata.combining(text[i]):
+                i -= 1  # the base character the marks sit on
             out.append(text[last:i])
             vpos += i - last
-            composed = unicodedata.normalize("NFC", m.group())
+            composed = unicodedata.normalize("NFC", text[i:j])
             vstarts.append(vpos)
             ostarts.append(i)
             folded.append(True)
