@@ -33,7 +33,16 @@ def _reference(
         if len(matching) == 1:
             return matching[0], "number-year"
     if n1 > n2:
-        return top, "plurality"
+        # copies inside one document are not independent evidence: across files, the more
+        # frequent date must also be attested by more documents
+        files: dict[dt.date, set[str]] = {}
+        for m in key_mentions:
+            if m.citation.date is not None:
+                files.setdefault(m.citation.date, set()).add(m.doc.path)
+        a, b = files[top], files[counts[1][0]]
+        one_witness_each = len(a) == 1 and len(b) == 1 and a != b
+        if not one_witness_each and len(a) >= len(b):
+            return top, "plurality"
     return None, ""
 
 
@@ -47,7 +56,8 @@ class DateMismatch(Rule):
     date, counts the variants ("cited 5 times as 27/02/2019 and twice as 27/12/2019"), and
     says which one the evidence supports: the knowledge base's record, a clear majority, or
     the only date whose year matches the year in the số hiệu. It is an error only when that
-    evidence is clear; when the variants are evenly attested it is a warning. Laws cited by
+    evidence is clear; when the variants are evenly attested it is a warning on every
+    variant (copies of one paragraph inside one document count as one witness). Laws cited by
     name and date are not compared (two dates may be two laws), and `62/KH-VPUB` of 2023 and
     of 2024 are two plans, never a mismatch. Only dates written as the document's date of
     issue are compared ("… số hiệu ngày …", or the date right after the số hiệu on the same
@@ -116,12 +126,17 @@ class DateMismatch(Rule):
                 )
             else:
                 text += self.msg(ctx, "why_unclear")
-            good = [m for m in dated if m.citation.date == baseline]
             for m in dated:
-                if m.citation.date == baseline:
+                if why and m.citation.date == baseline:
                     continue
+                # with no evidence either way every variant is reported, each pointing to
+                # the mentions that differ from it
+                others = [x for x in dated if x.citation.date != m.citation.date]
+                good = [x for x in dated if x.citation.date == baseline] if why else others
                 related = [
-                    x.doc.related(x.citation.start, x.citation.end, fmt_date(baseline))
+                    x.doc.related(
+                        x.citation.start, x.citation.end, fmt_date(x.citation.date or baseline)
+                    )
                     for x in good[:MAX_RELATED]
                 ]
                 suggestion = (
