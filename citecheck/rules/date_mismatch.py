@@ -9,8 +9,9 @@ from collections.abc import Iterator
 from citecheck.messages import count_phrase, fmt_date
 from citecheck.models import Finding, Severity
 from citecheck.rules.base import CheckContext, Rule, cite_label
-from citecheck.rules.mentions import Mention, by_key, own_date, year_contradicts
-from kb.models import Family
+from citecheck.rules.mentions import Mention, by_key, own_date, usable, year_contradicts
+from kb.models import Citation, Family
+from kb.textutil import fold
 
 MAX_RELATED = 8
 
@@ -59,7 +60,9 @@ class DateMismatch(Rule):
     evidence is clear; when the variants are evenly attested it is a warning on every
     variant (copies of one paragraph inside one document count as one witness). Laws cited by
     name and date are not compared (two dates may be two laws), and `62/KH-VPUB` of 2023 and
-    of 2024 are two plans, never a mismatch. Only dates written as the document's date of
+    of 2024 are two plans — unless one file gives them the very same subject, which two
+    yearly plans do not have (a warning: probably one document with a slip in the year).
+    Only dates written as the document's date of
     issue are compared ("… số hiệu ngày …", or the date right after the số hiệu on the same
     line) — not an effective date in the next column of a table — and a date whose year
     contradicts the year in the số hiệu is left to number-year-mismatch.
@@ -91,6 +94,7 @@ class DateMismatch(Rule):
     severity = "warning"
 
     def check(self, ctx: CheckContext) -> Iterator[Finding]:
+        yield from self._same_subject_other_year(ctx)
         for _key, mentions in by_key(ctx).items():
             dated = [
                 m
@@ -154,3 +158,62 @@ class DateMismatch(Rule):
                     related=related,
                     suggestion=suggestion,
                 )
+
+    def _same_subject_other_year(self, ctx: CheckContext) -> Iterator[Finding]:
+        """One số hiệu, dated in two different years, with the same subject, in one file.
+
+        Numbers without a year restart every 1 January, so 62/KH-VPUB of 2023 and of 2024
+        are two plans — unless the text gives them the very same subject, which two plans
+        of two years do not have (their subjects name their own year)."""
+        for doc in ctx.documents:
+            groups: dict[str, list[Citation]] = {}
+            for c in doc.citations:
+                if (
+                    usable(c)
+                    and c.date
+                    and "@" in (c.key or "")
+                    and _subject_words(c) >= MIN_SUBJECT_WORDS
+                ):
+                    groups.setdefault((c.key or "").split("@")[0], []).append(c)
+            for cites in groups.values():
+                if len({c.date.year for c in cites if c.date}) < 2:
+                    continue
+                first = cites[0]
+                for c in cites[1:]:
+                    if c.date is None or first.date is None or c.date.year == first.date.year:
+                        continue
+                    if not _same_subject(first, c):
+                        continue
+                    yield self.finding(
+                        doc,
+                        c.start,
+                        c.end,
+                        self.msg(
+                            ctx,
+                            "year_variants",
+                            what=cite_label(c),
+                            date=fmt_date(c.date),
+                            other=fmt_date(first.date),
+                        ),
+                        ref=c.ref,
+                        related=[doc.related(first.start, first.end, fmt_date(first.date))],
+                        suggestion=self.msg(ctx, "fix_unclear"),
+                    )
+
+
+MIN_SUBJECT_WORDS = 5
+
+
+def _subject(c: Citation) -> str:
+    return " ".join(fold(c.subject or "").split())
+
+
+def _subject_words(c: Citation) -> int:
+    return len(_subject(c).split())
+
+
+def _same_subject(a: Citation, b: Citation) -> bool:
+    """The same subject, allowing one mention to be cut short (a line break, a list)."""
+    sa, sb = _subject(a), _subject(b)
+    short, long_ = sorted((sa, sb), key=len)
+    return len(short.split()) >= MIN_SUBJECT_WORDS and long_.startswith(short)
