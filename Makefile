@@ -4,7 +4,9 @@ VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 
-.PHONY: install demo test lint typecheck pytest bench clean
+.PHONY: install demo test lint typecheck pytest browser-test bench clean
+CHROMIUM ?= /usr/bin/chromium
+DEMO_DB := out/demo-kb.sqlite
 
 $(STAMP): pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -14,8 +16,13 @@ $(STAMP): pyproject.toml
 
 install: $(STAMP)
 
+# The main job: check the documents of corpus/ together (exit 1 only means findings),
+# then build the knowledge base and ask which regulation governs direct dialogue.
 demo: $(STAMP)
-	-$(BIN)/citecheck corpus/ --statistics
+	$(BIN)/citecheck corpus/ --statistics || [ $$? -eq 1 ]
+	@mkdir -p out
+	$(BIN)/kb build corpus/ --db $(DEMO_DB)
+	$(BIN)/kb applies "đối thoại trực tiếp" --on 2023-01-01 --db $(DEMO_DB)
 
 lint: $(STAMP)
 	$(BIN)/ruff check kb citecheck tests bench
@@ -25,7 +32,12 @@ typecheck: $(STAMP)
 	$(BIN)/mypy
 
 pytest: $(STAMP)
-	$(BIN)/pytest -q
+	$(BIN)/pytest -q -m "not browser"
+
+# End-to-end tests in a real headless Chromium (installed from the system packages if missing).
+browser-test: $(STAMP)
+	@test -x $(CHROMIUM) || { apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium; }
+	$(BIN)/pytest -q -p no:cacheprovider -m browser tests/web
 
 test: lint typecheck pytest
 
@@ -33,4 +45,4 @@ bench: $(STAMP)
 	$(BIN)/python bench/run.py
 
 clean:
-	rm -rf $(VENV) build *.egg-info .pytest_cache .mypy_cache .ruff_cache
+	rm -rf $(VENV) build out *.egg-info .pytest_cache .mypy_cache .ruff_cache

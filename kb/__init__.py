@@ -1,6 +1,25 @@
 """Knowledge base of Vietnamese legal and administrative documents."""
 
-from kb.extract import extract_file, extract_text
-from kb.models import Citation, DocumentHeader, ExtractedFile
+from __future__ import annotations
+
+from typing import TYPE_CHECKING, Any
+
+if TYPE_CHECKING:
+    from kb.extract import extract_file, extract_text
+    from kb.models import Citation, DocumentHeader, ExtractedFile
 
 __all__ = ["Citation", "DocumentHeader", "ExtractedFile", "extract_file", "extract_text"]
+
+_HOME = {
+    "extract_file": "kb.extract", "extract_text": "kb.extract",
+    "Citation": "kb.models", "DocumentHeader": "kb.models", "ExtractedFile": "kb.models",
+}  # fmt: skip
+
+
+def __getattr__(name: str) -> Any:
+    """Load the parser on first use: commands that only query the KB start faster."""
+    if name in _HOME:
+        import importlib
+
+        return getattr(importlib.import_module(_HOME[name]), name)
+    raise AttributeError(f"module 'kb' has no attribute {name!r}")

@@ -40,12 +40,17 @@ class BuildResult:
     errors: list[str] = field(default_factory=list)
 
 
-def display_path(path: Path) -> str:
-    """The path as stored: relative to the working directory when under it."""
-    try:
-        return path.resolve().relative_to(Path.cwd().resolve()).as_posix()
-    except ValueError:
-        return path.resolve().as_posix()
+def display_path(path: Path, roots: Sequence[Path] = ()) -> str:
+    """The path as stored: relative to the working directory when under it, else
+    relative to the folder holding the given directory it was found in
+    (``corpus/a.txt``), else absolute."""
+    resolved = path.resolve()
+    for base in [Path.cwd(), *(r.resolve().parent for r in roots if r.is_dir())]:
+        try:
+            return resolved.relative_to(base.resolve()).as_posix()
+        except ValueError:
+            continue
+    return resolved.as_posix()
 
 
 def read_text(path: Path) -> str:
@@ -206,7 +211,7 @@ def build(store: Store, paths: Sequence[Path], *, show_progress: bool | None = N
     jobs: list[tuple[str, str, str]] = []
     seen: set[str] = set()
     for p in docs:
-        shown = display_path(p)
+        shown = display_path(p, paths)
         seen.add(shown)
         sha1 = _hash(p)
         if sha1 is None:
@@ -219,6 +224,9 @@ def build(store: Store, paths: Sequence[Path], *, show_progress: bool | None = N
     removed = [p for p in old if p not in seen]
     if show_progress is None:
         show_progress = sys.stderr.isatty() and len(jobs) >= POOL_MIN_FILES
+    facts_hash = _facts_hash(facts_paths)
+    if not jobs and not removed and not full and store.get_meta("facts_hash") == facts_hash:
+        return result  # nothing to do: the KB already says all this
     # One transaction from the first write to the last: the files are stored as they
     # come back from the workers, then everything is derived again.
     with store.transaction():
@@ -234,9 +242,18 @@ def build(store: Store, paths: Sequence[Path], *, show_progress: bool | None = N
                 _store(store, item, result)
         store.set_meta("fingerprint", fingerprint())
         store.set_meta("facts", "\n".join(str(p.resolve()) for p in facts_paths))
+        store.set_meta("facts_hash", facts_hash)
         derive(store, facts_paths)
     result.removed = len(removed)
     return result
+
+
+def _facts_hash(paths: Sequence[Path]) -> str:
+    h = hashlib.sha1()
+    for p in paths:
+        h.update(str(p.resolve()).encode())
+        h.update((_hash(p) or "-").encode())
+    return h.hexdigest()
 
 
 def _store(store: Store, item: FileData | str, result: BuildResult) -> None:

@@ -9,9 +9,10 @@ from functools import cache
 
 from kb.dates import ANY_DATE, ParsedDate, date_after, parsed_from_match
 from kb.grammar import load_grammar
-from kb.textutil import crosses_paragraph
+from kb.textutil import crosses_paragraph, fold
 
 _WS = r"[\s\u00a0]"
+_WS_RUN = re.compile(r"[\s\u00a0]+")
 _HS = r"[ \t\u00a0]"
 BACK_WINDOW = 60
 LAW_NAME_WINDOW = 160
@@ -53,40 +54,133 @@ def _law_name_re() -> re.Pattern[str]:
     )
 
 
-_PIN_RE = re.compile(
-    rf"(?P<pin>(?:(?:điểm|khoản|điều|mục|chương|phần|phụ{_WS}+lục){_WS}+"
-    rf"[0-9a-zđ]{{1,5}}(?:\.[0-9]+)*{_WS}*,?{_WS}*)+)(?:của{_WS}+)?$",
-    re.IGNORECASE,
-)
+def _token_before(
+    text: str, pos: int, floor: int, skip: str = " \t\r\n\u00a0:,"
+) -> tuple[str, int]:
+    """The run of letters, digits and dots that ends just before ``pos`` (after skipping
+    ``skip``), and where it starts; at most 20 characters are looked at."""
+    j = pos
+    while j > floor and text[j - 1] in skip:
+        j -= 1
+    lo = max(floor, j - 20)
+    seg = text[lo:j]
+    if not seg or seg[-1].isspace():
+        return "", j
+    chunk = seg.rsplit(None, 1)[-1]  # the last run without white space, then its word end
+    m = _TOKEN_END.search(chunk)
+    if m is None:
+        return "", j
+    return m.group(), j - len(chunk) + m.start()
+
+
+# letters (with combining accents), digits and dots ending where the search window ends
+_TOKEN_END = re.compile(r"[\w.\u0300-\u036f]+$")
+
+
+@cache
+def _last_syllables() -> frozenset[str]:
+    """Folded last syllables of every type word ("dinh" of "quyết định"), and "so"."""
+    words = {fold(w).split()[-1] for t in load_grammar().types for w in t.words}
+    return frozenset(words | {"so"})
+
+
+_PIN_WORDS = frozenset({"diem", "khoan", "dieu", "muc", "chuong", "phan", "luc"})
+
+
+@cache
+def _type_words_folded() -> dict[str, int]:
+    """Folded type words and how many syllables each has."""
+    return {fold(w): len(w.split()) for t in load_grammar().types for w in t.words}
+
+
+def _type_word_ending_at(text: str, pos: int, floor: int) -> tuple[str, int] | None:
+    """The longest type word that ends just before ``pos`` (white space between), read back
+    syllable by syllable and looked up in the tables: (as written, start)."""
+    known = _type_words_folded()
+    syllables: list[str] = []
+    starts: list[int] = []
+    at = pos
+    for _ in range(4):
+        word, start = _token_before(text, at, floor, " \t\r\n\u00a0")
+        if not word or not word[0].isalpha():
+            break
+        syllables.insert(0, word)
+        starts.insert(0, start)
+        at = start
+    for i in range(len(syllables)):
+        if fold(" ".join(syllables[i:])) in known:
+            s = starts[i]
+            return text[s : _token_end(text, s, pos)], s
+    return None
+
+
+def _token_end(text: str, start: int, pos: int) -> int:
+    """End of the last syllable before ``pos`` (``pos`` less the white space before it)."""
+    j = pos
+    while j > start and text[j - 1] in " \t\r\n\u00a0":
+        j -= 1
+    return j
 
 
 def look_before(text: str, num_start: int, floor: int) -> Before:
-    lo = max(floor, num_start - BACK_WINDOW)
-    m = _before_re().search(text, lo, num_start)
-    if m is None or m.start() == m.end():
-        return Before(num_start, None, None, False)
-    tw = m.group("tw")
-    if tw is not None:
-        return Before(m.start("tw"), tw, m.start("tw"), m.group("so") is not None)
-    has_so = m.group("so") is not None
-    start = m.start("so") if has_so else num_start
+    """The type word and "số" before a number, read back word by word."""
+    word, start = _token_before(text, num_start, floor)
+    folded = fold(word)
+    has_so = folded == "so" or (folded.endswith("so") and start + len(word) == num_start)
     if has_so:
+        so_start = start + len(word) - 2  # "số68/2010": the number glued to "số"
+        if folded == "so":
+            so_start = start
+        found = _type_word_ending_at(text, so_start, floor)
+        if found is not None:
+            return Before(found[1], found[0], found[1], True)
         lo2 = max(floor, num_start - LAW_NAME_WINDOW)
         law = _law_name_re().search(text, lo2, num_start)
-        if law is not None and law.group("tw")[0].isupper() and not crosses_paragraph(law.group("name")):
+        if (
+            law is not None
+            and law.group("tw")[0].isupper()
+            and not crosses_paragraph(law.group("name"))
+        ):
             return Before(
                 law.start("tw"), law.group("tw"), law.start("tw"), True, law.group("name")
             )
-    return Before(start, None, None, has_so)
+        return Before(so_start, None, None, True)
+    if folded.rsplit(" ", 1)[-1] not in _last_syllables():
+        return Before(num_start, None, None, False)
+    found = _type_word_ending_at(text, num_start, floor)
+    if found is None:
+        return Before(num_start, None, None, False)
+    return Before(found[1], found[0], found[1], False)
+
+
+_PIN_VALUE = re.compile(r"[0-9a-zđA-ZĐ]{1,5}(?:\.[0-9]+)*")
 
 
 def pinpoint_before(text: str, pos: int, floor: int) -> tuple[str | None, int]:
-    lo = max(floor, pos - 80)
-    m = _PIN_RE.search(text, lo, pos)
-    if m is None:
+    """The pinpoint before a citation ("khoản 2 Điều 5 [của] Nghị định …"), read back pair by
+    pair (a pinpoint word, then its value): the pinpoint as written and where it starts."""
+    value, at = _token_before(text, pos, floor)
+    if fold(value) == "cua":
+        value, at = _token_before(text, at, floor)
+    end = at + len(value)
+    start: int | None = None
+    for _ in range(6):
+        if not value or not _PIN_VALUE.fullmatch(value):
+            break
+        word, wat = _token_before(text, at, floor)
+        folded = fold(word)
+        if folded not in _PIN_WORDS:
+            break
+        if folded == "luc":  # "phụ lục"
+            phu, pat = _token_before(text, wat, floor, " \t\r\n\u00a0")
+            if fold(phu) != "phu":
+                break
+            wat = pat
+        start = wat
+        value, at = _token_before(text, wat, floor)
+    if start is None:
         return None, pos
-    pin = re.sub(rf"{_WS}+", " ", m.group("pin")).strip(" ,")
-    return pin, m.start("pin")
+    return _WS_RUN.sub(" ", text[start:end]).strip(" ,"), start
 
 
 @cache
@@ -113,7 +207,7 @@ def issuer_after(text: str, pos: int, bound: int) -> Named | None:
     # keep a place name after the body ("Tỉnh ủy Sơn La"), not a following word such as "Về"
     if tail.strip() and not re.match(rf"{_WS}+(?:Về|Quy|Hướng|Ban|Thực|Triển)\b", tail):
         end = m.end("tail")
-    return Named(re.sub(rf"{_WS}+", " ", text[m.start(group) : end]).strip(), m.start(group), end)
+    return Named(_WS_RUN.sub(" ", text[m.start(group) : end]).strip(), m.start(group), end)
 
 
 _SUBJECT_START = re.compile(
@@ -142,7 +236,7 @@ def subject_after(text: str, pos: int, bound: int) -> Named | None:
     raw = text[start:end].rstrip(" ,\t\n\r\u00a0")
     if len(raw) < 3:
         return None
-    return Named(re.sub(rf"{_WS}+", " ", raw).strip(), start, start + len(raw))
+    return Named(_WS_RUN.sub(" ", raw).strip(), start, start + len(raw))
 
 
 def long_form_date(text: str, subject: Named) -> tuple[ParsedDate, Named] | None:
@@ -151,7 +245,7 @@ def long_form_date(text: str, subject: Named) -> tuple[ParsedDate, Named] | None
         if text[m.end("date") : m.end("date") + 1] in ("", " ", ",", ")", ";", "\n"):
             parsed = parsed_from_match(m)
             title_end = m.start()
-            title = re.sub(rf"{_WS}+", " ", text[subject.start : title_end]).strip()
+            title = _WS_RUN.sub(" ", text[subject.start : title_end]).strip()
             return parsed, Named(title, subject.start, title_end)
     return None
 
@@ -187,14 +281,16 @@ def title_date(
         raw = text[pos : m.start()]
         if _NOT_A_TITLE.search(raw) or crosses_paragraph(raw):
             return None
-        if m.start("date") in claimed or _PERIOD_BEFORE.search(text, max(0, m.start() - 8), m.start()):
+        if m.start("date") in claimed or _PERIOD_BEFORE.search(
+            text, max(0, m.start() - 8), m.start()
+        ):
             continue
         parsed = parsed_from_match(m)
         if year is not None and parsed.year != year:
             continue
         if year is None and _TITLE_BREAK.search(raw):
             return None
-        title = re.sub(rf"{_WS}+", " ", raw).strip(" ,.")
+        title = _WS_RUN.sub(" ", raw).strip(" ,.")
         if len(title) < 3:
             return None
         return parsed, Named(title, pos + len(raw) - len(raw.lstrip()), m.start())

@@ -24,14 +24,20 @@ _FTS_SUBJECTS = 8  # distinct subjects of a document put into the full-text inde
 
 def derive(store: Store, facts_paths: Sequence[Path]) -> None:
     facts = load_facts([p for p in facts_paths if p.is_file()])
-    corpus = {
-        key: DocumentFacts(ref=ref, type=typ, date=date, title=title, issuer_code=code, path=path)
-        for path, key, ref, typ, date, title, code in store.file_documents()
-    }
+    imported_rows = store.imported_documents()
     imported = {
         row[0]: DocumentFacts(ref=row[1], type=row[2], issuer=row[3], date=row[4], subject=row[8])
-        for row in store.imported_documents()
+        for row in imported_rows
     }
+    files = store.file_documents()
+    # a file without its own header (no số hiệu) that imported metadata describes is
+    # that document
+    same = _files_described(files, imported_rows)
+    corpus: dict[str, DocumentFacts] = {}
+    for path, key, ref, typ, date, title, code in files:
+        corpus[same.get(str(key), str(key))] = DocumentFacts(
+            ref=ref, type=typ, date=date, title=title, issuer_code=code, path=path
+        )
     mentions = list(store.all_mentions())
     no_issuer = {m[1] for m in mentions if m[6] is None and m[2] and m[8] in _PARTIAL_FAMILIES}
     raw_keys = {m[1] for m in mentions}
@@ -53,10 +59,31 @@ def derive(store: Store, facts_paths: Sequence[Path]) -> None:
         (resolved[src].key, resolved[tgt].key, kind, detail)
         for src, tgt, kind, detail in imported_rels
     ]
-    relations, problems = _relations(store, facts, documents, imported_edges)
+    relations, problems = _relations(store, facts, documents, imported_edges, same)
     store.replace_relations(relations)
     problems.extend(_cycles(relations))
     store.replace_problems(problems)
+
+
+def _files_described(
+    files: list[tuple[Any, ...]], imported: list[tuple[Any, ...]]
+) -> dict[str, str]:
+    """``file:`` keys of corpus files → the key of the imported document whose ``file``
+    names them (the stored path ends with it)."""
+    by_name: dict[str, list[tuple[str, str]]] = {}
+    for row in imported:
+        name = row[10]
+        if name:
+            by_name.setdefault(Path(name).name, []).append((str(name), str(row[0])))
+    out: dict[str, str] = {}
+    for path, key, *_ in files:
+        if not key.startswith("file:"):
+            continue
+        for name, imported_key in by_name.get(Path(path).name, ()):
+            if path == name or path.endswith("/" + name):
+                out[key] = imported_key
+                break
+    return out
 
 
 def _fts_rows(
@@ -85,10 +112,12 @@ def _relations(
     facts: CuratedFacts,
     documents: dict[str, tuple[Any, ...]],
     imported: list[tuple[str | None, str | None, str, str]],
+    same: dict[str, str],
 ) -> tuple[list[tuple[Any, ...]], list[tuple[str, str]]]:
     problems: list[tuple[str, str]] = []
     edges: dict[tuple[str, str, str, str], tuple[Any, ...]] = {}
     for src, tgt, kind, conf, evidence, path, start, end in store.stated_relations():
+        src, tgt = same.get(src, src), same.get(tgt, tgt)
         if src is None or tgt is None or src == tgt:
             continue
         k = (src, tgt, kind, "stated")

@@ -7,9 +7,10 @@ is anchored on exactly those runs. The original file is never modified.
 
 from __future__ import annotations
 
+import bisect
 import copy
 import io
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -78,28 +79,53 @@ def _run_spans(document: Any, path: str) -> tuple[list[tuple[int, int, Any]], in
     return spans, offset
 
 
-def _cover(document: Any, path: str, start: int, end: int) -> tuple[Any, Any] | None:
-    """Split runs so that [start, end) begins and ends on run boundaries; first and last run."""
-    spans, _ = _run_spans(document, path)
-    for s, e, run in spans:
-        if s < start < e:
-            split_run(run, start - s)
-            break
-    spans, _ = _run_spans(document, path)
-    for s, e, run in spans:
-        if s < end < e:
-            split_run(run, end - s)
-            break
-    spans, _ = _run_spans(document, path)
-    inside = [run for s, e, run in spans if s < end and e > start]
-    if not inside:
-        return None
-    return inside[0], inside[-1]
+class _RunIndex:
+    """The runs of the main story by text offset, kept up to date as runs are split."""
+
+    def __init__(self, spans: list[tuple[int, int, Any]]) -> None:
+        self.spans = spans
+        self.starts = [s for s, _, _ in spans]
+
+    def split_at(self, offset: int) -> None:
+        i = bisect.bisect_right(self.starts, offset) - 1
+        if i < 0:
+            return
+        start, end, run = self.spans[i]
+        if start < offset < end:
+            right = split_run(run, offset - start)
+            self.spans[i] = (start, offset, run)
+            self.spans.insert(i + 1, (offset, end, right))
+            self.starts.insert(i + 1, offset)
+
+    def covering(self, start: int, end: int) -> tuple[Any, Any] | None:
+        """Split at ``start`` and ``end``; the first and last run of [start, end)."""
+        self.split_at(start)
+        self.split_at(end)
+        i = max(bisect.bisect_right(self.starts, start) - 1, 0)
+        inside = []
+        while i < len(self.spans) and self.spans[i][0] < end:
+            _, e, run = self.spans[i]
+            if e > start:
+                inside.append(run)
+            i += 1
+        return (inside[0], inside[-1]) if inside else None
 
 
-def annotate_docx(src: Path, dst: Path, comments: Sequence[DocxComment]) -> int:
+def _as_comment(item: DocxComment | Mapping[str, Any]) -> DocxComment:
+    if isinstance(item, DocxComment):
+        return item
+    return DocxComment(
+        start=int(item["start"]),
+        end=int(item["end"]),
+        text=str(item["text"]),
+        author=str(item.get("author") or "citecheck"),
+    )
+
+
+def annotate_docx(src: Path, dst: Path, comments: Sequence[DocxComment | Mapping[str, Any]]) -> int:
     """Copy ``src`` to ``dst`` with a Word comment on each span; return how many were written.
 
+    Each comment is a :class:`DocxComment` or a mapping with the same keys.
     A span that falls only in a header, footer or note (where Word keeps no comments) or on
     no text at all is left out of the count."""
     from docx.text.run import Run
@@ -113,13 +139,14 @@ def annotate_docx(src: Path, dst: Path, comments: Sequence[DocxComment]) -> int:
     except OSError as exc:
         raise ReadError(label, f"không đọc được tệp ({exc.strerror})", str(exc)) from exc
     document = open_document(label, io.BytesIO(data))
-    _, length = _run_spans(document, label)
+    spans, length = _run_spans(document, label)
+    index = _RunIndex(spans)
     written = 0
-    for comment in sorted(comments, key=lambda c: (c.start, c.end)):
+    for comment in sorted(map(_as_comment, comments), key=lambda c: (c.start, c.end)):
         if not 0 <= comment.start <= comment.end <= length:
             raise ValueError(f"span [{comment.start}, {comment.end}) outside the text (0-{length})")
         end = max(comment.end, min(comment.start + 1, length))
-        covered = _cover(document, label, comment.start, end)
+        covered = index.covering(comment.start, end)
         if covered is None:
             continue
         first, last = (Run(r, document) for r in covered)

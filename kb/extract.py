@@ -31,9 +31,10 @@ from kb.grammar import Grammar, TypeEntry, load_grammar
 from kb.header import parse_header
 from kb.models import Citation, DocumentHeader, ExtractedFile, Family
 from kb.refs import ParsedRef, find_refs
-from kb.textutil import LineIndex, NfcView, crosses_paragraph, fold
+from kb.textutil import LineIndex, NfcView, crosses_paragraph, fold, mask_page_heads
 
 _WS = r"[\s\u00a0]"
+_WS_RUN = re.compile(r"[\s\u00a0]+")
 _GENERIC_WORDS = {"van ban", "cong van"}
 _LAW_WORDS = {"luat", "bo luat", "phap lenh", "nghi quyet", "hien phap"}
 # words that end a law's name: what follows is not the title any more
@@ -62,7 +63,7 @@ def extract_file(path: str | Path) -> ExtractedFile:
 
 def extract_text(text: str, path: str = "<text>") -> ExtractedFile:
     view = NfcView(text)
-    t = view.text
+    t = mask_page_heads(view.text)
     g = load_grammar()
     header, header_span = parse_header(t)
     if view is not None and header.number_start is not None:
@@ -112,7 +113,9 @@ def extract_text(text: str, path: str = "<text>") -> ExtractedFile:
         line, column = lines.position(start)
         fields.update(start=start, end=end, text=text[start:end], line=line, column=column)
     if header.date_start is not None and header.date_end is not None:
-        header.date_start, header.date_end = view.span_to_original(header.date_start, header.date_end)
+        header.date_start, header.date_end = view.span_to_original(
+            header.date_start, header.date_end
+        )
     return ExtractedFile(path=path, document=header, citations=citations, chars=len(text))
 
 
@@ -155,7 +158,7 @@ def _dates_after_nested_titles(
         date, subject = titled
         value = date.value
         c.date, c.date_valid = value, value is not None
-        c.date_text = re.sub(rf"{_WS}+", " ", date.text)
+        c.date_text = _WS_RUN.sub(" ", date.text)
         c.subject = c.subject or subject.text
         c.key = _key(r, date)
         if c.issuer is None:
@@ -171,14 +174,12 @@ def _key(r: ParsedRef, date: ParsedDate | None) -> str:
     return f"{r.key_ref}@{date.year if date else '?'}"
 
 
-def _complete(
-    t: str, f: _Found, bound: int, g: Grammar
-) -> tuple[Citation, int | None] | None:
+def _complete(t: str, f: _Found, bound: int, g: Grammar) -> tuple[Citation, int | None] | None:
     r, before = f.ref, f.before
     tw = before.type_word
     word_type = g.type_for_word(tw) if tw else None
-    if word_type is not None and word_type.name == "Hợp đồng":
-        return None  # contract numbers are not document citations
+    if word_type is not None and not word_type.cited:
+        return None  # e.g. contract numbers (types.toml: cited = false)
     has_context = tw is not None or before.has_so
     if not has_context:
         if not r.known or r.family is Family.OLD:
@@ -187,11 +188,9 @@ def _complete(
             return None
     anomalies = list(r.anomalies)
     code_type = _type_of(r, tw, g)
-    if word_type is not None and code_type is not None and fold(tw or "") not in _GENERIC_WORDS:
-        if not _compatible(word_type, code_type, r):
-            anomalies.append("type-word-mismatch")
-    if r.family is Family.LETTER and word_type is not None and fold(tw or "") not in _GENERIC_WORDS:
-        if word_type.name != "Công văn":
+    if word_type is not None and fold(tw or "") not in _GENERIC_WORDS:
+        mismatch = code_type is not None and not _compatible(word_type, code_type, r)
+        if mismatch or (r.family is Family.LETTER and word_type.name != "Công văn"):
             anomalies.append("type-word-mismatch")
 
     date, issuer, cursor = date_and_issuer(t, r.end, bound)
@@ -213,7 +212,9 @@ def _complete(
                 issuer = issuer_after(t, date.end, bound)
     pinpoint, _ = pinpoint_before(t, before.start, 0)
     name = before.name.strip() if before.name else None
-    c = _citation(r, before, code_type, tw, date, issuer, subject, pinpoint, name, end, anomalies, g)
+    c = _citation(
+        r, before, code_type, tw, date, issuer, subject, pinpoint, name, end, anomalies, g
+    )
     return c, (date.start if date else None)
 
 
@@ -242,16 +243,16 @@ def _citation(
         family=r.family,
         type=code_type.name if code_type else None,
         type_code=r.type_code,
-        type_word=re.sub(rf"{_WS}+", " ", tw) if tw else None,
+        type_word=_WS_RUN.sub(" ", tw) if tw else None,
         number=r.number,
         year=r.year,
         ref=r.ref,
         ref_start=r.start,
         ref_end=r.end,
         issuer_code=r.issuer_code,
-        name=re.sub(rf"{_WS}+", " ", name) if name else None,
+        name=_WS_RUN.sub(" ", name) if name else None,
         date=value,
-        date_text=re.sub(rf"{_WS}+", " ", date.text) if date else None,
+        date_text=_WS_RUN.sub(" ", date.text) if date else None,
         date_valid=date is None or value is not None,
         issuer=issuer.text if issuer else None,
         issuer_named_code=g.issuer_code_for_name(issuer.text) if issuer else None,
@@ -262,7 +263,9 @@ def _citation(
     )
 
 
-_LAW_ANCHOR = re.compile(r"Bộ[\s\u00a0]+luật|BỘ[\s\u00a0]+LUẬT|Luật|LUẬT|Pháp[\s\u00a0]+lệnh|Hiến[\s\u00a0]+pháp")
+_LAW_ANCHOR = re.compile(
+    r"Bộ[\s\u00a0]+luật|BỘ[\s\u00a0]+LUẬT|Luật|LUẬT|Pháp[\s\u00a0]+lệnh|Hiến[\s\u00a0]+pháp"
+)
 # a law's name holds none of these; the first digit after it starts its date (or year)
 _NAME_STOP = re.compile(r"[;:()\d\"“”]")
 _NAME_SPAN = 230
@@ -272,7 +275,7 @@ _NAME_SPAN = 230
 def _law_re() -> re.Pattern[str]:
     return re.compile(
         rf"(?P<tw>Bộ{_WS}+luật|BỘ{_WS}+LUẬT|Luật|LUẬT|Pháp{_WS}+lệnh|Hiến{_WS}+pháp)"
-        rf"{_WS}+(?P<name>(?:[A-ZĐÂĂÊÔƠƯÁÀẢÃẠÉÈẺẼẸÍÌỈĨỊÓÒỎÕỌÚÙỦŨỤÝỲỶỸỴ]|sửa{_WS}+đổi)"
+        rf"{_WS}+(?P<name>(?:[A-ZĐÂĂÊÔƠƯÁÀẢÃẠÉÈẺẼẸÍÌỈĨỊÓÒỎÕỌÚÙỦŨỤÝỲỶỸỴ]|sửa{_WS}+đổi|nước{_WS})"
         rf"[^;:()\d\"“”]{{1,200}}?)"
         rf"{_WS}*,?{_WS}*(?:(?:được{_WS}+)?(?:Quốc{_WS}+hội{_WS}+)?(?:khóa{_WS}+\w+{_WS}+)?"
         rf"(?:thông{_WS}+qua{_WS}+)?(?P<date>{ANY_DATE})|năm{_WS}+(?P<ly>(?:19|20)\d\d)(?!\d))"
@@ -299,12 +302,14 @@ def _laws_by_name(t: str, covered: list[tuple[int, int]], g: Grammar) -> list[Ci
         if any(x <= s < y or s <= x < m.end() for x, y in spans[max(0, i - 2) : i]):
             continue
         resume = m.end()
-        name = re.sub(rf"{_WS}+", " ", m.group("name")).strip(" ,")
-        if _NOT_A_NAME.search(name.replace("sửa đổi", "").replace("Sửa đổi", "")) and not name.lower().startswith("sửa đổi"):
+        name = _WS_RUN.sub(" ", m.group("name")).strip(" ,")
+        if _NOT_A_NAME.search(
+            name.replace("sửa đổi", "").replace("Sửa đổi", "")
+        ) and not name.lower().startswith("sửa đổi"):
             continue
         if crosses_paragraph(m.group("name")) or len(name.split()) > 30:
             continue
-        tw = re.sub(rf"{_WS}+", " ", m.group("tw"))
+        tw = _WS_RUN.sub(" ", m.group("tw"))
         word_type = g.type_for_word(tw)
         date: ParsedDate | None = parsed_from_match(m) if m.group("date") else None
         year = date.year if date else int(m.group("ly"))
@@ -322,7 +327,7 @@ def _laws_by_name(t: str, covered: list[tuple[int, int]], g: Grammar) -> list[Ci
                 type_word=tw,
                 name=name,
                 date=date.value if date else None,
-                date_text=re.sub(rf"{_WS}+", " ", date.text) if date else None,
+                date_text=_WS_RUN.sub(" ", date.text) if date else None,
                 date_valid=date is None or date.value is not None,
                 year=None,
                 key=f"{type_name}:{fold(name)}@{when}",
@@ -351,20 +356,24 @@ def _type_word_last_syllables() -> frozenset[str]:
 
 
 def _word_before(t: str, pos: int) -> str:
-    j = pos - 1
-    while j >= 0 and t[j].isspace():
-        j -= 1
-    k = j
-    while k >= 0 and k > j - 12 and (t[k].isalpha() or unicodedata.combining(t[k])):
-        k -= 1
-    return t[k + 1 : j + 1]
+    """The word (letters and accents, at most 12 characters) before the white space at ``pos``."""
+    seg = t[max(0, pos - 16) : pos].rstrip()
+    if not seg:
+        return ""
+    m = _WORD_END.search(seg.rsplit(None, 1)[-1])
+    return m.group() if m else ""
+
+
+_WORD_END = re.compile(r"[^\W\d_]{1,12}$")
 
 
 def _self_and_back_references(
     t: str, citations: list[Citation], header: DocumentHeader, g: Grammar
 ) -> list[Citation]:
     out: list[Citation] = []
-    ordered = sorted((c for c in citations if c.key and not c.self_reference), key=lambda c: c.start)
+    ordered = sorted(
+        (c for c in citations if c.key and not c.self_reference), key=lambda c: c.start
+    )
     seen_keys: set[str] = set()
     seen_by_type: dict[str, set[str]] = {}
     nxt = 0
@@ -391,7 +400,7 @@ def _self_and_back_references(
             line=0,
             column=0,
             type=word_type.name if word_type else None,
-            type_word=re.sub(rf"{_WS}+", " ", tw),
+            type_word=_WS_RUN.sub(" ", tw),
         )
         if what == "nay":
             c.self_reference = True

@@ -14,7 +14,7 @@ from functools import lru_cache
 
 from kb.textutil import fold
 
-__all__ = ["fold", "fold_chars", "fold_with_offsets", "original_offset"]
+__all__ = ["fold", "fold_with_offsets", "original_offset"]
 
 _D_VARIANTS = {"Đ": "d", "đ": "d", "Ð": "d", "ð": "d"}
 
@@ -39,11 +39,6 @@ def _table() -> dict[int, str]:
         if base.isascii() and base.isalpha():
             table[cp] = base.lower()
     return table
-
-
-def fold_chars(text: str) -> str:
-    """Fold an NFC text character for character (same length, same offsets)."""
-    return text.translate(_table())
 
 
 _MARKS = re.compile("[\u0300-\u036f]")

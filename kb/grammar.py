@@ -11,7 +11,7 @@ import datetime as dt
 import re
 import tomllib
 from dataclasses import dataclass, field
-from functools import cache
+from functools import cache, lru_cache
 from importlib import resources
 from typing import Any
 
@@ -27,6 +27,7 @@ class TypeEntry:
     normative: bool
     examples: tuple[str, ...]
     code_variants: tuple[str, ...] = ()  # spellings of the state code seen in real text: "QD"
+    cited: bool = True  # False: numbers after this type word are not citations (contracts)
 
 
 @dataclass(frozen=True)
@@ -49,6 +50,7 @@ class IssuerEntry:
         return not (self.valid_to and day > self.valid_to)
 
 
+@lru_cache(maxsize=8192)
 def code_key(code: str) -> str:
     """Key under which a code is looked up: Ð folded to Đ, upper case."""
     return canon_letters(code).upper()
@@ -165,6 +167,7 @@ def load_grammar() -> Grammar:
             normative=bool(t.get("normative", False)),
             examples=tuple(t.get("examples", [])),
             code_variants=tuple(t.get("code_variants", [])),
+            cited=bool(t.get("cited", True)),
         )
         for t in types_data
     )

@@ -62,10 +62,12 @@ def relation_graph(
 def to_json(graph: nx.MultiDiGraph) -> dict[str, Any]:
     import networkx as nx
 
+    from kb.records import GraphOut
+
     data: dict[str, Any] = nx.node_link_data(graph, edges="edges")
     for edge in data["edges"]:
         edge.pop("key", None)
-    return data
+    return GraphOut.model_validate(data).model_dump()
 
 
 def _dot_id(s: object) -> str:

@@ -46,7 +46,12 @@ class ImportResult:
     rows: int = 0
     documents: int = 0
     relations: int = 0
-    errors: list[str] = field(default_factory=list)
+    skipped: list[str] = field(default_factory=list)  # rows without a số hiệu
+    errors: list[str] = field(default_factory=list)  # rows that cannot be read
+
+
+class _NoNumber(Exception):
+    """A row without a số hiệu: nothing to key it by."""
 
 
 def _vn_date(iso: str | None) -> str:
@@ -75,7 +80,7 @@ def _row(
 ) -> tuple[tuple[Any, ...], list[tuple[Any, ...]], list[tuple[Any, ...]]]:
     ref = data.get("so_hieu")
     if not ref:
-        raise ValueError(f"{where}: no so_hieu")
+        raise _NoNumber()
     doc_type = data.get("loai_van_ban")
     issued = data.get("ngay_ban_hanh")
     key = key_of(ref, doc_type, issued)
@@ -91,6 +96,7 @@ def _row(
         data.get("tinh_trang_hieu_luc"),
         data.get("trich_yeu"),
         source_id,
+        data.get("file"),
     )
     rels = []
     stubs = []
@@ -111,6 +117,7 @@ def _row(
                 None,
                 None,
                 source_id,
+                None,
             )
         )
         types = rel.get("types") or []
@@ -144,6 +151,9 @@ def import_jsonl(store: Store, path: Path) -> ImportResult:
             try:
                 data = json.loads(line)
                 doc, doc_rels, doc_stubs = _row(data, where)
+            except _NoNumber:
+                result.skipped.append(f"{where}: không có số hiệu, bỏ qua")
+                continue
             except (json.JSONDecodeError, ValueError, AttributeError) as exc:
                 result.errors.append(f"{where}: {exc}")
                 continue

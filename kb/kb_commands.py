@@ -152,12 +152,27 @@ def on_option(f: F) -> F:
 
 def _open(db: Path | None, lang: str) -> Any:
     from kb.queries import KnowledgeBase
+    from kb.store import StoreError
 
     path = db_path(db)
     if not path.is_file():
         click.echo(msg(lang, "no_kb", db=path), err=True)
         sys.exit(EXIT_ERROR)
-    return KnowledgeBase.open(path)
+    try:
+        return KnowledgeBase.open(path)
+    except StoreError as err:
+        click.echo(str(err), err=True)
+        sys.exit(EXIT_ERROR)
+
+
+def _writable(path: Path) -> Any:
+    from kb.store import Store, StoreError
+
+    try:
+        return Store(path)
+    except StoreError as err:
+        click.echo(str(err), err=True)
+        sys.exit(EXIT_ERROR)
 
 
 def _day(on: dt.datetime | None) -> dt.date:
@@ -178,10 +193,9 @@ def build_cmd(paths: tuple[Path, ...], db: Path | None, fmt: str, lang: str) -> 
     from kb.build import build
     from kb.curated import FactsError
     from kb.records import BuildReport
-    from kb.store import Store
 
     path = db_path(db)
-    store = Store(path)
+    store = _writable(path)
     try:
         result = build(store, list(paths))
         report = BuildReport(
@@ -215,16 +229,15 @@ def build_cmd(paths: tuple[Path, ...], db: Path | None, fmt: str, lang: str) -> 
 def import_cmd(path: Path, db: Path | None, lang: str) -> None:
     """Import authoritative metadata (JSON Lines) into the knowledge base, kept apart."""
     from kb.importer import import_jsonl
-    from kb.store import Store
 
     target = db_path(db)
-    store = Store(target)
+    store = _writable(target)
     try:
         result = import_jsonl(store, path)
     finally:
         store.close()
-    for error in result.errors:
-        click.echo(error, err=True)
+    for line in result.skipped + result.errors:
+        click.echo(line, err=True)
     click.echo(
         msg(
             lang,

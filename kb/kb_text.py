@@ -77,28 +77,58 @@ def print_applies(result: AppliesResult, lang: str) -> None:
                 click.echo(f"     {msg(lang, name)}: {_refs(items)}")
 
 
+STATS_LABELS = {
+    "vi": {
+        "head": "{files} tệp, {documents} văn bản, {mentions} lần nhắc đến, {relations} quan hệ, "
+        "{unresolved} lần nhắc chưa xác định được văn bản",
+        "type": "theo loại",
+        "issuer": "theo cơ quan (mã)",
+        "relation": "theo quan hệ",
+        "origin": "theo nguồn",
+        "ambiguous": "nhắc đến không rõ văn bản nào",
+        "problems": "vấn đề trong dữ liệu",
+        "disagreements": "khác với dữ liệu nhập",
+    },
+    "en": {
+        "head": "{files} files, {documents} documents, {mentions} mentions, {relations} relations, "
+        "{unresolved} unresolved mentions",
+        "type": "by type",
+        "issuer": "by issuer code",
+        "relation": "by relation",
+        "origin": "by origin",
+        "ambiguous": "ambiguous mentions",
+        "problems": "problems in the data",
+        "disagreements": "disagreements with imported data",
+    },
+}
+
+
 def print_stats(result: StatsResult, lang: str) -> None:
+    labels = STATS_LABELS.get(lang, STATS_LABELS["vi"])
     click.echo(
-        f"files {result.files}, documents {result.documents}, mentions {result.mentions}, "
-        f"relations {result.relations}, unresolved mentions {result.unresolved_mentions}"
+        labels["head"].format(
+            files=result.files,
+            documents=result.documents,
+            mentions=result.mentions,
+            relations=result.relations,
+            unresolved=result.unresolved_mentions,
+        )
     )
-    for title, counts in (
+    for name, counts in (
         ("type", result.by_type),
         ("issuer", result.by_issuer),
         ("relation", result.by_relation),
         ("origin", result.by_origin),
     ):
         shown = ", ".join(f"{c.name or '—'} {c.count}" for c in counts[:15])
-        click.echo(f"by {title}: {shown}")
-    for title, items in (
+        click.echo(f"{labels[name]}: {shown}")
+    disagreements = [f"{d.key} {d.field}: {d.corpus} ≠ {d.imported}" for d in result.disagreements]
+    for name, items in (
         ("ambiguous", result.ambiguous_mentions),
         ("problems", result.problems),
-        (
-            "disagreements",
-            [f"{d.key} {d.field}: {d.corpus} ≠ {d.imported}" for d in result.disagreements],
-        ),
+        ("disagreements", disagreements),
     ):
         if items:
-            click.echo(f"{title} ({len(items)}):")
+            click.echo(f"{labels[name]} ({len(items)}):")
             for item in items[:50]:
                 click.echo(f"  {item}")

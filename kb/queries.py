@@ -9,11 +9,11 @@ import datetime as dt
 import re
 from collections import Counter
 from collections.abc import Iterable
+from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-from kb.identity import Resolution, ref_norm, split_key
-from kb.models import Citation, ExtractedFile
+from kb.identity import ref_norm, split_key
 from kb.records import (
     AppliesItem,
     AppliesResult,
@@ -31,10 +31,21 @@ from kb.status import Status, label, status_on, successors
 from kb.store import Store
 from kb.textutil import fold
 
+if TYPE_CHECKING:
+    from kb.models import Citation, ExtractedFile
+
 IN_FORCE = (Status.IN_FORCE, Status.AMENDED)
 FTS_CANDIDATES = 200
 MIN_MATCH = 70  # rapidfuzz partial_ratio (0–100) a subject needs to count as a match
 _COMPARED = (("ref", 1, 1), ("type", 2, 2), ("date", 3, 4), ("issuer", 4, 3))
+
+
+@dataclass(frozen=True)
+class Ambiguous:
+    """A citation that fits several documents; never merged into one of them."""
+
+    candidates: tuple[str, ...]
+    key: None = None
 
 
 class AmbiguousRef(LookupError):
@@ -102,7 +113,9 @@ class KnowledgeBase:
         for c in extract_text(text).citations:
             if c.key:
                 res = self.resolve(c)
-                return [res.key] if res.key else list(res.candidates)
+                if isinstance(res, Ambiguous):
+                    return list(res.candidates)
+                return [res] if res else []
         return []
 
     def key(self, ref_or_key: str) -> str | None:
@@ -112,20 +125,23 @@ class KnowledgeBase:
             raise AmbiguousRef(ref_or_key, keys)
         return keys[0] if keys else None
 
-    def resolve(self, citation: Citation) -> Resolution:
-        """The document a citation refers to: its key, or the candidates when ambiguous."""
+    def resolve(self, citation: Citation) -> str | Ambiguous | None:
+        """The key of the document a citation refers to; ``Ambiguous`` (with the
+        candidates) when several fit; ``None`` when the KB does not know it."""
         key = citation.key or citation.resolved_to
         if key is None:
-            return Resolution(None)
+            return None
         if self.store.document(key) is not None:
-            return Resolution(key)
+            return key
         base, suffix = split_key(key)
         candidates = self.store.keys_by_base(base)
+        if not candidates and citation.issuer_code is None and citation.ref:
+            candidates = self.store.keys_by_base_completion(base)
         if suffix not in (None, "?"):
             candidates = [k for k in candidates if split_key(k)[1] == suffix]
         if len(candidates) == 1:
-            return Resolution(candidates[0])
-        return Resolution(None, tuple(sorted(candidates)))
+            return candidates[0]
+        return Ambiguous(tuple(sorted(candidates))) if candidates else None
 
     # -- records --------------------------------------------------------------------------
     def _docref(self, key: str) -> DocRef:

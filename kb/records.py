@@ -2,7 +2,14 @@
 
 from __future__ import annotations
 
-from pydantic import BaseModel, Field
+from pydantic import BaseModel as _PydanticModel
+from pydantic import ConfigDict, Field
+
+
+class BaseModel(_PydanticModel):
+    """Models are built on first use: a command pays only for the outputs it prints."""
+
+    model_config = ConfigDict(defer_build=True)
 
 
 class DocRef(BaseModel):
@@ -138,3 +145,29 @@ class BuildReport(BaseModel):
     errors: list[str]
     documents: int
     relations: int
+
+
+class GraphNode(BaseModel):
+    id: str = Field(description="the document key")
+    ref: str | None = None
+    type: str | None = None
+    date: str | None = None
+    status: str
+
+
+class GraphEdge(BaseModel):
+    source: str
+    target: str
+    kind: str
+    origin: str
+    confidence: float | None = None
+
+
+class GraphOut(BaseModel):
+    """``kb graph --format json``: networkx node-link data."""
+
+    directed: bool = True
+    multigraph: bool = True
+    graph: dict[str, object] = Field(default_factory=dict)
+    nodes: list[GraphNode]
+    edges: list[GraphEdge]

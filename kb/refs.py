@@ -118,14 +118,18 @@ def _strip_zeros(num: str) -> str:
     return num.lstrip("0") or "0"
 
 
+_SPACE_IN_REF = re.compile(r"[ \t\u00a0\u202f\u2009]")
+_ODD_DASH = re.compile("[\u2010-\u2015\u2212\u00ad]")
+
+
 def _spacing_anomalies(raw: str, anomalies: list[str]) -> None:
     if "\n" in raw or "\r" in raw:
         anomalies.append("line-break-in-ref")
-    elif re.search(r"[ \t\u00a0\u202f\u2009]", raw):
+    elif _SPACE_IN_REF.search(raw):
         anomalies.append("space-in-ref")
     if "\u00d0" in raw or "\u00f0" in raw:
         anomalies.append("eth-for-d")
-    if re.search("[\u2010-\u2015\u2212\u00ad]", raw):
+    if _ODD_DASH.search(raw):
         anomalies.append("odd-dash")
 
 

@@ -19,7 +19,7 @@ from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
-from kb.folding import fold, fold_chars, fold_with_offsets, original_offset
+from kb.folding import fold, fold_with_offsets, original_offset
 
 DATA_FILE = Path(__file__).resolve().parent / "data" / "relations.toml"
 
@@ -48,6 +48,7 @@ class PhraseTable:
     before: re.Pattern[str]
     after: re.Pattern[str]
     lookup: dict[tuple[str, str], Phrase]  # (position, folded text) → phrase
+    written: dict[tuple[str, str], set[str]]  # (position, folded text) → accented forms
     conjunctions: tuple[str, ...]
     partial_kind: str
     implements_types: frozenset[str]
@@ -80,6 +81,11 @@ class StatedRelation:
     end: int
 
 
+def _written(s: str) -> str:
+    """A phrase as written, for comparing accents: NFC, lower case, Ð read as Đ."""
+    return _squeeze(unicodedata.normalize("NFC", s.replace("Ð", "Đ").replace("ð", "đ")).lower())
+
+
 def _squeeze(s: str) -> str:
     return " ".join(re.sub(r"\s*,\s*", ", ", s).split())
 
@@ -98,6 +104,7 @@ def load_table(data: dict[str, Any] | None = None) -> PhraseTable:
     if data is None:
         data = tomllib.loads(DATA_FILE.read_text("utf-8"))
     lookup: dict[tuple[str, str], Phrase] = {}
+    written: dict[tuple[str, str], set[str]] = {}
     by_pos: dict[str, list[str]] = {"before": [], "after": []}
     for entry in data["phrase"]:
         kind = entry["kind"]
@@ -108,11 +115,13 @@ def load_table(data: dict[str, Any] | None = None) -> PhraseTable:
         for text in entry["phrases"]:
             folded = _squeeze(fold(text))
             lookup[(pos, folded)] = Phrase(kind, pos, reverse, folded)
+            written.setdefault((pos, folded), set()).add(_written(text))
             by_pos[pos].append(folded)
     return PhraseTable(
         before=_pattern(by_pos["before"]),
         after=_pattern(by_pos["after"]),
         lookup=lookup,
+        written=written,
         conjunctions=tuple(_squeeze(fold(c)) for c in data.get("conjunctions", [])),
         partial_kind=data.get("partial_kind", "amends"),
         implements_types=frozenset(data.get("implements_acting_types", [])),
@@ -143,33 +152,27 @@ def _windows(spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
     return merged
 
 
-def _hits(
-    text: str, nfc: bool, table: PhraseTable, pos: str, windows: list[tuple[int, int]]
-) -> list[_Hit]:
-    """Phrase hits inside the windows, in offsets of ``text``.
-
-    An NFC text folds character for character, so only the windows are folded; a text
-    with decomposed accents is folded whole and its offsets mapped back.
-    """
+def _hits(text: str, table: PhraseTable, pos: str, windows: list[tuple[int, int]]) -> list[_Hit]:
+    """Phrase hits inside the windows, in offsets of ``text``. Only the windows are
+    folded; a window with decomposed accents maps its offsets back."""
     pattern = table.before if pos == "before" else table.after
-    found: list[tuple[int, int, str]] = []
-    if nfc:
-        for ws, we in windows:
-            lead = 1 if ws > 0 else 0  # one character before, for the word boundary
-            segment = fold_chars(text[ws - lead : we])
-            for m in pattern.finditer(segment, lead):
-                found.append((ws - lead + m.start(), ws - lead + m.end(), m.group(0)))
-    else:
-        folded, shifts = fold_with_offsets(text)
-        for m in pattern.finditer(folded):
-            start, end = original_offset(shifts, m.start()), original_offset(shifts, m.end())
-            if any(ws <= start < we for ws, we in windows):
-                found.append((start, end, m.group(0)))
     out = []
-    for start, end, matched in found:
-        phrase = table.lookup.get((pos, _squeeze(matched)))
-        if phrase is not None:
-            out.append(_Hit(start, end, phrase))
+    for ws, we in windows:
+        lead = 1 if ws > 0 else 0  # one character before, for the word boundary
+        base = ws - lead
+        folded, shifts = fold_with_offsets(text[base:we])
+        for m in pattern.finditer(folded, lead):
+            key = (pos, _squeeze(m.group(0)))
+            phrase = table.lookup.get(key)
+            if phrase is None:
+                continue
+            start = base + original_offset(shifts, m.start())
+            end = base + original_offset(shifts, m.end())
+            original = text[start:end]
+            # accents are optional, but when written they must be the phrase's: "Chỉ huy
+            # Bộ đội" does not say "hủy bỏ"
+            if original.isascii() or _written(original) in table.written[key]:
+                out.append(_Hit(start, end, phrase))
     return out
 
 
@@ -185,9 +188,8 @@ def find_relations(
     starts = [citations[i].start for i in real]
     spans_before = [(max(0, citations[i].start - WINDOW), citations[i].start) for i in real]
     spans_after = [(citations[i].end, citations[i].end + AFTER_WINDOW) for i in real]
-    nfc = unicodedata.is_normalized("NFC", text)
-    before = _hits(text, nfc, table, "before", _windows(spans_before))
-    after = _hits(text, nfc, table, "after", _windows(spans_after))
+    before = _hits(text, table, "before", _windows(spans_before))
+    after = _hits(text, table, "after", _windows(spans_after))
     before_ends = [h.end for h in before]
     after_starts = [h.start for h in after]
     bounds = [m.end() for m in _BOUNDARY.finditer(text)]

@@ -2,8 +2,9 @@
 
 A document is *not yet issued* before its date, *replaced* or *repealed* once a
 document that replaces or repeals it has been issued (its effective date when known),
-*amended* once one amends it, else *in force*. An act whose own date is unknown is
-shown among the relations but changes no status. Chains are followed transitively to the
+*amended* once one amends it, else *in force*. An act whose own date is unknown, and an
+inferred relation not yet confirmed in the curated facts, are shown among the relations
+but change no status. Chains are followed transitively to the
 document in force; a cycle in the data is reported, never looped on.
 """
 
@@ -16,7 +17,10 @@ from enum import StrEnum
 from kb.store import Store
 
 ENDING = ("replaces", "repeals")
-INFERRED_MIN_CONFIDENCE = 0.85  # inferred edges below this do not change a status
+# Inferred edges ("probably replaces") are shown but change no status until a person
+# confirms them in the curated facts: a checker must not call a citation outdated on a
+# guess.
+COUNTED_ORIGINS = ("stated", "curated", "imported")
 
 
 class Status(StrEnum):
@@ -83,8 +87,8 @@ def endings(store: Store, key: str, on: dt.date) -> list[Ending]:
     """The replacements and repeals of ``key`` in effect on ``on``."""
     day = on.isoformat()
     out = []
-    for source, _t, kind, origin, confidence, *_ in store.incoming(key, ENDING):
-        if origin == "inferred" and (confidence or 0) < INFERRED_MIN_CONFIDENCE:
+    for source, _t, kind, origin, *_ in store.incoming(key, ENDING):
+        if origin not in COUNTED_ORIGINS:
             continue
         when = _effective(store, source)
         if _in_effect(when, day):

@@ -14,6 +14,8 @@ from contextlib import contextmanager
 from pathlib import Path
 from typing import Any
 
+from kb.migrations import MIGRATIONS
+
 Row = tuple[Any, ...]
 
 MENTION_COLUMNS = (
@@ -73,60 +75,12 @@ IMPORTED_COLUMNS = (
     "status",
     "subject",
     "source_id",
+    "file",
 )
 
-_MIGRATIONS: list[tuple[str, str]] = [
-    (
-        "initial schema",
-        """
-        CREATE TABLE meta (name TEXT PRIMARY KEY, value TEXT);
-        CREATE TABLE files (
-            id INTEGER PRIMARY KEY, path TEXT NOT NULL UNIQUE, sha1 TEXT NOT NULL,
-            chars INTEGER NOT NULL, doc_key TEXT NOT NULL, doc_ref TEXT, doc_type TEXT,
-            doc_date TEXT, doc_title TEXT, doc_issuer_code TEXT
-        );
-        CREATE TABLE mentions (
-            id INTEGER PRIMARY KEY, file_id INTEGER NOT NULL REFERENCES files(id) ON DELETE CASCADE,
-            seq INTEGER NOT NULL, raw_key TEXT NOT NULL, doc_key TEXT, ambiguous TEXT,
-            text TEXT, ref TEXT, type TEXT, family TEXT, date TEXT, date_text TEXT,
-            date_valid INTEGER, issuer TEXT, issuer_code TEXT, subject TEXT, pinpoint TEXT,
-            start_off INTEGER, end_off INTEGER, line INTEGER
-        );
-        CREATE INDEX mentions_doc ON mentions(doc_key);
-        CREATE INDEX mentions_file ON mentions(file_id, seq);
-        CREATE TABLE raw_relations (
-            id INTEGER PRIMARY KEY, file_id INTEGER NOT NULL REFERENCES files(id) ON DELETE CASCADE,
-            source_seq INTEGER, target_seq INTEGER, kind TEXT NOT NULL, confidence REAL,
-            phrase TEXT, evidence TEXT, start_off INTEGER, end_off INTEGER
-        );
-        CREATE INDEX raw_relations_file ON raw_relations(file_id);
-        CREATE TABLE documents (
-            key TEXT PRIMARY KEY, ref TEXT, type TEXT, date TEXT, issuer TEXT, issuer_code TEXT,
-            subject TEXT, title TEXT, path TEXT, n_mentions INTEGER, in_corpus INTEGER,
-            key_base TEXT, ref_norm TEXT, date_source TEXT
-        );
-        CREATE INDEX documents_base ON documents(key_base);
-        CREATE INDEX documents_ref_norm ON documents(ref_norm);
-        CREATE TABLE relations (
-            id INTEGER PRIMARY KEY, source TEXT NOT NULL, target TEXT NOT NULL, kind TEXT NOT NULL,
-            origin TEXT NOT NULL, confidence REAL, evidence TEXT, path TEXT,
-            start_off INTEGER, end_off INTEGER
-        );
-        CREATE INDEX relations_source ON relations(source, kind);
-        CREATE INDEX relations_target ON relations(target, kind);
-        CREATE TABLE imported_documents (
-            key TEXT PRIMARY KEY, ref TEXT, type TEXT, issuer TEXT, date TEXT, effective TEXT,
-            expiry TEXT, status TEXT, subject TEXT, source_id TEXT
-        );
-        CREATE TABLE imported_relations (
-            id INTEGER PRIMARY KEY, source TEXT NOT NULL, target TEXT NOT NULL, kind TEXT NOT NULL,
-            detail TEXT, source_id TEXT
-        );
-        CREATE TABLE problems (id INTEGER PRIMARY KEY, kind TEXT NOT NULL, detail TEXT NOT NULL);
-        CREATE VIRTUAL TABLE documents_fts USING fts5(key UNINDEXED, text, text_fold);
-        """,
-    ),
-]
+
+class StoreError(Exception):
+    """A KB file that cannot be used, with a message for the user."""
 
 
 class Store:
@@ -137,14 +91,23 @@ class Store:
         if readonly and self.path != ":memory:":
             uri = Path(self.path).resolve().as_uri() + "?mode=ro"
             self.conn = sqlite3.connect(uri, uri=True, isolation_level=None)
+            if self.schema_version() < len(MIGRATIONS):
+                # a KB made by an older version: bring its schema up to date first
+                self.conn.close()
+                Store(self.path).close()
+                self.conn = sqlite3.connect(uri, uri=True, isolation_level=None)
         else:
             self.conn = sqlite3.connect(self.path, isolation_level=None)
         self.conn.execute("PRAGMA foreign_keys = ON")
         if not readonly:
-            if self.path != ":memory:":
-                self.conn.execute("PRAGMA journal_mode = WAL")
-            self.conn.execute("PRAGMA synchronous = NORMAL")
-            self.migrate()
+            try:
+                if self.path != ":memory:":
+                    self.conn.execute("PRAGMA journal_mode = WAL")
+                self.conn.execute("PRAGMA synchronous = NORMAL")
+                self.migrate()
+            except sqlite3.DatabaseError as err:
+                self.conn.close()
+                raise StoreError(f"{self.path}: không phải tệp cơ sở tri thức ({err})") from err
 
     def close(self) -> None:
         self.conn.close()
@@ -156,7 +119,7 @@ class Store:
             "(version INTEGER PRIMARY KEY, name TEXT NOT NULL, applied_at TEXT NOT NULL)"
         )
         done = {r[0] for r in self.conn.execute("SELECT version FROM schema_migrations")}
-        for version, (name, sql) in enumerate(_MIGRATIONS, start=1):
+        for version, (name, sql) in enumerate(MIGRATIONS, start=1):
             if version in done:
                 continue
             with self.transaction():
@@ -167,6 +130,14 @@ class Store:
                     "INSERT INTO schema_migrations (version, name, applied_at) VALUES (?, ?, ?)",
                     (version, name, dt.datetime.now(dt.UTC).isoformat(timespec="seconds")),
                 )
+
+    def schema_version(self) -> int:
+        """The last migration applied; raises ``StoreError`` on a file that is not a KB."""
+        try:
+            row = self.conn.execute("SELECT MAX(version) FROM schema_migrations").fetchone()
+        except sqlite3.DatabaseError as err:
+            raise StoreError(f"{self.path}: không phải tệp cơ sở tri thức ({err})") from err
+        return int(row[0] or 0)
 
     def migrations(self) -> list[Row]:
         return list(self.conn.execute("SELECT version, name FROM schema_migrations ORDER BY 1"))
@@ -356,6 +327,16 @@ class Store:
             r[0] for r in self.conn.execute("SELECT key FROM documents WHERE key_base = ?", (base,))
         ]
 
+    def keys_by_base_completion(self, base: str) -> list[str]:
+        """Keys whose số hiệu adds an issuer part to ``base`` (``429-QĐ`` → ``429-QĐ/TU``)."""
+        return [
+            r[0]
+            for r in self.conn.execute(
+                "SELECT key FROM documents WHERE key_base LIKE ? ESCAPE '!' OR key_base LIKE ? ESCAPE '!'",
+                (_like(base) + "/%", _like(base) + "-%"),
+            )
+        ]
+
     def keys_by_ref_norm(self, norm: str) -> list[str]:
         return [
             r[0] for r in self.conn.execute("SELECT key FROM documents WHERE ref_norm = ?", (norm,))
@@ -456,6 +437,10 @@ class Store:
                 "SELECT COUNT(*) FROM mentions WHERE doc_key IS NULL AND ambiguous IS NULL"
             ).fetchone()[0]
         )
+
+
+def _like(text: str) -> str:
+    return text.replace("!", "!!").replace("%", "!%").replace("_", "!_")
 
 
 _COUNTABLE = {

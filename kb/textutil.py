@@ -40,6 +40,23 @@ def crosses_paragraph(s: str) -> bool:
     return False
 
 
+# the running head of a Công báo page ("CÔNG BÁO/Số 342/Ngày 21-06-2026", or "Số 1163 + 1164"),
+# the page number on the line after it, and the blank lines around them
+_PAGE_HEAD = re.compile(
+    r"[ \t\u00a0]*(?:\r?\n[ \t\u00a0]*)*CÔNG BÁO/Số [\d +]{1,20}/Ngày \d{1,2}-\d{1,2}-\d{4}"
+    r"[ \t\u00a0]*(?:\r?\n[ \t\u00a0]*\d{1,4}[ \t\u00a0]*(?=\r?\n))?(?:[ \t\u00a0]*\r?\n)*"
+)
+
+
+def mask_page_heads(text: str) -> str:
+    """The text with every gazette page head (and the page number and blank lines around it)
+    turned into spaces of the same length, so that a citation cut by a page break reads as one
+    and offsets stay those of the text."""
+    if "CÔNG BÁO/Số" not in text:
+        return text
+    return _PAGE_HEAD.sub(lambda m: " " * (m.end() - m.start()), text)
+
+
 def squash_spaces(s: str) -> str:
     """Collapse runs of white space (line breaks included) to one space."""
     return _SPACES.sub(" ", s).strip()
@@ -57,20 +74,23 @@ class LineIndex:
         if "\r" in text:
             self._starts = [0]
             self._starts.extend([m.end() for m in re.finditer(r"\r\n|\r|\n", text)])
-        self._last = (0, 1)  # (offset, line) of the previous question
+        self._last = (0, 1, 0)  # (offset, line, line start) of the previous question
 
     def position(self, offset: int) -> tuple[int, int]:
         if self._starts is not None:
             i = bisect.bisect_right(self._starts, offset) - 1
             return i + 1, offset - self._starts[i] + 1
         t = self._text
-        last_offset, last_line = self._last
-        if offset >= last_offset:
-            line = last_line + t.count("\n", last_offset, offset)
-        else:
-            line = 1 + t.count("\n", 0, offset)
-        self._last = (offset, line)
-        return line, offset - (t.rfind("\n", 0, offset) + 1) + 1
+        last_offset, line, line_start = self._last
+        if offset < last_offset:
+            last_offset, line, line_start = 0, 1, 0
+        # only the stretch since the previous question is scanned: linear over a whole text
+        nl = t.rfind("\n", last_offset, offset)
+        if nl >= 0:
+            line += t.count("\n", last_offset, offset)
+            line_start = nl + 1
+        self._last = (offset, line, line_start)
+        return line, offset - line_start + 1
 
 
 _MARKS = "\u0300-\u036f\u1dc0-\u1dff\u20d0-\u20ff\ufe20-\ufe2f"
@@ -113,7 +133,9 @@ class NfcView:
         out: list[str] = []
         vstarts: list[int] = [0]  # view offset where a segment starts
         ostarts: list[int] = [0]  # original offset where it starts
-        folded: list[bool] = [False]  # True for a composed cluster (offsets inside map to its start)
+        folded: list[bool] = [
+            False
+        ]  # True for a composed cluster (offsets inside map to its start)
         last = 0
         vpos = 0
         for m in _cluster_re().finditer(text):

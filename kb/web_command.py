@@ -71,8 +71,10 @@ def serve(db: Path | None, host: str, port: int, max_upload_mb: int) -> None:
             "(trang kiểm tra dự thảo vẫn dùng được).",
             err=True,
         )
-    if host not in ("127.0.0.1", "localhost", "::1"):
+    loopback = host in ("127.0.0.1", "localhost", "::1")
+    if not loopback:
         click.echo(f"Cảnh báo: ứng dụng mở cho mạng ngoài ({host}).", err=True)
-    app = create_app(path, max_upload_mb=max_upload_mb)
+    hosts = ["127.0.0.1", "localhost", "[::1]", "::1"] if loopback else None
+    app = create_app(path, max_upload_mb=max_upload_mb, allowed_hosts=hosts)
     click.echo(f"citecheck: http://{host}:{port}/  (Ctrl+C để dừng)")
     uvicorn.run(app, host=host, port=port, log_level="warning", server_header=False)

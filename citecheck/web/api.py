@@ -16,6 +16,7 @@ from citecheck.web.i18n import t
 from citecheck.web.uploads import DOCX_MEDIA_TYPE
 
 Lang = Literal["vi", "en"]
+JSON = "application/json"
 
 _ERROR = {
     "content": {
@@ -80,7 +81,8 @@ def register(app: FastAPI) -> None:
     )
     async def api_check(request: Request, lang: Lang = "vi") -> Any:
         draft = await read_draft(request, lang)
-        return await run_in_threadpool(settings(request).backend.check, draft, lang)
+        report = await run_in_threadpool(settings(request).backend.check, draft, lang)
+        return Response(await run_in_threadpool(report.model_dump_json), media_type=JSON)
 
     @app.post(
         "/api/annotate",
@@ -135,7 +137,11 @@ def register(app: FastAPI) -> None:
         description="`ref` is a KB key or a số hiệu (URL-encode the slash: `429-QĐ%2FTU`); "
         "the `kb show --format json` shape.",
         tags=["kb"],
-        responses={404: {"description": "no such document", **_ERROR}, 503: _ERROR},
+        responses={
+            404: {"description": "no such document", **_ERROR},
+            409: {"description": "a số hiệu naming several documents", **_ERROR},
+            503: _ERROR,
+        },
     )
     async def api_document(
         request: Request,
@@ -158,7 +164,7 @@ def register(app: FastAPI) -> None:
 
 
 def _json(model: Any) -> Response:
-    return Response(model.model_dump_json(), media_type="application/json")
+    return Response(model.model_dump_json(), media_type=JSON)
 
 
 def settings_backend(app: FastAPI) -> Any:

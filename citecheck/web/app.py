@@ -19,8 +19,8 @@ from starlette.exceptions import HTTPException as StarletteHTTPException
 from starlette.formparsers import MultiPartParser
 
 from citecheck.web import api, pages
-from citecheck.web.backend import Backend, EngineBackend, KBUnavailable
-from citecheck.web.common import Settings, error_response, request_lang, wants_json
+from citecheck.web.backend import Ambiguous, Backend, EngineBackend, KBUnavailable
+from citecheck.web.common import Settings, error_response, render, request_lang, wants_json
 from citecheck.web.i18n import t
 from citecheck.web.limits import BodyLimit, SecurityHeaders
 from citecheck.web.uploads import UploadError
@@ -36,8 +36,14 @@ def create_app(
     backend: Backend | None = None,
     max_upload_mb: int = DEFAULT_MAX_UPLOAD_MB,
     cache_size: int = 512,
+    allowed_hosts: list[str] | None = None,
 ) -> FastAPI:
-    """Build the application over the KB file ``db`` (opened read-only)."""
+    """Build the application over the KB file ``db`` (opened read-only).
+
+    ``allowed_hosts`` limits the Host header the application answers to (``kb serve`` on
+    localhost passes the loopback names, so a web page elsewhere cannot reach the
+    application through a rebound DNS name).
+    """
     engine: Backend = backend if backend is not None else EngineBackend(db, cache_size)
     max_bytes = max_upload_mb * 1024 * 1024
     # Uploads stay in memory: never let the form parser spool a file to disk.
@@ -53,6 +59,10 @@ def create_app(
     app.state.settings = Settings(engine, max_bytes)
     app.add_middleware(BodyLimit, max_bytes=max_bytes + 64 * 1024)  # + room for form headers
     app.add_middleware(SecurityHeaders)
+    if allowed_hosts:
+        from starlette.middleware.trustedhost import TrustedHostMiddleware
+
+        app.add_middleware(TrustedHostMiddleware, allowed_hosts=allowed_hosts)
     app.mount("/static", StaticFiles(packages=[("citecheck.web", "static")]), name="static")
     api.register(app)
     pages.register(app)
@@ -93,6 +103,15 @@ def _register_errors(app: FastAPI) -> None:
     @app.exception_handler(UploadError)
     async def bad_upload(request: Request, exc: UploadError) -> Response:
         return error_response(request, exc.status, exc.text(request_lang(request)))
+
+    @app.exception_handler(Ambiguous)
+    async def ambiguous(request: Request, exc: Ambiguous) -> Response:
+        lang = request_lang(request)
+        message = t("doc.ambiguous", lang, ref=exc.ref, keys=", ".join(exc.candidates))
+        if wants_json(request):
+            return JSONResponse({"detail": message}, status_code=409)
+        context = {"status": 409, "message": message, "candidates": exc.candidates}
+        return render(request, "error.html", context, lang, status=409)
 
     @app.exception_handler(KBUnavailable)
     async def kb_missing(request: Request, exc: KBUnavailable) -> Response:

@@ -23,6 +23,15 @@ class KBUnavailable(Exception):
     """The knowledge base file is missing or cannot be opened."""
 
 
+class Ambiguous(LookupError):
+    """A số hiệu that names several documents (e.g. plans of different years)."""
+
+    def __init__(self, ref: str, candidates: list[str]) -> None:
+        super().__init__(ref)
+        self.ref = ref
+        self.candidates = candidates
+
+
 class Backend(Protocol):
     """The questions the web application asks."""
 
@@ -133,7 +142,10 @@ class EngineBackend:
         def compute() -> BaseModel | None:
             try:
                 result: BaseModel | None = self.kb().show(ref, on=on, lang=lang)
-            except LookupError:  # a số hiệu naming several documents, or none
+            except LookupError as err:
+                candidates = getattr(err, "candidates", None)
+                if candidates:  # a số hiệu naming several documents
+                    raise Ambiguous(ref, list(candidates)) from err
                 return None
             return result
 

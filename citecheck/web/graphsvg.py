@@ -88,8 +88,10 @@ def layout(center: str, nodes: list[Node], edges: list[Edge]) -> dict[str, tuple
     pos = nx.shell_layout(g, nlist=[[center], others], rotate=0)
     radius = max(math.hypot(float(p[0]), float(p[1])) for p in pos.values()) or 1.0
     pos = {k: (float(p[0]) / radius, float(p[1]) / radius) for k, p in pos.items()}
-    half_w = WIDTH / 2 - MARGIN - NODE_W / 2
-    half_h = HEIGHT / 2 - MARGIN - NODE_H / 2
+    # a few neighbours sit closer, so the picture does not look empty
+    spread = 0.5 if len(others) <= 2 else 0.75 if len(others) <= 4 else 1.0
+    half_w = max((WIDTH / 2 - MARGIN - NODE_W / 2) * spread, NODE_W + 80)
+    half_h = max((HEIGHT / 2 - MARGIN - NODE_H / 2) * max(spread, 0.75), NODE_H * 3)
     return {k: (WIDTH / 2 + p[0] * half_w, HEIGHT / 2 - p[1] * half_h) for k, p in pos.items()}
 
 
@@ -117,9 +119,15 @@ def render(
 ) -> str:
     """The SVG markup (a complete ``<svg>`` element)."""
     pos = layout(center, nodes, edges)
+    # the drawing's own extent (boxes and a margin), so that small graphs are not lost
+    x0 = min(x for x, _ in pos.values()) - NODE_W / 2 - MARGIN
+    x1 = max(x for x, _ in pos.values()) + NODE_W / 2 + MARGIN
+    y0 = min(y for _, y in pos.values()) - NODE_H / 2 - MARGIN
+    y1 = max(y for _, y in pos.values()) + NODE_H / 2 + MARGIN
+    w, h = x1 - x0, y1 - y0
     out: list[str] = [
         f'<svg xmlns="http://www.w3.org/2000/svg" class="relgraph" role="img" '
-        f'viewBox="0 0 {WIDTH} {HEIGHT}" width="{WIDTH}" height="{HEIGHT}" '
+        f'viewBox="{x0:.0f} {y0:.0f} {w:.0f} {h:.0f}" width="{w:.0f}" height="{h:.0f}" '
         f"aria-label={quoteattr(title)}>",
         f"<title>{escape(title)}</title>",
         "<defs>",

@@ -21,6 +21,7 @@ class Piece:
     findings: list[int] = field(default_factory=list)  # indices of findings marked here
     evidence: list[int] = field(default_factory=list)  # indices of findings citing it
     anchor: str | None = None  # id of the first piece of a finding's span
+    marks: list[str] = field(default_factory=list)  # more ids starting here (evidence spans)
     severity: str | None = None  # the gravest severity among ``findings``
 
     @property
@@ -53,7 +54,8 @@ def pieces(text: str, findings: list[Any]) -> list[Piece]:
     bounds = sorted(cuts)
     out: list[Piece] = []
     anchored: set[int] = set()
-    evidence_anchored: set[tuple[int, int]] = set()
+    evidence_starts = {s for s, _, _, what in marks if what == "r"}
+    seen_ids: set[str] = set()
     for a, b in pairwise(bounds):
         if b <= a:
             continue
@@ -70,12 +72,13 @@ def pieces(text: str, findings: list[Any]) -> list[Piece]:
                 (str(_get(findings[i], "severity", "info")) for i in piece.findings),
                 key=lambda sev: SEVERITY_ORDER.get(sev, 3),
             )
-        elif piece.evidence:
-            key = (a, min(piece.evidence))
-            if key not in evidence_anchored:
-                evidence_anchored.add(key)
+        if a in evidence_starts and f"e-{a}" not in seen_ids:
+            seen_ids.add(f"e-{a}")
+            if piece.anchor is None and not piece.findings:
                 piece.anchor = f"e-{a}"
-        if out and out[-1].plain and piece.plain:
+            else:
+                piece.marks.append(f"e-{a}")
+        if out and out[-1].plain and piece.plain and not piece.marks:
             out[-1].text += piece.text
         else:
             out.append(piece)

@@ -13,7 +13,7 @@ from starlette.concurrency import run_in_threadpool
 from citecheck.web import graphsvg, highlight
 from citecheck.web.common import data_url, parse_on, read_draft, render, request_lang, settings
 from citecheck.web.i18n import doc_label, fmt_date, has, t
-from citecheck.web.uploads import DOCX_MEDIA_TYPE
+from citecheck.web.uploads import DOCX_MEDIA_TYPE, Draft
 
 GRAPH_MAX_NODES = 16
 
@@ -30,27 +30,8 @@ def register(app: FastAPI) -> None:
         engine = settings(request).backend
         report = await run_in_threadpool(engine.check, draft, lang)
         annotated = await run_in_threadpool(engine.annotate, draft, report, lang)
-        data = report.model_dump(mode="json")
-        findings = sorted(
-            (f for ff in data.get("files", []) for f in ff.get("findings", [])),
-            key=lambda f: (f.get("start", 0), f.get("end", 0)),
-        )
-        download = None
-        if annotated is not None:
-            stem = draft.name.rsplit(".", 1)[0]
-            download = {
-                "href": data_url(annotated, DOCX_MEDIA_TYPE),
-                "name": f"{stem}-nhan-xet.docx",
-            }
-        context = {
-            "report": data,
-            "draft": draft,
-            "findings": findings,
-            "pieces": highlight.pieces(draft.text, findings),
-            "counts": highlight.summary(findings),
-            "download": download,
-        }
-        return render(request, "check.html", context, lang)
+        # Building a long page is work too: keep it off the event loop.
+        return await run_in_threadpool(_check_page, request, draft, report, annotated, lang)
 
     @app.get("/applies", response_class=HTMLResponse, include_in_schema=False)
     def applies_page(request: Request, q: str = "", on: str = "") -> HTMLResponse:
@@ -85,6 +66,32 @@ def register(app: FastAPI) -> None:
         svg = neighbourhood_svg(engine, data, day, lang)
         context = {"show": data, "on": day, "svg": Markup(svg)}
         return render(request, "document.html", context, lang)
+
+
+def _check_page(
+    request: Request, draft: Draft, report: Any, annotated: bytes | None, lang: str
+) -> HTMLResponse:
+    data = report.model_dump(mode="json")
+    findings = sorted(
+        (f for ff in data.get("files", []) for f in ff.get("findings", [])),
+        key=lambda f: (f.get("start", 0), f.get("end", 0)),
+    )
+    download = None
+    if annotated is not None:
+        stem = draft.name.rsplit(".", 1)[0]
+        download = {
+            "href": data_url(annotated, DOCX_MEDIA_TYPE),
+            "name": f"{stem}-nhan-xet.docx",
+        }
+    context = {
+        "report": data,
+        "draft": draft,
+        "findings": findings,
+        "pieces": highlight.pieces(draft.text, findings),
+        "counts": highlight.summary(findings),
+        "download": download,
+    }
+    return render(request, "check.html", context, lang)
 
 
 def kind_label(kind: str, lang: str) -> str:

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import io
 import os
+import stat
 from collections.abc import Iterable, Iterator
 from pathlib import Path
 
@@ -32,9 +33,12 @@ _TEXT_SUFFIXES = frozenset({".txt", ".md"})
 
 def _read_bytes(path: Path, label: str, max_bytes: int) -> bytes:
     try:
-        size = path.stat().st_size
-        if path.is_dir():
+        info = path.stat()
+        if stat.S_ISDIR(info.st_mode):
             fail(label, "is-directory")
+        if not stat.S_ISREG(info.st_mode):  # a pipe or a device would block or never end
+            fail(label, "not-regular")
+        size = info.st_size
         if size > max_bytes:
             fail(label, "too-large", size=size // 2**20, limit=max_bytes // 2**20)
         with path.open("rb") as fh:

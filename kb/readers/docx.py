@@ -217,7 +217,7 @@ def open_document(path: str, source: Any) -> Any:
         return docx.Document(source)
     except (PackageNotFoundError, KeyError, TypeError, AttributeError, etree.LxmlError) as exc:
         fail(path, "bad-package", ext=".docx", detail=str(exc)[:120] or type(exc).__name__)
-    except ZIP_ERRORS as exc:
+    except ZIP_ERRORS as exc:  # python-docx reads the members again, through zipfile
         fail(path, "bad-package", ext=".docx", detail=str(exc)[:120] or type(exc).__name__)
 
 
@@ -227,20 +227,34 @@ def read_docx(path: str, source: Any, kind: str = "docx") -> SourceText:
         paragraphs = walk(document, path)
     except (KeyError, ValueError, AttributeError, etree.LxmlError) as exc:
         fail(path, "bad-package", ext=".docx", detail=str(exc)[:120] or type(exc).__name__)
+    texts = _legacy_to_unicode(path, [para.text for para in paragraphs])
     builder = TextBuilder()
-    for para in paragraphs:
-        builder.add(para.text, para.location)
-    result = builder.build(path, kind)
-    found = legacy.detect(result.text)
-    if found == "tcvn3":  # one character for one: offsets and runs stay aligned
-        return SourceText(
-            path=path,
-            kind=kind,
-            text=legacy.convert(result.text, found),
-            segments=result.segments,
-            encoding=found,
-            notes=(f"converted from {legacy.NAMES[found]}",),
-        )
-    if found is not None:
+    for para, text in zip(paragraphs, texts, strict=True):
+        builder.add(text, para.location)
+    converted = any(t != p.text for t, p in zip(texts, paragraphs, strict=True))
+    if not converted:
+        return builder.build(path, kind)
+    return builder.build(
+        path, kind, encoding="tcvn3", notes=(f"converted from {legacy.NAMES['tcvn3']}",)
+    )
+
+
+def _legacy_to_unicode(path: str, texts: list[str]) -> list[str]:
+    """Paragraphs typed with a legacy font (.VnTime: TCVN3) converted to Unicode.
+
+    The whole document decides whether it holds legacy text (its paragraphs without a
+    Vietnamese Unicode letter, so a Unicode header does not hide a TCVN3 body); then only
+    paragraphs that show TCVN3 signs and no Vietnamese Unicode letter are converted, so a
+    Unicode "Trang chân" beside them is left alone. TCVN3 maps one character to one, so
+    runs and offsets stay aligned; VNI would not, and is refused."""
+    plain = [i for i, t in enumerate(texts) if not legacy.has_vietnamese_unicode(t)]
+    found = legacy.detect("\n".join(texts[i] for i in plain))
+    if found is None:
+        return texts
+    if found != "tcvn3":
         fail(path, "legacy-unconverted", encoding=legacy.NAMES[found])
-    return result
+    out = list(texts)
+    for i in plain:
+        if legacy.has_tcvn3_signs(texts[i]):
+            out[i] = legacy.convert(texts[i], found)
+    return out

@@ -9,6 +9,10 @@ from kb.readers.base import ReadError
 MESSAGES: dict[str, tuple[str, str]] = {
     "not-found": ("không tìm thấy tệp", "file not found"),
     "is-directory": ("là thư mục, không phải tệp", "is a directory, not a file"),
+    "not-regular": (
+        "không phải tệp thông thường (ống dẫn hoặc thiết bị)",
+        "not a regular file (a pipe or a device)",
+    ),
     "permission": ("không có quyền đọc tệp", "permission denied: the file cannot be read"),
     "os-error": ("không đọc được tệp ({detail})", "the file cannot be read ({detail})"),
     "too-large": (
@@ -42,6 +46,10 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "bad-package": (
         "tệp {ext} bị hỏng: thiếu hoặc hỏng phần nội dung ({detail})",
         "the {ext} file is damaged: its content part is missing or broken ({detail})",
+    ),
+    "bad-compression": (
+        "tệp {ext} dùng kiểu nén lạ (phần {member}) — không phải tệp do Word/LibreOffice tạo",
+        "the {ext} file uses an unusual compression (part {member}) — not written by Word/LibreOffice",
     ),
     "zip-bomb": (
         "tệp {ext} bị từ chối: dữ liệu giải nén quá lớn ({detail}) — có thể là tệp độc hại",

@@ -68,6 +68,16 @@ def decode_cp1252(data: bytes) -> str:
     )
 
 
+def has_vietnamese_unicode(text: str) -> bool:
+    return _VIETNAMESE_UNICODE.search(text) is not None
+
+
+def has_tcvn3_signs(text: str) -> bool:
+    """A character that TCVN3 text is full of and Unicode Vietnamese never uses."""
+    telltales = load_tables().tcvn3_telltales
+    return any(c in telltales for c in text)
+
+
 def detect(text: str) -> str | None:
     """``"tcvn3"`` or ``"vni"`` when ``text`` reads as that legacy encoding, else ``None``."""
     if len(_VIETNAMESE_UNICODE.findall(text, 0, 200_000)) > 2:

@@ -82,6 +82,12 @@ def read_odt(path: str, data: bytes) -> SourceText:
     zf = open_checked_zip(path, io.BytesIO(data), ".odt", "OpenDocument")
     with zf:
         verify_members(path, zf, [i.filename for i in zf.infolist()], ".odt")
+        try:
+            manifest = zf.read("META-INF/manifest.xml")
+        except (KeyError, *ZIP_ERRORS):
+            manifest = b""
+    if b"encryption-data" in manifest:  # ODF encrypts the parts and says so here
+        fail(path, "password")
     try:
         document = load(io.BytesIO(data))
         body = document.text

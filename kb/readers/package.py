@@ -65,12 +65,7 @@ def open_checked_zip(path: str, source: IO[bytes], ext: str, app: str) -> zipfil
     total = 0
     for info in infos:
         if info.compress_type not in _COMPRESSIONS:
-            fail(
-                path,
-                "bad-package",
-                ext=ext,
-                detail=f"{info.filename}: compression {info.compress_type}",
-            )
+            fail(path, "bad-compression", ext=ext, member=info.filename)
         total += info.file_size
         if total > MAX_UNCOMPRESSED_BYTES:
             fail(path, "zip-bomb", ext=ext, detail=f"> {MAX_UNCOMPRESSED_BYTES // 2**20} MB")

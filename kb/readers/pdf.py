@@ -9,6 +9,7 @@ Each page is one segment, so offsets map back to page numbers.
 
 from __future__ import annotations
 
+import dataclasses
 import math
 import re
 from collections import Counter
@@ -145,4 +146,9 @@ def read_pdf(path: str, data: bytes) -> SourceText:
         pdf.close()
     if not any(pages):
         fail(path, "pdf-scan")
-    return build_text(path, drop_running_lines(pages))
+    source = build_text(path, drop_running_lines(pages))
+    blank = [str(n) for n, lines in enumerate(pages, 1) if not lines]
+    if blank:  # a scan inside a text PDF: say so rather than pass over it in silence
+        note = f"pages without a text layer (need OCR): {', '.join(blank)}"
+        return dataclasses.replace(source, notes=(*source.notes, note))
+    return source

@@ -15,6 +15,12 @@ import sys
 import atheris
 
 with atheris.instrument_imports():
+    # The readers import these lazily: import them here so that they are instrumented too.
+    import charset_normalizer  # noqa: F401
+    import docx  # noqa: F401
+    import odf.opendocument
+    import odf.teletype  # noqa: F401
+
     from kb.readers.base import ReadError
     from kb.readers.docx import read_docx
     from kb.readers.odt import read_odt

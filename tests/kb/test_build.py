@@ -144,12 +144,29 @@ def test_a_killed_build_leaves_the_previous_kb_answering(
     kb.close()
 
 
-def test_schema_migrations_are_recorded(tmp_path: Path) -> None:
-    store = Store(tmp_path / "kb.sqlite")
-    assert store.migrations() == [(1, "initial schema")]
+def test_schema_migrations_are_recorded_and_applied_to_older_kbs(tmp_path: Path) -> None:
+    import sqlite3
+
+    from kb.migrations import MIGRATIONS
+
+    # a KB made before the second migration existed
+    old = tmp_path / "old.sqlite"
+    conn = sqlite3.connect(old)
+    conn.execute(
+        "CREATE TABLE schema_migrations (version INTEGER PRIMARY KEY, name TEXT NOT NULL,"
+        " applied_at TEXT NOT NULL)"
+    )
+    conn.executescript(MIGRATIONS[0][1])
+    conn.execute("INSERT INTO schema_migrations VALUES (1, 'initial schema', '2026-01-01')")
+    conn.commit()
+    conn.close()
+    store = Store(old)
+    assert [v for v, _ in store.migrations()] == [1, 2]
+    columns = [r[1] for r in store.conn.execute("PRAGMA table_info(imported_documents)")]
+    assert columns[-1] == "file"
     store.close()
-    again = Store(tmp_path / "kb.sqlite")  # opening again applies nothing twice
-    assert again.migrations() == [(1, "initial schema")]
+    again = Store(old)  # opening again applies nothing twice
+    assert [v for v, _ in again.migrations()] == [1, 2]
     again.close()
 
 
@@ -160,3 +177,47 @@ def test_db_path_option_then_pyproject_then_working_directory(tmp_path: Path) ->
     (project / "pyproject.toml").write_text('[tool.citecheck]\ndb = "data/office.sqlite"\n')
     assert db_path(None, cwd=project / "docs" / "2025") == project.resolve() / "data/office.sqlite"
     assert db_path("other.sqlite", cwd=project) == Path("other.sqlite")
+
+
+def test_a_change_to_the_facts_alone_is_applied(
+    runner: CliRunner, cli: click.Group, corpus: Path, tmp_path: Path
+) -> None:
+    db = tmp_path / "kb.sqlite"
+    _build(runner, cli, corpus, db)
+    facts = corpus / "facts.toml"
+    facts.write_text(
+        facts.read_text(encoding="utf-8").replace('verdict = "confirmed"', 'verdict = "rejected"'),
+        encoding="utf-8",
+    )
+    again = _build(runner, cli, corpus, db)
+    assert again["parsed"] == 0
+    kb = KnowledgeBase.open(db)
+    origins = {(r.kind, r.origin) for r in kb.relations("12-QĐ/TU@2019")}
+    assert ("replaces", "curated") not in origins
+    assert ("replaces", "inferred") not in origins  # rejected, so not inferred either
+    kb.close()
+
+
+def test_progress_bar_goes_to_stderr_when_asked(
+    corpus: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    from kb.build import build
+
+    store = Store(tmp_path / "kb.sqlite")
+    result = build(store, [corpus], show_progress=True)
+    store.close()
+    captured = capsys.readouterr()
+    assert result.parsed == 5
+    assert "kb build" in captured.err
+    assert captured.out == ""
+
+
+def test_a_file_that_is_not_a_kb_is_refused(
+    runner: CliRunner, cli: click.Group, corpus: Path, tmp_path: Path
+) -> None:
+    bogus = tmp_path / "notes.sqlite"
+    bogus.write_text("ghi chú, không phải cơ sở dữ liệu\n" * 200, encoding="utf-8")
+    for args in (["build", str(corpus)], ["show", "12-QĐ/TU"], ["stats"]):
+        result = runner.invoke(cli, [*args, "--db", str(bogus)])
+        assert result.exit_code == 2
+        assert "không phải tệp cơ sở tri thức" in result.stderr

@@ -106,3 +106,20 @@ def test_normative_documents_merge_on_the_year_in_the_number() -> None:
         "2020-04-08",
         "2021-04-08",
     ]
+
+
+def test_resolve_a_citation_for_the_checker(corpus_kb: KnowledgeBase) -> None:
+    from kb.queries import Ambiguous
+
+    def first(text: str) -> object:
+        citation = extract_text(text).citations[0]
+        return corpus_kb.resolve(citation)
+
+    assert first("theo Điều 8 Quy định số 12-QĐi/TU.") == "12-QĐ/TU@2019"
+    assert first("Quy định số 429-QĐi ngày 01/7/2022 của Tỉnh ủy Sơn La") == "429-QĐ/TU@2022"
+    assert first("Quy định số 12-QĐ/TU ngày 27/12/2019 của Tỉnh ủy") == "12-QĐ/TU@2019"
+    assert first("Quyết định số 999/QĐ-UBND ngày 01/01/2020 của UBND tỉnh") is None
+    # the corpus has the Kế hoạch 01/KH-VPUB of 2023, 2024 and 2025
+    found = first("theo Kế hoạch số 01/KH-VPUB của Văn phòng")
+    assert isinstance(found, Ambiguous)
+    assert found.candidates == ("1/KH-VPUB@2023", "1/KH-VPUB@2024", "1/KH-VPUB@2025")

@@ -37,8 +37,9 @@ def test_inference_recovers_the_unstated_replacement(bare_corpus: Path) -> None:
     evidence = rels[0].evidence or ""
     # both subjects side by side
     assert evidence.count("đối thoại trực tiếp giữa người đứng đầu cấp ủy") == 2
-    assert 0.75 <= rels[0].confidence <= 0.9
-    assert kb.status_on("12-QĐ/TU@2019", dt.date(2023, 1, 1)).value == "replaced"
+    assert rels[0].confidence == 0.9  # identical words once the subjects are folded
+    # a guess: shown, but the status changes only once a person confirms it
+    assert kb.status_on("12-QĐ/TU@2019", dt.date(2023, 1, 1)).value == "in_force"
     # plans of two years with the same subject are not a replacement
     assert all(r.kind != "replaces" for r in kb.relations("340/TB-VPUB@2025"))
 
@@ -201,3 +202,73 @@ def test_build_with_a_bad_facts_file_exits_2(
     result = runner.invoke(cli, ["build", str(bare_corpus), "--db", str(tmp_path / "k.sqlite")])
     assert result.exit_code == 2
     assert "[[document]] #1 has no key" in result.stderr
+
+
+def test_import_skips_rows_without_number_and_fails_on_broken_lines(
+    runner: CliRunner, cli: click.Group, corpus_db: Path, tmp_path: Path
+) -> None:
+    db = tmp_path / "kb.sqlite"
+    db.write_bytes(corpus_db.read_bytes())
+    export = tmp_path / "export.jsonl"
+    export.write_text('{"id": "cb-1", "so_hieu": null}\n', encoding="utf-8")
+    skipped = runner.invoke(cli, ["import", str(export), "--db", str(db)])
+    assert skipped.exit_code == 0
+    assert "export.jsonl:1: không có số hiệu" in skipped.stderr
+    export.write_text('{"so_hieu": "1/2020/TT-BTC", \n', encoding="utf-8")
+    broken = runner.invoke(cli, ["import", str(export), "--db", str(db)])
+    assert broken.exit_code == 2
+    assert broken.stderr.startswith("export.jsonl:1: ")
+
+
+def test_json_outputs_follow_their_published_schemas(
+    runner: CliRunner, cli: click.Group, corpus_db: Path
+) -> None:
+    import jsonschema
+
+    from kb.schemas import SCHEMAS
+
+    db = ["--db", str(corpus_db)]
+    runs = {
+        "show": ["show", "429-QĐ/TU", "--on", "2023-01-01", *db, "--format", "json"],
+        "applies": ["applies", "đối thoại", "--on", "2023-01-01", *db, "--format", "json"],
+        "graph": ["graph", "--around", "12-QĐ/TU", "--depth", "2", *db, "--format", "json"],
+        "stats": ["stats", *db, "--format", "json"],
+    }
+    for name, args in runs.items():
+        result = runner.invoke(cli, args)
+        assert result.exit_code == 0, result.output
+        jsonschema.validate(json.loads(result.output), SCHEMAS[name].model_json_schema())
+
+
+def test_imported_metadata_names_a_file_without_header(
+    runner: CliRunner, cli: click.Group, tmp_path: Path
+) -> None:
+    # codified articles (like the pháp điển files) carry no "Số:" line of their own
+    docs = tmp_path / "docs"
+    docs.mkdir()
+    (docs / "pd-1.txt").write_text(
+        "Điều 2. Thông tư này có hiệu lực từ ngày 15/6/2023 và thay thế Thông tư số "
+        "05/2021/TT-BKHĐT ngày 17 tháng 8 năm 2021 của Bộ trưởng Bộ Kế hoạch và Đầu tư.\n",
+        encoding="utf-8",
+    )
+    db = tmp_path / "kb.sqlite"
+    assert runner.invoke(cli, ["build", str(docs), "--db", str(db)]).exit_code == 0
+    kb = KnowledgeBase.open(db)
+    # the acting file has no date: the replacement is shown but changes no status
+    assert kb.status_on("5/2021/TT-BKHĐT", dt.date(2024, 1, 1)).value == "in_force"
+    kb.close()
+    export = tmp_path / "meta.jsonl"
+    row = {
+        "so_hieu": "12/2023/TT-BKHĐT", "loai_van_ban": "Thông tư", "file": "docs/pd-1.txt",
+        "ngay_ban_hanh": "2023-05-01", "ngay_hieu_luc": "2023-06-15",
+    }  # fmt: skip
+    export.write_text(json.dumps(row, ensure_ascii=False) + "\n", encoding="utf-8")
+    assert runner.invoke(cli, ["import", str(export), "--db", str(db)]).exit_code == 0
+    kb = KnowledgeBase.open(db)
+    rels = [r for r in kb.relations("12/2023/TT-BKHĐT") if r.kind == "replaces"]
+    assert [(r.other.key, r.origin) for r in rels] == [("5/2021/TT-BKHĐT", "stated")]
+    assert kb.status_on("5/2021/TT-BKHĐT", dt.date(2023, 6, 1)).value == "in_force"
+    assert kb.status_on("5/2021/TT-BKHĐT", dt.date(2024, 1, 1)).value == "replaced"
+    doc = kb.document("12/2023/TT-BKHĐT")
+    assert doc is not None and doc.in_corpus and doc.path == "docs/pd-1.txt"
+    kb.close()

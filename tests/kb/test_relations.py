@@ -170,3 +170,29 @@ def test_vnlegaltext_labels_agree_on_the_references_the_parser_finds() -> None:
     # document, one alias and one "Căn cứ" inside a description.
     assert total >= 70
     assert agree / total >= 0.9
+
+
+def test_accents_when_written_must_be_the_phrase_s() -> None:
+    # pd-vbpl-98960: "Chỉ huy Bộ đội" folds to the letters of "hủy bỏ"
+    text = (
+        "1. Chỉ đạo các ngành chức năng trong tỉnh phối hợp với Bộ Chỉ huy Bộ đội Biên phòng "
+        "tỉnh quán triệt, tuyên truyền, phổ biến nội dung Nghị định số 112/2014/NĐ-CP và "
+        "Thông tư này đến các sở, ban, ngành trong tỉnh."
+    )
+    assert {k for _, t, k in _edges(text) if t == "112/2014/nd-cp"} == {"cites"}
+
+
+def test_decomposed_accents_are_read_and_offsets_point_into_the_text() -> None:
+    import unicodedata
+
+    from kb.folding import fold_with_offsets, original_offset
+
+    text = unicodedata.normalize(
+        "NFD", "2. Thông tư này thay thế Thông tư số 05/2021/TT-BKHĐT ngày 17/8/2021."
+    )
+    assert ("this", "5/2021/tt-bkhdt", "replaces") in _edges(text)
+    folded, shifts = fold_with_offsets(text)
+    at = folded.index("thay the")
+    start = original_offset(shifts, at)
+    end = original_offset(shifts, at + len("thay the"))
+    assert unicodedata.normalize("NFC", text[start:end]) == "thay thế"

@@ -224,4 +224,33 @@ def test_bzip2_member_is_refused(tmp_path: Path) -> None:
             zf.writestr(info.filename, src.read(info), compress_type=zipfile.ZIP_BZIP2)
     with pytest.raises(ReadError) as info:
         read_path(path)
-    assert info.value.code == "bad-package"
+    assert info.value.code == "bad-compression"
+
+
+def test_password_protected_odt(tmp_path: Path) -> None:
+    # ODF encrypts content.xml and records the cipher in the manifest.
+    path = tmp_path / "secret.odt"
+    manifest = (
+        '<manifest:manifest xmlns:manifest="urn:oasis:names:tc:opendocument:xmlns:manifest:1.0">'
+        '<manifest:file-entry manifest:full-path="content.xml" manifest:media-type="text/xml">'
+        '<manifest:encryption-data manifest:checksum-type="SHA1/1K" manifest:checksum="AAAA">'
+        '<manifest:algorithm manifest:algorithm-name="Blowfish CFB" manifest:initialisation-vector="AAAA"/>'
+        "</manifest:encryption-data></manifest:file-entry></manifest:manifest>"
+    )
+    with zipfile.ZipFile(path, "w") as zf:
+        zf.writestr("mimetype", "application/vnd.oasis.opendocument.text")
+        zf.writestr("content.xml", os.urandom(300), compress_type=zipfile.ZIP_DEFLATED)
+        zf.writestr("META-INF/manifest.xml", manifest)
+    with pytest.raises(ReadError) as info:
+        read_path(path)
+    assert info.value.code == "password"
+
+
+@pytest.mark.skipif(not hasattr(os, "mkfifo"), reason="no named pipes here")
+@pytest.mark.timeout(30)
+def test_named_pipe_is_refused_without_blocking(tmp_path: Path) -> None:
+    pipe = tmp_path / "pipe.txt"
+    os.mkfifo(pipe)
+    with pytest.raises(ReadError) as info:
+        read_path(pipe)
+    assert info.value.code == "not-regular"

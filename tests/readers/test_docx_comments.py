@@ -157,3 +157,34 @@ def test_annotated_copy_converts_with_libreoffice(
     again = makefiles.convert_with_soffice(dst, tmp_path / "again", "odt")
     with zipfile.ZipFile(again) as zf:
         assert "Sai cơ quan ban hành" in zf.read("content.xml").decode("utf-8")
+
+
+def test_many_comments_each_on_its_own_reference(
+    seed_docx: dict[str, Path], tmp_path: Path
+) -> None:
+    src = seed_docx["2024-bc-dan-van-dan-chu-quy-1"]
+    text = read_path(src).text
+    spans = [m.span() for m in re.finditer(r"\d+/(?:\d{4}/)?[A-ZĐ]+-[A-ZĐ]+", text)]
+    assert len(spans) > 40
+    # Overlapping spans too: the whole line of the first reference.
+    line_start = text.rfind("\n", 0, spans[0][0]) + 1
+    line_end = text.find("\n", spans[0][1])
+    comments = [DocxComment(a, b, f"#{i} {text[a:b]}") for i, (a, b) in enumerate(spans)]
+    comments.append(DocxComment(line_start, line_end, "cả dòng"))
+    dst = tmp_path / "many.docx"
+    assert annotate_docx(src, dst, comments) == len(comments)
+    found = commented_text(dst)
+    for i, (a, b) in enumerate(spans):
+        assert found[f"#{i} {text[a:b]}"] == text[a:b]
+    assert found["cả dòng"] == text[line_start:line_end]
+    assert read_path(dst).text == text
+
+
+def test_comments_given_as_mappings(tmp_path: Path) -> None:
+    src = Path(__file__).resolve().parents[1] / "fixtures" / "broken" / "minimal-good.docx"
+    text = read_path(src).text
+    at = text.index("429-QĐ/TU")
+    dst = tmp_path / "m.docx"
+    item = {"start": at, "end": at + 9, "text": "Kiểm tra", "author": "citecheck"}
+    assert annotate_docx(src, dst, [item]) == 1
+    assert commented_text(dst) == {"Kiểm tra": "429-QĐ/TU"}

@@ -183,3 +183,27 @@ def test_overlong_paragraph_is_refused(tmp_path: Path) -> None:
     with pytest.raises(ReadError) as info:
         read_path(path)
     assert info.value.code == "paragraph-too-long"
+
+
+def test_tcvn3_docx_is_converted_in_place(tmp_path: Path) -> None:
+    # Typed with the .VnTime font: "Quy định số 429-QĐ/TU ngày 01/7/2022 của Tỉnh ủy".
+    tcvn3 = "Quy ®Þnh sè 429-Q§/TU ngµy 01/7/2022 cña TØnh ñy"
+    path = tmp_path / "cu.docx"
+    body = _p(_r("Quy ®Þnh sè "), _r("429-Q§/TU", bold=True), _r(tcvn3[21:]))
+    path.write_bytes(_package(body + _p(_r("Trang chân"))))
+    got = read_path(path)
+    assert got.encoding == "tcvn3"
+    paragraphs = got.text.split("\n")
+    assert paragraphs[0] == "Quy định số 429-QĐ/TU ngày 01/7/2022 của Tỉnh ủy"
+    assert len(paragraphs[0]) == len(tcvn3)  # one for one: offsets still fit the runs
+    # Unicode paragraphs are left as they are ("â" would be "õ" in TCVN3).
+    assert paragraphs[1:] == ["Trang chân", "Chú thích: Nghị định 30/2020/NĐ-CP"]
+
+
+def test_vni_docx_is_refused_with_a_clear_message(tmp_path: Path) -> None:
+    path = tmp_path / "vni.docx"
+    path.write_bytes(_package(_p(_r("Quy ñònh soá 429-QÑ/TU ngaøy 01/7/2022 cuûa Tænh uûy"))))
+    with pytest.raises(ReadError) as info:
+        read_path(path)
+    assert info.value.code == "legacy-unconverted"
+    assert "VNI" in info.value.message

@@ -113,3 +113,27 @@ def test_libreoffice_formats_read_like_docx(
     assert source.text == seed.read_text(encoding="utf-8")
     loc = source.locate(source.text.index("429-QĐ/TU"))
     assert loc is not None and loc.paragraph == 11
+
+
+def test_pdf_with_a_scanned_page_says_so(tmp_path: Path) -> None:
+    import makefiles
+    from fpdf import FPDF
+
+    font = makefiles.dejavu()
+    if font is None:
+        pytest.skip("DejaVu Sans not installed")
+    pdf = FPDF()
+    pdf.add_font("dejavu", fname=str(font))
+    pdf.set_font("dejavu", size=12)
+    pdf.add_page()
+    pdf.cell(0, 10, "Trang một: Quy định số 429-QĐ/TU")
+    pdf.add_page()
+    pdf.rect(20, 20, 100, 50, style="F")  # a page with no text object, as scanned
+    pdf.add_page()
+    pdf.cell(0, 10, "Trang ba")
+    path = tmp_path / "mixed.pdf"
+    pdf.output(str(path))
+    source = read_path(path)
+    assert source.text == "Trang một: Quy định số 429-QĐ/TU\n\nTrang ba"
+    assert source.notes == ("pages without a text layer (need OCR): 2",)
+    assert source.locate(source.text.index("Trang ba")).page == 3  # type: ignore[union-attr]

@@ -4,10 +4,12 @@ from __future__ import annotations
 
 import io
 import re
+from pathlib import Path
 from typing import Any
 
 import pytest
 
+CORPUS = Path(__file__).resolve().parents[2] / "corpus"
 DOCX = "application/vnd.openxmlformats-officedocument.wordprocessingml.document"
 
 
@@ -274,3 +276,143 @@ def test_kb_opened_read_only(app: Any) -> None:
     kb = app.state.settings.backend.kb()
     with pytest.raises(sqlite3.OperationalError, match="readonly"):
         kb.store.conn.execute("CREATE TABLE t(x)")
+
+
+# -- the API and the command line give the same answers ----------------------------------------
+def test_applies_equals_kb_applies_json(client: Any, kb_db: Any) -> None:
+    import json
+
+    from click.testing import CliRunner
+
+    commands = pytest.importorskip("kb.kb_commands")
+    args = ["đối thoại trực tiếp", "--on", "2023-01-01", "--db", str(kb_db), "--format", "json"]
+    cli = CliRunner().invoke(commands.applies_cmd, args)
+    assert cli.exit_code == 0, cli.output
+    api = client.get("/api/applies", params={"q": "đối thoại trực tiếp", "on": "2023-01-01"})
+    assert api.json() == json.loads(cli.output)
+
+
+def test_show_equals_kb_show_json(client: Any, kb_db: Any) -> None:
+    import json
+
+    from click.testing import CliRunner
+
+    commands = pytest.importorskip("kb.kb_commands")
+    args = ["429-QĐ/TU", "--on", "2023-01-01", "--db", str(kb_db), "--format", "json"]
+    cli = CliRunner().invoke(commands.show_cmd, args)
+    assert cli.exit_code == 0, cli.output
+    api = client.get("/api/documents/429-QĐ%2FTU", params={"on": "2023-01-01"})
+    assert api.json() == json.loads(cli.output)
+
+
+def test_check_equals_citecheck_json(client: Any, kb_db: Any, report_text: str) -> None:
+    import json
+
+    from click.testing import CliRunner
+
+    from citecheck.cli import main
+
+    seed = str(CORPUS / "2022-bc-so-ket-3-nam-quy-dinh-12-qd-tu.txt")
+    cli = CliRunner().invoke(main, ["check", seed, "--db", str(kb_db), "--format", "json"])
+    assert cli.exit_code in (0, 1), cli.output
+    expected = json.loads(cli.output)["files"][0]["findings"]
+    api = client.post("/api/check", files={"file": ("bc.txt", report_text.encode(), "text/plain")})
+    got = api.json()["files"][0]["findings"]
+
+    def key(f: dict[str, Any]) -> tuple[Any, ...]:
+        return (f["code"], f["start"], f["end"], f["message"], f["suggestion"])
+
+    assert [key(f) for f in got] == [key(f) for f in expected]
+
+
+# -- every deliberately broken file: a message, never a server error --------------------------
+BROKEN = Path(__file__).resolve().parents[1] / "fixtures" / "broken"
+
+
+def _broken() -> list[str]:
+    import tomllib
+
+    expected = BROKEN / "expected.toml"
+    return sorted(tomllib.loads(expected.read_text(encoding="utf-8"))) if expected.is_file() else []
+
+
+@pytest.mark.parametrize("name", _broken())
+def test_broken_files_get_a_message(client: Any, name: str) -> None:
+    data = (BROKEN / name).read_bytes()
+    api = client.post("/api/check", files={"file": (name, data, "application/octet-stream")})
+    assert api.status_code in (415, 422), (name, api.status_code, api.text)
+    assert api.json()["detail"].startswith(name)
+    page = client.post("/check", files={"file": (name, data, "application/octet-stream")})
+    assert page.status_code == api.status_code
+    assert 'class="error-message"' in page.text and "Traceback" not in page.text
+
+
+def test_pdf_upload(client: Any, report_text: str, tmp_path: Path) -> None:
+    fpdf = pytest.importorskip("fpdf", reason="fpdf2 makes the PDF")
+    font = next(
+        (
+            p
+            for p in (
+                Path("/usr/share/fonts/truetype/dejavu/DejaVuSans.ttf"),
+                Path("/usr/share/fonts/dejavu/DejaVuSans.ttf"),
+            )
+            if p.is_file()
+        ),
+        None,
+    )
+    if font is None:
+        pytest.skip("no DejaVu Sans font to set Vietnamese text in a PDF")
+    pdf = fpdf.FPDF(format="A4")
+    pdf.add_font("dejavu", fname=str(font))
+    pdf.add_page()
+    pdf.set_font("dejavu", size=11)
+    for line in report_text.split("\n"):
+        if line.strip():
+            pdf.multi_cell(0, 6, line, new_x="LMARGIN", new_y="NEXT")
+    data = bytes(pdf.output())
+    r = client.post("/api/check", files={"file": ("bc.pdf", data, "application/pdf")})
+    assert r.status_code == 200, r.text
+    findings = r.json()["files"][0]["findings"]
+    wrong = [f for f in findings if f["name"] == "date-mismatch" and f["ref"] == "12-QĐ/TU"]
+    assert wrong and all(f["location"]["page"] is not None for f in wrong)
+
+
+@pytest.mark.parametrize("name", sorted(p.name for p in CORPUS.glob("*.txt")))
+def test_every_seed_document_checks(client: Any, name: str) -> None:
+    data = (CORPUS / name).read_bytes()
+    r = client.post("/api/check", files={"file": (name, data, "text/plain")})
+    assert r.status_code == 200, r.text[:500]
+    page = client.post("/check", files={"file": (name, data, "text/plain")})
+    assert page.status_code == 200
+    assert page.text.count('<mark class="hl') >= len(r.json()["files"][0]["findings"])
+
+
+def test_a_number_naming_two_plans_asks_which(client: Any) -> None:
+    # 28/KH-VPUB is a plan of 2021 and another of 2025: numbers restart each year
+    r = client.get("/api/documents/28%2FKH-VPUB")
+    assert r.status_code == 409
+    assert "28/KH-VPUB@2021" in r.json()["detail"] and "28/KH-VPUB@2025" in r.json()["detail"]
+    page = client.get("/documents/28%2FKH-VPUB")
+    assert page.status_code == 409
+    assert 'href="/documents/28%2FKH-VPUB%402021"' in page.text
+    assert client.get("/documents/28%2FKH-VPUB%402021").status_code == 200
+
+
+def test_uploads_never_touch_the_disk(
+    client: Any, report_text: str, make_docx: Any, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import tempfile
+
+    def refuse(*args: Any, **kwargs: Any) -> Any:
+        raise AssertionError("an upload was about to be written to a temporary file")
+
+    for name in ("TemporaryFile", "NamedTemporaryFile", "mkstemp", "mkdtemp"):
+        monkeypatch.setattr(tempfile, name, refuse)
+    # ~1.5 MB: above the form parser's usual 1 MB spooling threshold, under the 2 MB limit
+    big = (report_text + "\n" + "Nội dung. " * 130_000).encode()
+    assert len(big) > 1_100_000
+    for path in ("/api/check", "/check"):
+        r = client.post(path, files={"file": ("lon.txt", big, "text/plain")})
+        assert r.status_code == 200, r.text[:300]
+    r = client.post("/api/annotate", files={"file": ("bc.docx", make_docx(report_text), DOCX)})
+    assert r.status_code == 200

@@ -134,6 +134,10 @@ def test_check_a_docx_highlights_the_date_mismatch(
         arg=target,
     )
     page.screenshot(path=str(screens / "check-finding-clicked.png"))
+    authorities = page.locator("details.authorities")
+    row = authorities.locator("tr", has=page.locator("a", has_text="12-QĐ/TU"))
+    assert "không khớp" in row.locator(".verdict").inner_text()
+    authorities.screenshot(path=str(screens / "check-authorities.png"))
     assert page.locator("#" + target).inner_text() in texts
     # Summary by severity, and the annotated .docx to download.
     assert int(page.locator(".summary .sev-error .count").inner_text()) >= 2
@@ -216,9 +220,17 @@ def test_document_page_shows_the_relation_picture(page: Any, base_url: str, scre
     page.screenshot(path=str(screens / "document-12.png"), full_page=True)
 
 
-def test_english_toggle(page: Any, base_url: str) -> None:
+def test_english_toggle(page: Any, base_url: str, screens: Path, report_text: str) -> None:
     page.goto(base_url + "/")
     page.locator("a.lang").click()
     assert page.locator("h1").inner_text() == "Check the citations in a draft"
+    page.locator("#text").fill(report_text)
+    page.locator("form.upload button[type=submit]").click()
+    page.wait_for_selector("section.findings")
+    page.screenshot(path=str(screens / "check-english.png"))
+    first = page.locator("li.finding.sev-error").first
+    assert first.locator(".badge").inner_text() == "Error"
+    assert "cited" in first.locator(".message").inner_text()
+    assert "never stored" in page.locator(".privacy").inner_text()
     page.goto(base_url + "/applies")  # the choice is remembered
     assert page.locator("h1").inner_text() == "Which regulation applies?"

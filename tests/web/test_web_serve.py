@@ -24,6 +24,12 @@ def test_serve_defaults_to_localhost(monkeypatch: pytest.MonkeyPatch, kb_db: Pat
     assert (seen["host"], seen["port"]) == ("127.0.0.1", 8000)
     assert "http://127.0.0.1:8000/" in result.output
     assert seen["app"].state.settings.backend.db == kb_db
+    from fastapi.testclient import TestClient
+
+    with TestClient(seen["app"], base_url="http://127.0.0.1:8000") as client:
+        assert client.get("/").status_code == 200
+    with TestClient(seen["app"], base_url="http://evil.example") as client:
+        assert client.get("/").status_code == 400  # a rebound DNS name is refused
 
 
 def test_serve_options_and_missing_db(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:
@@ -75,3 +81,42 @@ def test_a_rebuilt_kb_is_picked_up(tmp_path: Path, kb_db: Path) -> None:
     kb.close()
     os.replace(empty, live)  # what an atomic `kb build` does
     assert engine.applies("đối thoại trực tiếp", on, "vi").model_dump()["results"] == []
+
+
+class _Broken:
+    """An engine that fails: the application must answer with a message, not a traceback."""
+
+    def models(self) -> Any:
+        raise ImportError("no models")
+
+    def check(self, draft: Any, lang: str) -> Any:
+        raise RuntimeError("secret detail /srv/internal/path")
+
+    def annotate(self, draft: Any, report: Any, lang: str) -> Any:
+        return None
+
+    def applies(self, query: str, on: dt.date, lang: str) -> Any:
+        raise RuntimeError("secret detail /srv/internal/path")
+
+    def show(self, ref: str, on: dt.date, lang: str) -> Any:
+        raise RuntimeError("secret detail /srv/internal/path")
+
+
+def test_an_engine_failure_is_a_plain_500(caplog: pytest.LogCaptureFixture) -> None:
+    from fastapi.testclient import TestClient
+
+    from citecheck.web.app import create_app
+
+    with TestClient(create_app(backend=_Broken()), raise_server_exceptions=False) as client:
+        for method, path, kw in [
+            ("post", "/api/check", {"files": {"text": (None, "Quy định số 12-QĐ/TU")}}),
+            ("post", "/check", {"files": {"text": (None, "Quy định số 12-QĐ/TU")}}),
+            ("get", "/api/applies?q=x", {}),
+            ("get", "/applies?q=x", {}),
+            ("get", "/documents/12-QĐ%2FTU", {}),
+        ]:
+            r = getattr(client, method)(path, **kw)
+            assert r.status_code == 500, path
+            assert "secret detail" not in r.text and "Traceback" not in r.text
+            assert "Đã xảy ra lỗi khi xử lý" in r.text
+    assert "secret detail" in caplog.text  # the administrator finds it in the log

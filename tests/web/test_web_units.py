@@ -125,3 +125,31 @@ def test_messages_in_both_languages() -> None:
     assert "never stored" in t("check.privacy", "en")
     assert t("error.too_large", "vi", mb=20) == "Tệp quá lớn: tối đa 20 MB."
     assert fmt_date("2019-02-27") == "27/02/2019"
+
+
+def test_every_evidence_link_has_a_target() -> None:
+    text = REPORT.read_text(encoding="utf-8")
+    first = text.index("27/12/2019")
+    second = text.index("27/12/2019", first + 1)
+    good = text.index("27/02/2019")
+    # each wrong date cites the other as evidence: the targets are also findings' spans
+    findings = [
+        {
+            "severity": "error",
+            "start": first,
+            "end": first + 10,
+            "related": [{"start": second, "end": second + 10}, {"start": good, "end": good + 10}],
+        },
+        {
+            "severity": "error",
+            "start": second,
+            "end": second + 10,
+            "related": [{"start": first, "end": first + 10}],
+        },
+    ]
+    ids = set()
+    for p in highlight.pieces(text, findings):
+        ids.update(p.marks)
+        if p.anchor:
+            ids.add(p.anchor)
+    assert {f"e-{first}", f"e-{second}", f"e-{good}", "f-0", "f-1"} <= ids

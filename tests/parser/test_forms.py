@@ -1,0 +1,59 @@
+"""The table of citation forms and traps (``data/forms.toml``) through every implementation:
+the parser itself and the spaCy component that wraps it."""
+
+from __future__ import annotations
+
+import tomllib
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from kb.extract import extract_text
+from kb.models import Citation
+
+with open(Path(__file__).resolve().parent / "data" / "forms.toml", "rb") as _f:
+    CASES: list[dict[str, Any]] = tomllib.load(_f)["case"]
+
+
+def _row(c: Citation) -> list[str]:
+    ident = c.ref or f"{c.type} {c.name}"
+    return [ident, c.date.isoformat() if c.date else ""]
+
+
+def _by_parser(text: str) -> list[Citation]:
+    return [c for c in extract_text(text).citations if c.ref or c.name]
+
+
+def _by_spacy(text: str) -> list[Citation]:
+    spacy = pytest.importorskip("spacy")
+    nlp = _blank(spacy)
+    doc = nlp(text)
+    return [span._.kb_citation for span in doc.spans["vn_citations"]]
+
+
+_NLP: list[Any] = []
+
+
+def _blank(spacy: Any) -> Any:
+    if not _NLP:
+        nlp = spacy.blank("vi", config={"nlp": {"tokenizer": {"use_pyvi": False}}})
+        nlp.add_pipe("vn_citations")
+        _NLP.append(nlp)
+    return _NLP[0]
+
+
+IMPLEMENTATIONS: dict[str, Callable[[str], list[Citation]]] = {
+    "parser": _by_parser,
+    "spacy": _by_spacy,
+}
+
+
+@pytest.mark.parametrize("impl", sorted(IMPLEMENTATIONS))
+@pytest.mark.parametrize("case", CASES, ids=[c["id"] for c in CASES])
+def test_form(case: dict[str, Any], impl: str) -> None:
+    cites = IMPLEMENTATIONS[impl](case["text"])
+    assert [_row(c) for c in cites] == case["want"]
+    for c in cites:
+        assert case["text"][c.start : c.end] == c.text
