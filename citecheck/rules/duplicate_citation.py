@@ -103,8 +103,8 @@ class DuplicateCitation(Rule):
                     ),
                     None,
                 )
-                if first is None:
-                    continue
+                if first is None or "“" in text[first.end : c.start]:
+                    continue  # none, or the second sits in a quotation of another text
                 yield self.finding(
                     doc,
                     c.start,
