@@ -77,6 +77,7 @@ def build_authorities(ctx: CheckContext, findings: list[Finding]) -> list[Author
                 first_line=first.line,
                 variants=list(variants.values()),
             )
+            entry.judged_on = on.isoformat() if isinstance(on, dt.date) else None
             _judge(entry, cites, own, ctx, on, lang)
             out.append(entry)
     return out

@@ -93,6 +93,9 @@ class Authority(BaseModel):
     kb: dict[str, str | None] | None = Field(default=None, description="what the KB records")
     verdict: Verdict = "unjudged"
     detail: str = ""
+    judged_on: str | None = Field(
+        default=None, description="ISO date the verdict is for: the citing document's date"
+    )
 
 
 class CheckReport(BaseModel):

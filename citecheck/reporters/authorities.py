@@ -19,6 +19,11 @@ MARKS = {
 }
 
 
+def _dmy(iso: str) -> str:
+    y, m, d = iso.split("-")
+    return f"{d}/{m}/{y}"
+
+
 class AuthoritiesReporter(Reporter):
     name = "authorities"
 
@@ -29,7 +34,14 @@ class AuthoritiesReporter(Reporter):
         out: list[str] = []
         for path, rows_iter in groupby(report.authorities, key=lambda a: a.path):
             rows = list(rows_iter)
-            out.append(message("authorities", "title", lang, path=path))
+            title = message("authorities", "title", lang, path=path)
+            on = rows[0].judged_on
+            when = (
+                message("authorities", "as_of", lang, date=_dmy(on))
+                if on
+                else message("authorities", "as_of_unknown", lang)
+            )
+            out.append(f"{title} ({when})")
             out.append("=" * min(100, len(out[-1])))
             for a in rows:
                 verdict = message("authorities", a.verdict, lang)

@@ -17,6 +17,13 @@ _TOTAL = re.compile(
     r"|(?:trong đó|bao gồm|gồm)[ \t\u00a0]*:?))",
     re.IGNORECASE,
 )
+# "đã tiếp nhận 5.718 hồ sơ; đã giải quyết …: 5.395 hồ sơ, quá hạn: 09 hồ sơ, …: 19":
+# what was received, then the outcomes, each a labelled count
+_RECEIVED = re.compile(
+    rf"(?i)tiếp nhận[ \t\u00a0\n]+(?P<n>{NUM})[ \t\u00a0\n]+(?P<unit>[^\W\d_]+(?:[ \t][^\W\d_]+)?)[ \t]*;"
+)
+_LABELLED = re.compile(rf":[ \t\u00a0\n]*(?P<n>{NUM})(?![\w/%-])")
+MIN_OUTCOMES = 3
 _PART_NUM = re.compile(rf"(?<![\w/.,-])(?P<n>{NUM})(?![\w/%-])")
 _SPLIT = re.compile(r";|,(?!\d)|\svà\s")
 MAX_PART_WORDS = 9
@@ -31,6 +38,11 @@ class _Part:
 
 def to_int(s: str) -> int:
     return int(s.replace(".", ""))
+
+
+def vn_number(n: int) -> str:
+    """5423 → '5.423', the Vietnamese way."""
+    return f"{n:,}".replace(",", ".")
 
 
 def _parts(segment: str, base: int, unit: str, labelled: bool) -> list[_Part] | None:
@@ -65,7 +77,9 @@ class ArithmeticTotal(Rule):
 
     ## What it does
     Finds a count followed by its breakdown — after "trong đó", "gồm", "bao gồm", or in
-    parentheses — and adds the parts. It only reads breakdowns it is sure of: every part a
+    parentheses — and adds the parts; and what was received ("tiếp nhận 5.718 hồ sơ;")
+    against at least three labelled outcomes in the same sentence ("đã giải quyết: 5.395
+    hồ sơ, quá hạn: 09 hồ sơ, từ chối: 19"). It only reads breakdowns it is sure of: every part a
     count of the same unit as the total ("07 đơn khiếu nại, 03 đơn tố cáo") or a labelled
     count inside the parentheses ("Công chức: 57; Viên chức: 16"), at least two parts, no
     percentages. Numbers are read the Vietnamese way: `5.718` is five thousand seven hundred
@@ -95,6 +109,50 @@ class ArithmeticTotal(Rule):
     severity = "warning"
 
     def check_document(self, doc: SourceDoc, ctx: CheckContext) -> Iterator[Finding]:
+        yield from self._breakdowns(doc, ctx)
+        yield from self._outcomes(doc, ctx)
+
+    def _outcomes(self, doc: SourceDoc, ctx: CheckContext) -> Iterator[Finding]:
+        """What was received against the labelled outcomes in the same sentence."""
+        text = doc.text
+        for m in _RECEIVED.finditer(text):
+            stop = re.search(r"\.(?:\s|$)", text[m.end() : m.end() + 400])
+            seg_end = m.end() + (stop.start() if stop else 400)
+            parts = [
+                _Part(to_int(p.group("n")), m.end() + p.start("n"), m.end() + p.end("n"))
+                for p in _LABELLED.finditer(text[m.end() : seg_end])
+            ]
+            if len(parts) < MIN_OUTCOMES:
+                continue
+            yield from self._report(doc, ctx, m, parts)
+
+    def _report(
+        self, doc: SourceDoc, ctx: CheckContext, m: re.Match[str], parts: list[_Part]
+    ) -> Iterator[Finding]:
+        text = doc.text
+        total = to_int(m.group("n"))
+        got = sum(p.value for p in parts)
+        if got == total:
+            return
+        shown = " + ".join(text[p.start : p.end] for p in parts)
+        related = [doc.related(p.start, p.end, "part") for p in parts]
+        yield self.finding(
+            doc,
+            m.start("n"),
+            m.end("n"),
+            self.msg(
+                ctx,
+                "mismatch",
+                total=m.group("n"),
+                unit=m.group("unit"),
+                parts=shown,
+                sum=vn_number(got),
+            ),
+            related=related,
+            suggestion=self.msg(ctx, "fix", total=m.group("n"), sum=vn_number(got)),
+        )
+
+    def _breakdowns(self, doc: SourceDoc, ctx: CheckContext) -> Iterator[Finding]:
         text = doc.text
         for m in _TOTAL.finditer(text):
             lead = m.group("lead")
@@ -115,19 +173,4 @@ class ArithmeticTotal(Rule):
             parts = _parts(segment_clean, seg_start, m.group("unit"), labelled=paren)
             if not parts:
                 continue
-            total = to_int(m.group("n"))
-            got = sum(p.value for p in parts)
-            if got == total:
-                continue
-            shown = " + ".join(text[p.start : p.end] for p in parts)
-            related = [doc.related(p.start, p.end, "part") for p in parts]
-            yield self.finding(
-                doc,
-                m.start("n"),
-                m.end("n"),
-                self.msg(
-                    ctx, "mismatch", total=m.group("n"), unit=m.group("unit"), parts=shown, sum=got
-                ),
-                related=related,
-                suggestion=self.msg(ctx, "fix", total=m.group("n"), sum=got),
-            )
+            yield from self._report(doc, ctx, m, parts)

@@ -9,18 +9,18 @@ rules that compare documents with each other override ``check``.
 from __future__ import annotations
 
 import datetime as dt
+import re
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 from functools import cached_property
 from typing import Any, ClassVar
-
-from kb.textutil import LineIndex
 
 from citecheck.dating import DateWindow, date_window
 from citecheck.kbview import KBView
 from citecheck.messages import message
 from citecheck.models import Finding, Related, Severity
 from kb.models import Citation, ExtractedFile, Location
+from kb.textutil import LineIndex
 
 
 @dataclass
@@ -37,18 +37,15 @@ class SourceDoc:
         return LineIndex(self.text)
 
     @cached_property
-    def _line_starts(self) -> list[int]:
-        starts = [0]
-        for i, ch in enumerate(self.text):
-            if ch == "\n":
-                starts.append(i + 1)
-        return starts
+    def _line_list(self) -> list[str]:
+        # the same line breaks as LineIndex (a form feed from a PDF does not end a line)
+        return re.split(r"\r\n|\r|\n", self.text)
 
     def position(self, offset: int) -> tuple[int, int]:
         return self._lines.position(max(0, min(offset, len(self.text))))
 
     def line_text(self, line: int) -> str:
-        lines = self.text.splitlines()
+        lines = self._line_list
         return lines[line - 1] if 0 < line <= len(lines) else ""
 
     def location(self, offset: int) -> Location | None:

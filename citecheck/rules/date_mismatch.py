@@ -9,8 +9,9 @@ from collections.abc import Iterator
 from citecheck.messages import count_phrase, fmt_date
 from citecheck.models import Finding, Severity
 from citecheck.rules.base import CheckContext, Rule, cite_label
-from citecheck.rules.mentions import Mention, by_key, own_date, year_contradicts
-from kb.models import Family
+from citecheck.rules.mentions import Mention, by_key, own_date, usable, year_contradicts
+from kb.models import Citation, Family
+from kb.textutil import fold
 
 MAX_RELATED = 8
 
@@ -33,7 +34,16 @@ def _reference(
         if len(matching) == 1:
             return matching[0], "number-year"
     if n1 > n2:
-        return top, "plurality"
+        # copies inside one document are not independent evidence: across files, the more
+        # frequent date must also be attested by more documents
+        files: dict[dt.date, set[str]] = {}
+        for m in key_mentions:
+            if m.citation.date is not None:
+                files.setdefault(m.citation.date, set()).add(m.doc.path)
+        a, b = files[top], files[counts[1][0]]
+        one_witness_each = len(a) == 1 and len(b) == 1 and a != b
+        if not one_witness_each and len(a) >= len(b):
+            return top, "plurality"
     return None, ""
 
 
@@ -47,9 +57,12 @@ class DateMismatch(Rule):
     date, counts the variants ("cited 5 times as 27/02/2019 and twice as 27/12/2019"), and
     says which one the evidence supports: the knowledge base's record, a clear majority, or
     the only date whose year matches the year in the số hiệu. It is an error only when that
-    evidence is clear; when the variants are evenly attested it is a warning. Laws cited by
+    evidence is clear; when the variants are evenly attested it is a warning on every
+    variant (copies of one paragraph inside one document count as one witness). Laws cited by
     name and date are not compared (two dates may be two laws), and `62/KH-VPUB` of 2023 and
-    of 2024 are two plans, never a mismatch. Only dates written as the document's date of
+    of 2024 are two plans — unless one file gives them the very same subject, which two
+    yearly plans do not have (a warning: probably one document with a slip in the year).
+    Only dates written as the document's date of
     issue are compared ("… số hiệu ngày …", or the date right after the số hiệu on the same
     line) — not an effective date in the next column of a table — and a date whose year
     contradicts the year in the số hiệu is left to number-year-mismatch.
@@ -81,6 +94,7 @@ class DateMismatch(Rule):
     severity = "warning"
 
     def check(self, ctx: CheckContext) -> Iterator[Finding]:
+        yield from self._same_subject_other_year(ctx)
         for _key, mentions in by_key(ctx).items():
             dated = [
                 m
@@ -116,12 +130,17 @@ class DateMismatch(Rule):
                 )
             else:
                 text += self.msg(ctx, "why_unclear")
-            good = [m for m in dated if m.citation.date == baseline]
             for m in dated:
-                if m.citation.date == baseline:
+                if why and m.citation.date == baseline:
                     continue
+                # with no evidence either way every variant is reported, each pointing to
+                # the mentions that differ from it
+                others = [x for x in dated if x.citation.date != m.citation.date]
+                good = [x for x in dated if x.citation.date == baseline] if why else others
                 related = [
-                    x.doc.related(x.citation.start, x.citation.end, fmt_date(baseline))
+                    x.doc.related(
+                        x.citation.start, x.citation.end, fmt_date(x.citation.date or baseline)
+                    )
                     for x in good[:MAX_RELATED]
                 ]
                 suggestion = (
@@ -139,3 +158,62 @@ class DateMismatch(Rule):
                     related=related,
                     suggestion=suggestion,
                 )
+
+    def _same_subject_other_year(self, ctx: CheckContext) -> Iterator[Finding]:
+        """One số hiệu, dated in two different years, with the same subject, in one file.
+
+        Numbers without a year restart every 1 January, so 62/KH-VPUB of 2023 and of 2024
+        are two plans — unless the text gives them the very same subject, which two plans
+        of two years do not have (their subjects name their own year)."""
+        for doc in ctx.documents:
+            groups: dict[str, list[Citation]] = {}
+            for c in doc.citations:
+                if (
+                    usable(c)
+                    and c.date
+                    and "@" in (c.key or "")
+                    and _subject_words(c) >= MIN_SUBJECT_WORDS
+                ):
+                    groups.setdefault((c.key or "").split("@")[0], []).append(c)
+            for cites in groups.values():
+                if len({c.date.year for c in cites if c.date}) < 2:
+                    continue
+                first = cites[0]
+                for c in cites[1:]:
+                    if c.date is None or first.date is None or c.date.year == first.date.year:
+                        continue
+                    if not _same_subject(first, c):
+                        continue
+                    yield self.finding(
+                        doc,
+                        c.start,
+                        c.end,
+                        self.msg(
+                            ctx,
+                            "year_variants",
+                            what=cite_label(c),
+                            date=fmt_date(c.date),
+                            other=fmt_date(first.date),
+                        ),
+                        ref=c.ref,
+                        related=[doc.related(first.start, first.end, fmt_date(first.date))],
+                        suggestion=self.msg(ctx, "fix_unclear"),
+                    )
+
+
+MIN_SUBJECT_WORDS = 5
+
+
+def _subject(c: Citation) -> str:
+    return " ".join(fold(c.subject or "").split())
+
+
+def _subject_words(c: Citation) -> int:
+    return len(_subject(c).split())
+
+
+def _same_subject(a: Citation, b: Citation) -> bool:
+    """The same subject, allowing one mention to be cut short (a line break, a list)."""
+    sa, sb = _subject(a), _subject(b)
+    short, long_ = sorted((sa, sb), key=len)
+    return len(short.split()) >= MIN_SUBJECT_WORDS and long_.startswith(short)

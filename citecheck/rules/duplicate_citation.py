@@ -25,14 +25,14 @@ _WINDOW = 3
 
 
 def _is_item_head(text: str, c: Citation, floor: int) -> bool:
-    """True when the citation opens an item of a list: right after ';', ':' or 'và'."""
+    """True when the citation opens an item of a list: right after ';' or ':' (or at the
+    start of the sentence), with at most a short lead-in ("; Thực hiện Quyết định …")."""
     window = text[max(floor, c.start - _MAX_LEAD) : c.start]
     cut = max(window.rfind(";"), window.rfind(":"))
     if cut < 0:
-        return bool(re.search(r"(?:^|\s)(?:và|;)\s*$", window)) or c.start - floor <= _MAX_LEAD
+        return c.start - floor <= _MAX_LEAD and not re.search(r"\s(?:và|của)\s*$", window)
     lead = window[cut + 1 :]
-    # allow a short lead-in verb: "; Thực hiện Quyết định …", "; triển khai Kế hoạch …"
-    return len(lead.split()) <= 4
+    return len(lead.split()) <= 4 and not re.search(r"\s(?:và|của)\s*$", lead)
 
 
 def _tail(text: str, c: Citation) -> str:
@@ -44,9 +44,9 @@ class DuplicateCitation(Rule):
     """The same document listed twice in one enumeration.
 
     ## What it does
-    Reads each enumeration of documents — the items of one sentence separated by ";", ","
-    or "và" — and flags an item that cites a document already listed as an earlier item of
-    the same enumeration (same số hiệu and same date) with the same words after it — a
+    Reads each enumeration of documents — the items of one sentence separated by ";" — and
+    flags an item that cites a document already listed as an earlier item of
+    the same enumeration (same số hiệu, date and pinpoint) with the same words after it — a
     copy-paste repeat, at most three items after the first. A document mentioned again *inside*
     another item ("Hướng dẫn … thực hiện Quy định số 429-QĐ/TU …") is not an item and is
     not reported, nor is the same document cited again in another sentence.
@@ -96,12 +96,15 @@ class DuplicateCitation(Rule):
                     (
                         h
                         for h in recent
-                        if h.key == c.key and h.date == c.date and _tail(text, h) == _tail(text, c)
+                        if h.key == c.key
+                        and h.date == c.date
+                        and h.pinpoint == c.pinpoint
+                        and _tail(text, h) == _tail(text, c)
                     ),
                     None,
                 )
-                if first is None:
-                    continue
+                if first is None or "“" in text[first.end : c.start]:
+                    continue  # none, or the second sits in a quotation of another text
                 yield self.finding(
                     doc,
                     c.start,

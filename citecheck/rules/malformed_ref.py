@@ -11,6 +11,10 @@ from kb.models import Family
 
 # Damage that comes from reading a PDF (a citation broken across lines or pages) is not a
 # defect of the document and is not reported.
+# Numbers without an issuer part were the rule before the current forms; only a dated
+# citation from this year on is reported as missing it.
+MODERN_FORMS = 2000
+
 NOT_DEFECTS = {"line-break-in-ref", "page-break-in-ref", "eth-for-d", "odd-dash", "odd-slash"}
 
 
@@ -21,7 +25,9 @@ class MalformedRef(Rule):
     Reports the damage the citation parser saw inside a số hiệu: a space inside it
     (`834/QĐ- UBND`), the issuer part missing (`429-QĐi` with no `/TU`), a type word that
     contradicts the type code (a "Kế hoạch" numbered `-HD/`), and a Party issuer written in
-    the state form (`31/KH-ĐUVP` for the Party committee's `31-KH/ĐUVP`). Breaks that come
+    the state form (`31/KH-ĐUVP` for the Party committee's `31-KH/ĐUVP`). A missing issuer
+    part is reported only for a citation dated 2000 or later: older forms such as "Chỉ thị
+    87-CT" had none. Breaks that come
     from reading a PDF (a number split across two lines) are not reported: the signed
     document is not wrong.
 
@@ -64,6 +70,8 @@ class MalformedRef(Rule):
                     anomaly = "party-form-state" if c.family == Family.PARTY else "state-form-party"
                 if raw == "type-word-mismatch" and (c.type_code or "") in ("", "VBHN"):
                     continue  # no type code to contradict; a consolidated text keeps its type word
+                if raw == "missing-issuer" and (c.date is None or c.date.year < MODERN_FORMS):
+                    continue  # "Chỉ thị 87-CT", "Thông tư 01-TT": the older forms had no issuer
                 if anomaly in NOT_DEFECTS or not has_message(self.code, anomaly):
                     continue
                 start = c.ref_start if c.ref_start is not None else c.start

@@ -39,6 +39,7 @@ def by_key(ctx: CheckContext) -> dict[str, list[Mention]]:
 
 _OWN_GAP = re.compile(r"^[\s,(]*(?:da |duoc )?(?:ban hanh |ky )?(?:vao )?(?:ngay)?\s*$")
 _CUA = re.compile(r"(?:^|\s)cua\s*$")
+_DO = re.compile(r"(?:^|\s)do\s*$")
 
 
 def own_date(doc: SourceDoc, c: Citation) -> bool:
@@ -62,14 +63,21 @@ def own_date(doc: SourceDoc, c: Citation) -> bool:
 
 
 def named_with_cua(doc: SourceDoc, c: Citation) -> bool:
-    """True when the issuer is named as the author: "… của Tỉnh ủy", not "do UBND … thực hiện"."""
+    """True when the issuer is named as the author — "… của Tỉnh ủy", "… do Tỉnh ủy ban
+    hành" — not as someone who acts on the document ("do UBND cấp tỉnh thực hiện")."""
     if not c.issuer:
         return False
-    pos = doc.text.find(c.issuer, c.end, c.end + 200)
+    start = c.ref_end if c.ref_end is not None else c.start
+    pos = doc.text.find(c.issuer, start, c.end + 200)
     if pos < 0:
         return False
-    between = fold(doc.text[c.end : pos])
-    return len(between) <= 40 and _CUA.search(between) is not None
+    between = fold(doc.text[start:pos])
+    if len(between) > 60:
+        return False
+    if _CUA.search(between):
+        return True
+    after = fold(doc.text[pos + len(c.issuer) : pos + len(c.issuer) + 12])
+    return _DO.search(between) is not None and after.startswith("ban hanh")
 
 
 def year_contradicts(c: Citation) -> bool:

@@ -257,10 +257,14 @@ class SectionNumbering(Rule):
             prefix = h.value[:-1]
             if prev is not None and prev.value[:-1] == prefix:
                 return (*prefix, prev.value[-1] + 1)
-            if parent is not None and parent.value != prefix:
-                if prev is not None and prev.value[:-1] == parent.value:
-                    return (*parent.value, prev.value[-1] + 1)
-                return (*parent.value, 1)
+            if (
+                parent is not None
+                and parent.value != prefix
+                and prev is not None
+                and prev.value[:-1] == parent.value
+            ):
+                # "1.1" then "2.2" under "1.": a sibling was numbered under another parent
+                return (*parent.value, prev.value[-1] + 1)
             return None
         if prev is None:
             return None
