@@ -11,10 +11,10 @@ from functools import cache
 
 from jinja2 import Environment, PackageLoader, select_autoescape
 
+from citecheck.highlight import pieces, summary
 from citecheck.models import CheckReport
 from citecheck.reporters.base import RenderOptions, Reporter
 from citecheck.rules.base import SourceDoc
-from citecheck.web.highlight import pieces, summary
 
 _LABELS = {
     "vi": {

@@ -10,7 +10,8 @@ from fastapi.responses import HTMLResponse
 from markupsafe import Markup
 from starlette.concurrency import run_in_threadpool
 
-from citecheck.web import graphsvg, highlight
+from citecheck import highlight
+from citecheck.web import graphsvg
 from citecheck.web.common import data_url, parse_on, read_draft, render, request_lang, settings
 from citecheck.web.i18n import doc_label, fmt_date, has, t
 from citecheck.web.uploads import DOCX_MEDIA_TYPE, Draft

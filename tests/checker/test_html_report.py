@@ -34,3 +34,16 @@ def test_html_report_escapes_the_document_text(tmp_path: Path) -> None:
     assert "<script>alert(1)</script>" not in page
     assert "&lt;script&gt;alert(1)&lt;/script&gt;" in page
     assert "Citation check results" in page
+
+
+def test_html_report_does_not_import_the_web_package() -> None:
+    import subprocess
+    import sys
+
+    code = (
+        "import sys\n"
+        "import citecheck.reporters.html\n"
+        "assert not any(m.startswith('citecheck.web') for m in sys.modules), sorted(sys.modules)\n"
+    )
+    r = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True)
+    assert r.returncode == 0, r.stderr

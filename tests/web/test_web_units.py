@@ -7,7 +7,8 @@ from typing import Any
 
 import pytest
 
-from citecheck.web import graphsvg, highlight
+from citecheck import highlight
+from citecheck.web import graphsvg
 from citecheck.web.i18n import fmt_date, t
 from citecheck.web.uploads import UploadError, read_upload, safe_name, sniff
 
