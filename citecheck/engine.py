@@ -1,7 +1,7 @@
 """Runs the rules over documents: read, parse, check, filter, fingerprint, summarise.
 
-The CLI and the web layer are thin layers over :func:`check_paths`, :func:`check_texts`
-and the public :func:`check`.
+The CLI and the web layer are thin layers over :func:`check_paths`, :func:`check_texts`,
+:func:`check_source` and the public :func:`check` and :func:`check_text`.
 """
 
 from __future__ import annotations
@@ -165,6 +165,14 @@ def check_texts(named: Sequence[tuple[str, str]], options: Options, kb: Any = No
     return check_documents(docs, options, kb, corpus=False)
 
 
+def check_source(
+    path: str, text: str, options: Options, kb: Any = None, locate: Any = None
+) -> Outcome:
+    """Check one text held in memory under the name ``path`` (never read from disk);
+    ``locate`` maps an offset to a place in the original file (paragraph, page)."""
+    return check_documents([make_document(path, text, locate)], options, kb, corpus=False)
+
+
 def _looks_like_path(value: str) -> bool:
     if "\n" in value or len(value) > 4096:
         return False
@@ -172,6 +180,23 @@ def _looks_like_path(value: str) -> bool:
         return Path(value).exists()
     except OSError:
         return False
+
+
+def check_text(
+    text: str,
+    *,
+    path: str = "<text>",
+    kb: Any = None,
+    lang: str = "vi",
+    as_of: dt.date | None = None,
+    select: Sequence[str] = (),
+    ignore: Sequence[str] = (),
+    db: str | None = None,
+) -> list[Finding]:
+    """Check ``text`` itself; return the findings. ``path`` is only the name the findings
+    carry: nothing is read from disk, whatever the text or the name look like."""
+    options = Options(select=list(select), ignore=list(ignore), lang=lang, as_of=as_of, db=db)
+    return check_source(path, text, options, kb).report.all_findings()
 
 
 def check(
@@ -186,6 +211,11 @@ def check(
 ) -> list[Finding]:
     """Check a text, a file, a directory (as a corpus) or several paths; return the findings.
 
+    Which one is meant follows one rule: a :class:`~pathlib.Path` or a list is read from
+    disk; a string is read from disk when it is one line naming an existing file or
+    directory, and is checked as text otherwise. Text that comes from users (a form, an
+    upload) must go to :func:`check_text`, which never touches the disk.
+
     ``kb`` is a knowledge base (``kb``'s ``KnowledgeBase`` or any object with ``known`` and
     ``standing``); ``as_of`` judges every document at that date instead of its own.
     """
@@ -195,7 +225,7 @@ def check(
     ):
         outcome = check_paths([text_or_path], options, kb)
     elif isinstance(text_or_path, str):
-        outcome = check_texts([("<text>", text_or_path)], options, kb)
+        outcome = check_source("<text>", text_or_path, options, kb)
     else:
         outcome = check_paths(list(text_or_path), options, kb)
     return outcome.report.all_findings()

@@ -1,6 +1,6 @@
 """Write findings back into Word: a copy of a .docx with a real comment on each span.
 
-Offsets are those of ``kb.readers.read_path(src).text``; the runs covering a span are split
+Offsets are those of ``kb.readers.read_path(src).text`` (or ``read_bytes``); the runs covering a span are split
 at its boundaries (formatting kept: each half keeps the run's properties) and the comment
 is anchored on exactly those runs. The original file is never modified.
 """
@@ -13,12 +13,12 @@ import io
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
+from typing import Any, BinaryIO
 
 from kb.readers.base import ReadError
 from kb.readers.docx import _RUN_TEXT, W, open_document, walk
 
-__all__ = ["DocxComment", "annotate_docx"]
+__all__ = ["DocxComment", "annotate_docx", "annotate_docx_bytes"]
 
 _XML_SPACE = "{http://www.w3.org/XML/1998/namespace}space"
 
@@ -122,22 +122,57 @@ def _as_comment(item: DocxComment | Mapping[str, Any]) -> DocxComment:
     )
 
 
-def annotate_docx(src: Path, dst: Path, comments: Sequence[DocxComment | Mapping[str, Any]]) -> int:
+def annotate_docx(
+    src: Path | str | bytes | BinaryIO,
+    dst: Path | str | BinaryIO,
+    comments: Sequence[DocxComment | Mapping[str, Any]],
+) -> int:
     """Copy ``src`` to ``dst`` with a Word comment on each span; return how many were written.
 
-    Each comment is a :class:`DocxComment` or a mapping with the same keys.
-    A span that falls only in a header, footer or note (where Word keeps no comments) or on
-    no text at all is left out of the count."""
+    ``src`` is a path, the bytes of a .docx or a binary stream open for reading; ``dst`` is
+    a path or a binary stream open for writing. Each comment is a :class:`DocxComment` or a
+    mapping with the same keys. A span that falls only in a header, footer or note (where
+    Word keeps no comments) or on no text at all is left out of the count."""
+    if isinstance(src, bytes):
+        label, data = "<docx>", src
+    elif isinstance(src, str | Path):
+        src = Path(src)
+        if (
+            isinstance(dst, str | Path)
+            and Path(dst).exists()
+            and Path(dst).resolve() == src.resolve()
+        ):
+            raise ValueError("the annotated copy must not overwrite the original")
+        label = str(src)
+        try:
+            data = src.read_bytes()
+        except OSError as exc:
+            raise ReadError(label, f"không đọc được tệp ({exc.strerror})", str(exc)) from exc
+    else:
+        label, data = str(getattr(src, "name", "<docx>")), src.read()
+    document, written = _annotated(label, data, comments)
+    if isinstance(dst, str | Path):
+        dst = Path(dst)
+        dst.parent.mkdir(parents=True, exist_ok=True)
+        document.save(str(dst))
+    else:
+        document.save(dst)
+    return written
+
+
+def annotate_docx_bytes(data: bytes, comments: Sequence[DocxComment | Mapping[str, Any]]) -> bytes:
+    """The bytes of a .docx with a Word comment on each span, built in memory."""
+    out = io.BytesIO()
+    annotate_docx(data, out, comments)
+    return out.getvalue()
+
+
+def _annotated(
+    label: str, data: bytes, comments: Sequence[DocxComment | Mapping[str, Any]]
+) -> tuple[Any, int]:
+    """The opened document with the comments added, and how many were written."""
     from docx.text.run import Run
 
-    src, dst = Path(src), Path(dst)
-    if dst.exists() and dst.resolve() == src.resolve():
-        raise ValueError("the annotated copy must not overwrite the original")
-    label = str(src)
-    try:
-        data = src.read_bytes()
-    except OSError as exc:
-        raise ReadError(label, f"không đọc được tệp ({exc.strerror})", str(exc)) from exc
     document = open_document(label, io.BytesIO(data))
     spans, length = _run_spans(document, label)
     index = _RunIndex(spans)
@@ -157,6 +192,4 @@ def annotate_docx(src: Path, dst: Path, comments: Sequence[DocxComment | Mapping
         for line in lines[1:]:
             note.add_paragraph(line)
         written += 1
-    dst.parent.mkdir(parents=True, exist_ok=True)
-    document.save(str(dst))
-    return written
+    return document, written

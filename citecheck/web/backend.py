@@ -154,30 +154,26 @@ class EngineBackend:
 
     # -- checker -------------------------------------------------------------------------
     def check(self, draft: Draft, lang: str) -> BaseModel:
-        """The ``citecheck --format json`` report of one draft held in memory.
-
-        The draft goes to the engine as a named text, never as something that could be
-        taken for a path on the server (``citecheck.check`` reads a string naming an
-        existing file from disk).
-        """
+        """The ``citecheck --format json`` report of one draft held in memory, checked as
+        the named text it is (never looked up as a path on the server)."""
         from citecheck.config import Options
-        from citecheck.engine import check_documents, make_document
+        from citecheck.engine import check_source
 
         try:
             kb = self.kb()
         except KBUnavailable:
             kb = None
         locate = getattr(draft.source, "locate", None)
-        doc = make_document(draft.name, draft.text, locate)
-        outcome = check_documents([doc], Options(lang=lang), kb)
-        report: BaseModel = outcome.report
+        report: BaseModel = check_source(
+            draft.name, draft.text, Options(lang=lang), kb, locate
+        ).report
         return report
 
     def annotate(self, draft: Draft, report: BaseModel, lang: str) -> bytes | None:
         """The draft .docx with one Word comment per finding, built in memory."""
         if draft.kind != "docx" or draft.data is None:
             return None
-        from kb.docx_comments import DocxComment, annotate_docx
+        from kb.docx_comments import DocxComment, annotate_docx_bytes
 
         findings = [f for ff in getattr(report, "files", []) for f in ff.findings]
         if not findings:
@@ -191,30 +187,4 @@ class EngineBackend:
             )
             for f in findings
         ]
-        return in_memory_files(draft.data, lambda src, dst: annotate_docx(src, dst, comments))
-
-
-def in_memory_files(data: bytes, work: Any) -> bytes | None:
-    """Run ``work(src, dst)`` on two files that live only in memory (Linux memfd).
-
-    ``annotate_docx`` reads and writes paths; anonymous in-memory files give it paths
-    without the draft ever touching a disk. Where memfd is missing, no copy is offered.
-    """
-    import os
-
-    create = getattr(os, "memfd_create", None)
-    if create is None or not Path("/proc/self/fd").is_dir():
-        return None
-    src_fd = create("draft.docx", 0)
-    dst_fd = create("annotated.docx", 0)
-    try:
-        os.write(src_fd, data)
-        work(Path(f"/proc/self/fd/{src_fd}"), Path(f"/proc/self/fd/{dst_fd}"))
-        os.lseek(dst_fd, 0, os.SEEK_SET)
-        chunks = []
-        while chunk := os.read(dst_fd, 1 << 20):
-            chunks.append(chunk)
-        return b"".join(chunks) or None
-    finally:
-        os.close(src_fd)
-        os.close(dst_fd)
+        return annotate_docx_bytes(draft.data, comments)

@@ -8,7 +8,6 @@ message instead of being guessed at.
 
 from __future__ import annotations
 
-import io
 import re
 import unicodedata
 from dataclasses import dataclass
@@ -71,15 +70,10 @@ def suffix_of(name: str) -> str:
 
 
 def sniff(data: bytes) -> str:
-    """What the bytes are: "zip", "pdf", "ole" (old .doc) or "text"."""
-    head = data[:8]
-    if head.startswith(b"PK\x03\x04") or head.startswith(b"PK\x05\x06"):
-        return "zip"
-    if data[:1024].lstrip().startswith(b"%PDF"):
-        return "pdf"
-    if head.startswith(b"\xd0\xcf\x11\xe0"):
-        return "ole"
-    return "text"
+    """What the bytes are: "zip", "pdf", "ole" (old .doc) or "text" (the readers' own test)."""
+    from kb.readers.package import sniff as container
+
+    return container(data[:1024]) or "text"
 
 
 def read_upload(filename: str | None, content_type: str | None, data: bytes) -> Draft:
@@ -100,47 +94,20 @@ def read_upload(filename: str | None, content_type: str | None, data: bytes) -> 
         if kind == "docx" and found == "ole":
             raise UploadError("old-doc", status=415, name=name)
         raise UploadError("mismatch", status=415, name=name, kind=kind)
+    from kb.readers import read_bytes
+
+    try:
+        source = read_bytes(name, data)
+    except Exception as err:  # the reader's ReadError, or anything a damaged file causes
+        raise _unreadable(name, err) from err
+    text = str(source.text)
     if kind == "txt":
-        return Draft(name, "txt", _decode_text(name, data))
-    if kind == "docx":
-        text, source = _read_docx(name, data)
-        return Draft(name, "docx", text, data=data, source=source)
-    text, source = _read_pdf(name, data)
-    return Draft(name, "pdf", text, source=source)
+        return Draft(name, "txt", text)
+    return Draft(name, kind, text, data=data if kind == "docx" else None, source=source)
 
 
 def paste(text: str) -> Draft:
     return Draft("van-ban-dan.txt", "paste", text.replace("\r\n", "\n"))
-
-
-def _decode_text(name: str, data: bytes) -> str:
-    from kb.readers.text import decode_text
-
-    try:
-        source = decode_text(name, "txt", data)
-    except Exception as err:  # the reader's ReadError, or anything a damaged file causes
-        raise _unreadable(name, err) from err
-    return str(source.text)
-
-
-def _read_docx(name: str, data: bytes) -> tuple[str, Any]:
-    from kb.readers.docx import read_docx
-
-    try:
-        source = read_docx(name, io.BytesIO(data), kind="docx")
-    except Exception as err:
-        raise _unreadable(name, err) from err
-    return str(source.text), source
-
-
-def _read_pdf(name: str, data: bytes) -> tuple[str, Any]:
-    from kb.readers.pdf import read_pdf
-
-    try:
-        source = read_pdf(name, data)
-    except Exception as err:
-        raise _unreadable(name, err) from err
-    return str(source.text), source
 
 
 def _unreadable(name: str, err: Exception) -> UploadError:

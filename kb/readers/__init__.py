@@ -4,6 +4,7 @@ with a map from offsets back to paragraphs, table cells and pages.
 >>> source = read_path(Path("draft.docx"))           # doctest: +SKIP
 >>> source.locate(1234).label()                       # doctest: +SKIP
 '¶12'
+>>> source = read_bytes("draft.docx", uploaded)       # doctest: +SKIP
 """
 
 from __future__ import annotations
@@ -24,6 +25,7 @@ __all__ = [
     "Segment",
     "SourceText",
     "iter_input_paths",
+    "read_bytes",
     "read_path",
 ]
 
@@ -65,10 +67,22 @@ def read_path(path: Path, *, max_bytes: int = MAX_FILE_BYTES) -> SourceText:
     """
     path = Path(path)
     label = str(path)
-    suffix = path.suffix.lower()
+    if path.suffix.lower() not in SUPPORTED_SUFFIXES:
+        fail(label, "unsupported")
+    return read_bytes(label, _read_bytes(path, label, max_bytes), max_bytes=max_bytes)
+
+
+def read_bytes(name: str, data: bytes, *, max_bytes: int = MAX_FILE_BYTES) -> SourceText:
+    """Read a file held in memory (an upload): ``name`` gives its suffix and is the label of
+    every message; nothing is looked up on disk. Same formats, limits and :class:`ReadError`
+    messages as :func:`read_path`.
+    """
+    label = str(name)
+    suffix = os.path.splitext(label)[1].lower()
     if suffix not in SUPPORTED_SUFFIXES:
         fail(label, "unsupported")
-    data = _read_bytes(path, label, max_bytes)
+    if len(data) > max_bytes:
+        fail(label, "too-large", size=len(data) // 2**20, limit=max_bytes // 2**20)
     if suffix in _TEXT_SUFFIXES:
         from kb.readers.text import decode_text
 

@@ -1,4 +1,5 @@
-"""The public API: citecheck.check(text_or_path, kb=None, ...) -> list[Finding]."""
+"""The public API: citecheck.check(text_or_path, kb=None, ...) and
+citecheck.check_text(text, ...) -> list[Finding]."""
 
 from __future__ import annotations
 
@@ -19,6 +20,17 @@ def test_check_a_text() -> None:
     assert isinstance(findings[0], Finding)
     assert findings[0].path == "<text>"
     assert TEXT[findings[0].start : findings[0].end].startswith("Công văn số 3266/UBND-NC")
+
+
+def test_check_text_never_reads_a_path(tmp_path: Path) -> None:
+    draft = tmp_path / "draft.txt"
+    draft.write_text(TEXT, encoding="utf-8")
+    # check() takes a one-line string naming a file for that file; check_text() never does
+    assert [f.path for f in citecheck.check(str(draft))] == [str(draft)]
+    assert citecheck.check_text(str(draft)) == []
+    (f,) = citecheck.check_text(TEXT, path="du-thao.docx", lang="en")
+    assert f.path == "du-thao.docx" and f.name == "issuer-mismatch" and "belongs to" in f.message
+    assert citecheck.check_text(TEXT, select=["CC4"]) == []
 
 
 def test_check_in_english_with_selection() -> None:

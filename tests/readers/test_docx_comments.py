@@ -188,3 +188,26 @@ def test_comments_given_as_mappings(tmp_path: Path) -> None:
     item = {"start": at, "end": at + 9, "text": "Kiểm tra", "author": "citecheck"}
     assert annotate_docx(src, dst, [item]) == 1
     assert commented_text(dst) == {"Kiểm tra": "429-QĐ/TU"}
+
+
+def test_annotating_in_memory_matches_the_file_copy(tmp_path: Path) -> None:
+    import io
+
+    from kb.docx_comments import annotate_docx_bytes
+    from kb.readers import read_bytes
+
+    src = Path(__file__).resolve().parents[1] / "fixtures" / "broken" / "minimal-good.docx"
+    data = src.read_bytes()
+    text = read_bytes("draft.docx", data).text
+    comments = [DocxComment(0, min(5, len(text)), "đầu văn bản")]
+    annotated = annotate_docx_bytes(data, comments)
+    out = tmp_path / "from-bytes.docx"
+    out.write_bytes(annotated)
+    assert commented_text(out)["đầu văn bản"] == text[:5]
+    # streams in and out
+    stream = io.BytesIO()
+    assert annotate_docx(io.BytesIO(data), stream, comments) == 1
+    streamed = tmp_path / "from-stream.docx"
+    streamed.write_bytes(stream.getvalue())
+    assert commented_text(streamed) == commented_text(out)
+    assert src.read_bytes() == data  # the original is untouched

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import io
+import os
 import re
 from pathlib import Path
 from typing import Any
@@ -137,6 +138,15 @@ def test_annotate_returns_a_docx_with_comments(
     assert "bc-nhan-xet.docx" in r.headers["content-disposition"]
     comments = docx.Document(io.BytesIO(r.content)).comments
     assert any("date-mismatch" in c.text and "27/02/2019" in c.text for c in comments)
+
+
+def test_annotate_needs_no_operating_system_files(
+    client: Any, report_text: str, make_docx: Any, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # the copy is built from bytes in memory: no anonymous files, no /proc
+    monkeypatch.delattr(os, "memfd_create", raising=False)
+    r = client.post("/api/annotate", files={"file": ("bc.docx", make_docx(report_text), DOCX)})
+    assert r.status_code == 200 and r.headers["content-type"] == DOCX
 
 
 # -- GET /api/applies ---------------------------------------------------------------------
