@@ -1,4 +1,5 @@
-"""Options of a check, and ``[tool.citecheck]`` in the nearest ``pyproject.toml``.
+"""Options of a check, read from ``[tool.citecheck]`` in the nearest ``pyproject.toml``
+(which :mod:`kb.config` finds).
 
 ```toml
 [tool.citecheck]
@@ -16,18 +17,16 @@ from __future__ import annotations
 
 import datetime as dt
 import fnmatch
-import tomllib
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
 from citecheck.rules import RULES, Rule, matches
+from kb.config import ConfigError, tool_settings
+
+__all__ = ["FAIL_ON", "ConfigError", "Options", "load_settings", "options_from_settings"]
 
 FAIL_ON = ("error", "warning", "info")
-
-
-class ConfigError(Exception):
-    """A setting that cannot be used; the message is one line for the user."""
 
 
 @dataclass
@@ -57,15 +56,6 @@ class Options:
         return out
 
 
-def find_pyproject(start: Path) -> Path | None:
-    here = start.resolve()
-    for d in (here, *here.parents):
-        candidate = d / "pyproject.toml"
-        if candidate.is_file():
-            return candidate
-    return None
-
-
 def _list(value: Any, name: str) -> list[str]:
     if value is None:
         return []
@@ -77,18 +67,9 @@ def _list(value: Any, name: str) -> list[str]:
 
 
 def load_settings(start: Path | None = None) -> tuple[dict[str, Any], Path | None]:
-    """The ``[tool.citecheck]`` table of the nearest pyproject.toml, and that file's path."""
-    path = find_pyproject(start or Path.cwd())
-    if path is None:
-        return {}, None
-    try:
-        data = tomllib.loads(path.read_text(encoding="utf-8"))
-    except (OSError, tomllib.TOMLDecodeError) as exc:
-        raise ConfigError(f"{path}: {exc}") from exc
-    table = data.get("tool", {}).get("citecheck", {})
-    if not isinstance(table, dict):
-        raise ConfigError(f"{path}: [tool.citecheck] must be a table")
-    return table, path
+    """The ``[tool.citecheck]`` table of the nearest pyproject.toml, and that file's path
+    (found and read by :mod:`kb.config`, the one place that does)."""
+    return tool_settings(start)
 
 
 def options_from_settings(table: dict[str, Any], base: Path | None = None) -> Options:

@@ -11,29 +11,7 @@ from pathlib import Path
 
 import click
 
-
-def _db_path(option: Path | None) -> Path:
-    try:
-        from kb.config import db_path
-    except ImportError:  # before the configuration module exists: the same rule, inline
-        if option is not None:
-            return option
-        import tomllib
-
-        here = Path.cwd().resolve()
-        for folder in [here, *here.parents]:
-            pyproject = folder / "pyproject.toml"
-            if pyproject.is_file():
-                try:
-                    data = tomllib.loads(pyproject.read_text(encoding="utf-8"))
-                except (OSError, tomllib.TOMLDecodeError):
-                    break
-                configured = data.get("tool", {}).get("citecheck", {}).get("db")
-                if configured:
-                    return folder / str(configured)
-                break
-        return here / "kb.sqlite"
-    return Path(db_path(option))
+from kb.config import db_path
 
 
 @click.command()
@@ -64,7 +42,7 @@ def serve(db: Path | None, host: str, port: int, max_upload_mb: int) -> None:
             f"kb serve cần gói web: pip install 'citecheck[web]' ({err.name} chưa cài)", err=True
         )
         sys.exit(2)
-    path = _db_path(db)
+    path = db_path(db)
     if not path.is_file():
         click.echo(
             f"Chưa có cơ sở dữ liệu {path.name}: chạy `kb build` trước "

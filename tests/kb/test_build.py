@@ -179,6 +179,33 @@ def test_db_path_option_then_pyproject_then_working_directory(tmp_path: Path) ->
     assert db_path("other.sqlite", cwd=project) == Path("other.sqlite")
 
 
+def test_one_reader_of_tool_citecheck_for_both_commands(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from citecheck.config import load_settings, options_from_settings
+    from kb.config import ConfigError, tool_settings
+
+    project = tmp_path / "office"
+    (project / "docs").mkdir(parents=True)
+    (project / "pyproject.toml").write_text(
+        '[tool.citecheck]\ndb = "data/office.sqlite"\nfail-on = "warning"\n'
+    )
+    table, found = tool_settings(project / "docs")
+    assert found == (project / "pyproject.toml").resolve()
+    assert load_settings(project / "docs") == (table, found)
+    options = options_from_settings(table, found.parent)
+    assert options.fail_on == "warning"
+    assert Path(options.db or "") == db_path(None, cwd=project / "docs")
+    # a broken file is an error for the checker's options, and passed over for the KB file
+    (project / "pyproject.toml").write_text("[tool.citecheck\n")
+    with pytest.raises(ConfigError):
+        tool_settings(project)
+    assert db_path(None, cwd=project) == project.resolve() / "kb.sqlite"
+    monkeypatch.chdir(project / "docs")
+    with pytest.raises(ConfigError):
+        tool_settings()  # the working directory by default
+
+
 def test_a_change_to_the_facts_alone_is_applied(
     runner: CliRunner, cli: click.Group, corpus: Path, tmp_path: Path
 ) -> None:
