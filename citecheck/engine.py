@@ -182,6 +182,12 @@ def _looks_like_path(value: str) -> bool:
         return False
 
 
+def _options(
+    lang: str, as_of: dt.date | None, select: Sequence[str], ignore: Sequence[str], db: str | None
+) -> Options:
+    return Options(select=list(select), ignore=list(ignore), lang=lang, as_of=as_of, db=db)
+
+
 def check_text(
     text: str,
     *,
@@ -195,7 +201,7 @@ def check_text(
 ) -> list[Finding]:
     """Check ``text`` itself; return the findings. ``path`` is only the name the findings
     carry: nothing is read from disk, whatever the text or the name look like."""
-    options = Options(select=list(select), ignore=list(ignore), lang=lang, as_of=as_of, db=db)
+    options = _options(lang, as_of, select, ignore, db)
     return check_source(path, text, options, kb).report.all_findings()
 
 
@@ -219,7 +225,7 @@ def check(
     ``kb`` is a knowledge base (``kb``'s ``KnowledgeBase`` or any object with ``known`` and
     ``standing``); ``as_of`` judges every document at that date instead of its own.
     """
-    options = Options(select=list(select), ignore=list(ignore), lang=lang, as_of=as_of, db=db)
+    options = _options(lang, as_of, select, ignore, db)
     if isinstance(text_or_path, Path) or (
         isinstance(text_or_path, str) and _looks_like_path(text_or_path)
     ):
