@@ -5,17 +5,20 @@
 * ``standing(key, on)``: whether that document was in force on a date, and if not, what
   replaced or repealed it and when.
 
-The rules talk to this protocol only; :class:`KnowledgeBaseView` adapts ``kb``'s
-``KnowledgeBase`` to it, and tests can hand in any object with the two methods.
+The rules talk to this protocol only; :class:`KnowledgeBaseView` answers it from ``kb``'s
+``KnowledgeBase``, and tests can hand in any object with the two methods.
 """
 
 from __future__ import annotations
 
 import datetime as dt
 from dataclasses import dataclass
-from typing import Any, Protocol
+from typing import TYPE_CHECKING, Protocol
 
 from kb.models import Citation
+
+if TYPE_CHECKING:
+    from kb.queries import KnowledgeBase
 
 
 @dataclass(frozen=True)
@@ -43,21 +46,14 @@ class KBView(Protocol):
     def standing(self, key: str, on: dt.date) -> Standing | None: ...
 
 
-def _get(obj: Any, name: str) -> Any:
-    if isinstance(obj, dict):
-        return obj.get(name)
-    return getattr(obj, name, None)
-
-
-def _as_date(value: Any) -> dt.date | None:
-    if isinstance(value, dt.date):
-        return value
-    if isinstance(value, str):
-        try:
-            return dt.date.fromisoformat(value[:10])
-        except ValueError:
-            return None
-    return None
+def _as_date(value: str | None) -> dt.date | None:
+    """An ISO date of the KB; None for a partial one (YYYY-MM) or none."""
+    if not value:
+        return None
+    try:
+        return dt.date.fromisoformat(value[:10])
+    except ValueError:
+        return None
 
 
 # where a KB date comes from (``DocumentOut.date_source``) → how the checker weighs it
@@ -70,84 +66,55 @@ DATE_SOURCES = {
 
 
 class KnowledgeBaseView:
-    """Adapter from ``kb``'s ``KnowledgeBase`` (``resolve``, ``document``, ``status_on``,
-    ``replaced_by``)."""
+    """``kb``'s :class:`~kb.queries.KnowledgeBase` answering the two questions."""
 
-    def __init__(self, kb: Any) -> None:
+    def __init__(self, kb: KnowledgeBase) -> None:
         self.kb = kb
         self._known: dict[str, KnownDocument | None] = {}
 
-    def _key(self, citation: Citation) -> str | None:
-        try:
-            res = self.kb.resolve(citation)
-        except (LookupError, TypeError, ValueError):
-            return None
-        key = res if isinstance(res, str) or res is None else _get(res, "key")
-        return str(key) if key else None
-
     def known(self, citation: Citation) -> KnownDocument | None:
-        key = self._key(citation)
-        if key is None:
+        key = self.kb.resolve(citation)
+        if not isinstance(key, str):  # unknown, or several candidates: nothing to compare
             return None
         if key not in self._known:
             self._known[key] = self._record(key)
         return self._known[key]
 
     def _record(self, key: str) -> KnownDocument | None:
-        try:
-            rec = self.kb.document(key)
-        except (LookupError, TypeError, ValueError):
-            return None
+        rec = self.kb.document(key)
         if rec is None:
             return None
-        source = str(_get(rec, "date_source") or "kb")
+        source = rec.date_source or "kb"
         return KnownDocument(
-            key=str(_get(rec, "key") or key),
-            ref=_get(rec, "ref"),
-            type=_get(rec, "type"),
-            date=_as_date(_get(rec, "date")),
-            subject=_get(rec, "subject"),
+            key=rec.key,
+            ref=rec.ref,
+            type=rec.type,
+            date=_as_date(rec.date),
+            subject=rec.subject,
             date_source=DATE_SOURCES.get(source, source),
         )
 
     def standing(self, key: str, on: dt.date) -> Standing | None:
-        try:
-            st = self.kb.status_on(key, on)
-        except (LookupError, ValueError):
-            return None
-        if st is None:
-            return None
-        status = str(getattr(st, "value", st)).lower()
-        if status not in ("replaced", "repealed"):
-            return Standing(status)
+        from kb.status import Status
+
+        status = self.kb.status_on(key, on)
+        if status not in (Status.REPLACED, Status.REPEALED):
+            return Standing(status.value)
         by_key, by_ref, since, origin = self._ending(key, on)
-        return Standing(status, by_key, by_ref, since, origin)
+        return Standing(status.value, by_key, by_ref, since, origin)
 
     def _ending(self, key: str, on: dt.date) -> tuple[str | None, str | None, dt.date | None, str]:
-        """What ended ``key`` and from when: the direct replacement or repeal."""
-        store = getattr(self.kb, "store", None)
-        try:
-            from kb.status import endings
+        """What ended ``key`` and from when: the direct replacement or repeal, else (an
+        official register's repeal) what the chain leads to."""
+        from kb.status import endings
 
-            ends = endings(store, key, on) if store is not None else []
-        except (ImportError, LookupError, ValueError):
-            ends = []
+        ends = endings(self.kb.store, key, on)
         if ends:
             first = ends[0]
-            by = _get(first, "by")
-            ref = None
-            try:
-                doc = self.kb.document(by) if by else None
-                ref = _get(doc, "ref") if doc is not None else None
-            except (LookupError, ValueError):
-                ref = None
-            origin = str(_get(first, "origin") or "stated")
-            return by, ref or by, _as_date(_get(first, "date")), origin
-        try:
-            reps = self.kb.replaced_by(key, on)
-        except (LookupError, TypeError, ValueError):
-            reps = []
+            doc = self.kb.document(first.by)
+            ref = doc.ref if doc is not None else None
+            return first.by, ref or first.by, _as_date(first.date), first.origin
+        reps = self.kb.replaced_by(key, on)
         if reps:
-            first = reps[0]
-            return _get(first, "key"), _get(first, "ref"), _as_date(_get(first, "date")), "stated"
+            return reps[0].key, reps[0].ref, _as_date(reps[0].date), "stated"
         return None, None, None, "stated"

@@ -12,10 +12,9 @@ superseded-citation, unknown-document) do not run, and the table of authorities 
 
 from __future__ import annotations
 
-import importlib
 from collections.abc import Sequence
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, cast
 
 from citecheck.config import ConfigError
 from citecheck.kbview import KBView, KnowledgeBaseView
@@ -24,37 +23,25 @@ if TYPE_CHECKING:
     from citecheck.rules.base import SourceDoc
 
 
-def _kb_class() -> Any | None:
-    for module in ("kb.store", "kb.queries", "kb"):
-        try:
-            mod = importlib.import_module(module)
-        except ImportError:
-            continue
-        cls = getattr(mod, "KnowledgeBase", None)
-        if cls is not None:
-            return cls
-    return None
-
-
 def as_view(kb: Any) -> KBView:
+    """The KB as the rules ask it: an object answering ``known`` and ``standing`` as it is,
+    else ``kb``'s ``KnowledgeBase``."""
     if hasattr(kb, "known") and hasattr(kb, "standing"):
-        return kb
+        return cast(KBView, kb)
     return KnowledgeBaseView(kb)
 
 
 def open_db(db: str) -> KBView:
+    from kb.queries import KnowledgeBase
+
     path = Path(db)
     if not path.is_file():
         raise ConfigError(f"knowledge base not found: {db} (build it with `kb build`)")
-    cls = _kb_class()
-    if cls is None:
-        raise ConfigError("this installation has no knowledge base support (kb.store)")
-    opener = getattr(cls, "open", None)
     try:
-        kb = opener(path) if callable(opener) else cls(path)
+        kb = KnowledgeBase.open(path)
     except Exception as exc:  # a corrupt or foreign file is a user error, not a crash
         raise ConfigError(f"cannot open knowledge base {db}: {exc}") from exc
-    return as_view(kb)
+    return KnowledgeBaseView(kb)
 
 
 FACTS_NAME = "facts.toml"
@@ -66,19 +53,15 @@ MAX_IN_MEMORY_FILES = 500
 def in_memory(docs: Sequence[SourceDoc], roots: Sequence[Path] = ()) -> KBView | None:
     """A KB built from the documents being checked, with the curated facts of the
     directories (``facts.toml``) when there are any."""
-    cls = _kb_class()
-    if cls is None or not docs or len(docs) > MAX_IN_MEMORY_FILES:
+    if not docs or len(docs) > MAX_IN_MEMORY_FILES:
         return None
-    kb = cls.in_memory() if hasattr(cls, "in_memory") else cls(":memory:")
-    facts = [r / FACTS_NAME for r in roots if (r / FACTS_NAME).is_file()]
-    pairs = [(d.extracted, d.text) for d in docs]
-    try:
-        from kb.build import add_extracted
+    from kb.build import add_extracted
+    from kb.queries import KnowledgeBase
 
-        add_extracted(kb.store, pairs, facts)
-    except (ImportError, AttributeError, TypeError):
-        kb.add_files([d.extracted for d in docs], {d.path: d.text for d in docs})
-    return as_view(kb)
+    kb = KnowledgeBase.in_memory()
+    facts = [r / FACTS_NAME for r in roots if (r / FACTS_NAME).is_file()]
+    add_extracted(kb.store, [(d.extracted, d.text) for d in docs], facts)
+    return KnowledgeBaseView(kb)
 
 
 def resolve_kb(

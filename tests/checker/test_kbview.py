@@ -1,89 +1,55 @@
-"""The adapter from kb's KnowledgeBase (resolve, document, status_on, replaced_by) to the
-two questions the rules ask, and the date window a draft is judged at."""
+"""kb's KnowledgeBase answering the two questions the rules ask (known, standing), and the
+date window a draft is judged at."""
 
 from __future__ import annotations
 
 import datetime as dt
-from dataclasses import dataclass
-from enum import StrEnum
-from typing import ClassVar
+from pathlib import Path
+
+import pytest
 
 from citecheck.dating import date_window
 from citecheck.kbview import KnowledgeBaseView
 from kb.extract import extract_text
+from kb.models import Citation
+from kb.queries import Ambiguous, KnowledgeBase
+
+CORPUS = Path(__file__).resolve().parents[2] / "corpus"
 
 
-class _Status(StrEnum):
-    IN_FORCE = "in_force"
-    REPLACED = "replaced"
+@pytest.fixture(scope="module")
+def view() -> KnowledgeBaseView:
+    """The shipped corpus: 12-QĐ/TU (27/02/2019) replaced by 429-QĐ/TU (01/7/2022)."""
+    kb = KnowledgeBase.in_memory()
+    kb.build([CORPUS])
+    return KnowledgeBaseView(kb)
 
 
-@dataclass
-class _Res:
-    key: str | None
-    candidates: tuple[str, ...] = ()
-
-
-@dataclass
-class _Doc:
-    key: str
-    ref: str
-    date: str
-    type: str = "Quy định"
-    subject: str = ""
-    date_source: str = "curated"
-
-
-@dataclass
-class _Ref:
-    key: str
-    ref: str
-    date: str
-
-
-class _KB:
-    """Answers like kb.queries.KnowledgeBase for two documents: 12-QĐ/TU replaced by 429."""
-
-    docs: ClassVar[dict[str, _Doc]] = {
-        "12-QĐ/TU@2019": _Doc("12-QĐ/TU@2019", "12-QĐ/TU", "2019-02-27"),
-        "429-QĐ/TU@2022": _Doc("429-QĐ/TU@2022", "429-QĐ/TU", "2022-07-01", date_source="corpus"),
-    }
-
-    def resolve(self, citation: object) -> _Res:
-        key = getattr(citation, "key", None)
-        return _Res(key if key in self.docs else None)
-
-    def document(self, key: str) -> _Doc | None:
-        return self.docs.get(key)
-
-    def status_on(self, key: str, on: dt.date) -> _Status:
-        if key == "12-QĐ/TU@2019" and on >= dt.date(2022, 7, 1):
-            return _Status.REPLACED
-        return _Status.IN_FORCE
-
-    def replaced_by(self, key: str, on: dt.date) -> list[_Ref]:
-        return [_Ref("429-QĐ/TU@2022", "429-QĐ/TU", "2022-07-01")]
-
-
-def _cite(text: str):  # type: ignore[no-untyped-def]
+def _cite(text: str) -> Citation:
     return extract_text(text).citations[0]
 
 
-def test_known_maps_the_record_and_its_date_source() -> None:
-    view = KnowledgeBaseView(_KB())
+def test_known_maps_the_record_and_its_date_source(view: KnowledgeBaseView) -> None:
     k = view.known(_cite("Quy định số 12-QĐi/TU ngày 27/02/2019 của Ban Thường vụ Tỉnh ủy"))
     assert k is not None and k.date == dt.date(2019, 2, 27) and k.date_source == "curated"
-    k2 = view.known(_cite("Quy định số 429-QĐ/TU ngày 01/7/2022 của Tỉnh ủy"))
-    assert k2 is not None and k2.date_source == "header"  # "corpus": the document's own header
-    assert view.known(_cite("Kế hoạch số 62/KH-VPUB ngày 19/12/2024")) is None
+    k2 = view.known(_cite("Kế hoạch số 62/KH-VPUB ngày 19/12/2024"))
+    assert k2 is not None and k2.date_source == "mentions"  # known only from citations
+    assert view.known(_cite("Quyết định số 999/QĐ-XYZ ngày 01/01/2020")) is None
 
 
-def test_standing_names_the_replacement() -> None:
-    view = KnowledgeBaseView(_KB())
+def test_a_number_naming_two_documents_is_not_known(view: KnowledgeBaseView) -> None:
+    # 62/KH-VPUB of 2023 and of 2024 are two plans: an undated citation matches neither
+    c = _cite("Kế hoạch số 62/KH-VPUB của Văn phòng")
+    assert isinstance(view.kb.resolve(c), Ambiguous)
+    assert view.known(c) is None
+
+
+def test_standing_names_the_replacement(view: KnowledgeBaseView) -> None:
     assert view.standing("12-QĐ/TU@2019", dt.date(2022, 1, 15)).status == "in_force"  # type: ignore[union-attr]
     st = view.standing("12-QĐ/TU@2019", dt.date(2023, 1, 1))
     assert st is not None and st.status == "replaced"
     assert st.by_ref == "429-QĐ/TU" and st.since == dt.date(2022, 7, 1)
+    assert st.origin == "curated"
 
 
 def test_date_window_of_a_half_blank_header_and_of_an_undated_plan() -> None:
