@@ -2,11 +2,12 @@
 
 from __future__ import annotations
 
+import datetime as dt
 from itertools import groupby
 
-from citecheck.messages import message
+from citecheck.messages import fmt_date, message
 from citecheck.models import CheckReport
-from citecheck.reporters.base import RenderOptions, Reporter
+from citecheck.reporters.base import RenderOptions, Reporter, clip
 from citecheck.rules.base import SourceDoc
 
 MARKS = {
@@ -17,11 +18,6 @@ MARKS = {
     "not-in-kb": "?",
     "unjudged": "·",
 }
-
-
-def _dmy(iso: str) -> str:
-    y, m, d = iso.split("-")
-    return f"{d}/{m}/{y}"
 
 
 class AuthoritiesReporter(Reporter):
@@ -37,7 +33,7 @@ class AuthoritiesReporter(Reporter):
             title = message("authorities", "title", lang, path=path)
             on = rows[0].judged_on
             when = (
-                message("authorities", "as_of", lang, date=_dmy(on))
+                message("authorities", "as_of", lang, date=fmt_date(dt.date.fromisoformat(on)))
                 if on
                 else message("authorities", "as_of_unknown", lang)
             )
@@ -54,7 +50,7 @@ class AuthoritiesReporter(Reporter):
                 )
                 out.append(f"    {cited}, l.{a.first_line}: {variants}")
                 if a.title:
-                    title = a.title if len(a.title) <= 100 else a.title[:97] + "…"
+                    title = clip(a.title, 100)
                     out.append(f"    {title}")
                 if a.detail:
                     out.append(f"    → {a.detail}")

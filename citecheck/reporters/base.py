@@ -16,6 +16,11 @@ class RenderOptions:
     statistics: bool = False
 
 
+def clip(text: str, width: int) -> str:
+    """``text`` cut to ``width`` characters, an ellipsis marking the cut."""
+    return text if len(text) <= width else text[: width - 3] + "…"
+
+
 class Reporter:
     """Turns a report into the text of one output format."""
 

@@ -9,7 +9,7 @@ import click
 
 from citecheck.messages import message
 from citecheck.models import CheckReport, Finding, Related
-from citecheck.reporters.base import RenderOptions, Reporter
+from citecheck.reporters.base import RenderOptions, Reporter, clip
 from citecheck.rules import RULES
 from citecheck.rules.base import SourceDoc
 
@@ -90,12 +90,12 @@ class TextReporter(Reporter):
     def _related(r: Related) -> str:
         loc = where(r.path, r.line, r.column, r.location)
         note = f" ({r.note})" if r.note else ""
-        text = r.text if len(r.text) <= 80 else r.text[:77] + "…"
+        text = clip(r.text, 80)
         return f"{loc}: {text}{note}"
 
     @staticmethod
     def _snippet(f: Finding, src: SourceDoc) -> list[str]:
-        line_text = src.line_text(f.line)
+        line_text = src.line_at(f.start)
         if not line_text.strip():
             return []
         width = len(str(f.line))

@@ -17,10 +17,12 @@ from typing import Any, ClassVar
 
 from citecheck.dating import DateWindow, date_window
 from citecheck.kbview import KBView
-from citecheck.messages import message
+from citecheck.messages import fmt_date, message
 from citecheck.models import Finding, Related, Severity
 from kb.models import Citation, ExtractedFile, Location
 from kb.textutil import LineIndex
+
+_LINE_BREAK = re.compile(r"\r|\n")
 
 
 @dataclass
@@ -36,17 +38,17 @@ class SourceDoc:
     def _lines(self) -> LineIndex:
         return LineIndex(self.text)
 
-    @cached_property
-    def _line_list(self) -> list[str]:
-        # the same line breaks as LineIndex (a form feed from a PDF does not end a line)
-        return re.split(r"\r\n|\r|\n", self.text)
-
     def position(self, offset: int) -> tuple[int, int]:
         return self._lines.position(max(0, min(offset, len(self.text))))
 
-    def line_text(self, line: int) -> str:
-        lines = self._line_list
-        return lines[line - 1] if 0 < line <= len(lines) else ""
+    def line_at(self, offset: int) -> str:
+        """The whole line holding ``offset``, sliced out of the text around it (the same
+        line breaks as :meth:`position`: a form feed from a PDF does not end a line)."""
+        text = self.text
+        offset = max(0, min(offset, len(text)))
+        start = max(text.rfind("\n", 0, offset), text.rfind("\r", 0, offset)) + 1
+        end = _LINE_BREAK.search(text, offset)
+        return text[start : end.start() if end else len(text)]
 
     def location(self, offset: int) -> Location | None:
         if self.locate is None:
@@ -60,19 +62,21 @@ class SourceDoc:
     def citations(self) -> list[Citation]:
         return self.extracted.citations
 
+    def place(self, start: int, end: int) -> dict[str, Any]:
+        """Where ``text[start:end]`` is: the fields a finding and its evidence share."""
+        line, column = self.position(start)
+        return {
+            "path": self.path,
+            "line": line,
+            "column": column,
+            "start": start,
+            "end": end,
+            "location": self.location(start),
+        }
+
     def related(self, start: int, end: int, note: str = "") -> Related:
-        line, col = self.position(start)
         snippet = " ".join(self.text[start:end].split())
-        return Related(
-            path=self.path,
-            line=line,
-            column=col,
-            start=start,
-            end=end,
-            text=snippet,
-            note=note,
-            location=self.location(start),
-        )
+        return Related(**self.place(start, end), text=snippet, note=note)
 
 
 @dataclass
@@ -122,27 +126,65 @@ class Rule:
         related: Iterable[Related] = (),
         suggestion: str | None = None,
     ) -> Finding:
-        line, col = doc.position(start)
         return Finding(
             code=self.code,
             name=self.name,
             severity=severity or self.severity,
             message=text,
-            path=doc.path,
-            line=line,
-            column=col,
-            start=start,
-            end=end,
+            **doc.place(start, end),
             ref=ref,
             related=list(related),
             suggestion=suggestion,
-            location=doc.location(start),
+        )
+
+    def on_citation(
+        self,
+        doc: SourceDoc,
+        ctx: CheckContext,
+        c: Citation,
+        key: str,
+        *,
+        severity: Severity | None = None,
+        related: Iterable[Related] = (),
+        suggestion: str | None = None,
+        **params: Any,
+    ) -> Finding:
+        """A finding on citation ``c``'s span, carrying its số hiệu, with the message ``key``
+        in which ``what`` names the cited document and ``date`` is the date it is cited with
+        (unless ``params`` say otherwise)."""
+        if c.date is not None:
+            params.setdefault("date", fmt_date(c.date))
+        text = self.msg(ctx, key, what=cite_label(c), **params)
+        return self.finding(
+            doc,
+            c.start,
+            c.end,
+            text,
+            severity=severity,
+            ref=c.ref,
+            related=related,
+            suggestion=suggestion,
         )
 
     @classmethod
     def summary(cls) -> str:
         doc = (cls.__doc__ or "").strip()
         return doc.splitlines()[0] if doc else ""
+
+
+class KnowledgeRule(Rule):
+    """A rule that looks cited documents up in the knowledge base: it runs only with one,
+    and implements ``check_known``."""
+
+    needs_kb: ClassVar[bool] = True
+
+    def check_document(self, doc: SourceDoc, ctx: CheckContext) -> Iterator[Finding]:
+        if ctx.kb is None:
+            return iter(())
+        return self.check_known(doc, ctx, ctx.kb)
+
+    def check_known(self, doc: SourceDoc, ctx: CheckContext, kb: KBView) -> Iterator[Finding]:
+        return iter(())
 
 
 def cite_label(c: Citation) -> str:

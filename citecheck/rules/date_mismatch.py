@@ -184,18 +184,12 @@ class DateMismatch(Rule):
                         continue
                     if not _same_subject(first, c):
                         continue
-                    yield self.finding(
+                    yield self.on_citation(
                         doc,
-                        c.start,
-                        c.end,
-                        self.msg(
-                            ctx,
-                            "year_variants",
-                            what=cite_label(c),
-                            date=fmt_date(c.date),
-                            other=fmt_date(first.date),
-                        ),
-                        ref=c.ref,
+                        ctx,
+                        c,
+                        "year_variants",
+                        other=fmt_date(first.date),
                         related=[doc.related(first.start, first.end, fmt_date(first.date))],
                         suggestion=self.msg(ctx, "fix_unclear"),
                     )

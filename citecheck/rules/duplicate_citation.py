@@ -7,7 +7,7 @@ import re
 from collections.abc import Iterator
 
 from citecheck.models import Finding
-from citecheck.rules.base import CheckContext, Rule, SourceDoc, cite_label
+from citecheck.rules.base import CheckContext, Rule, SourceDoc
 from citecheck.rules.mentions import usable
 from kb.models import Citation
 from kb.textutil import fold
@@ -105,14 +105,12 @@ class DuplicateCitation(Rule):
                 )
                 if first is None or "“" in text[first.end : c.start]:
                     continue  # none, or the second sits in a quotation of another text
-                yield self.finding(
+                yield self.on_citation(
                     doc,
-                    c.start,
-                    c.end,
-                    self.msg(
-                        ctx, "duplicate", what=cite_label(c), line=doc.position(first.start)[0]
-                    ),
-                    ref=c.ref,
+                    ctx,
+                    c,
+                    "duplicate",
+                    line=doc.position(first.start)[0],
                     related=[doc.related(first.start, first.end, "first")],
                     suggestion=self.msg(ctx, "fix"),
                 )

@@ -7,7 +7,7 @@ from collections.abc import Iterator
 
 from citecheck.messages import fmt_date
 from citecheck.models import Finding
-from citecheck.rules.base import CheckContext, Rule, SourceDoc, cite_label
+from citecheck.rules.base import CheckContext, Rule, SourceDoc
 from citecheck.rules.mentions import own_date, usable, year_contradicts
 
 # Consolidated texts (VBHN) carry the date of the original and cite the later amendments.
@@ -59,19 +59,13 @@ class FutureCitation(Rule):
         for c in doc.citations:
             if not usable(c) or c.date is None or c.date <= latest or year_contradicts(c):
                 continue
-            yield self.finding(
+            yield self.on_citation(
                 doc,
-                c.start,
-                c.end,
-                self.msg(
-                    ctx,
-                    "future",
-                    what=cite_label(c),
-                    date=fmt_date(c.date),
-                    latest=fmt_date(latest),
-                    basis=self.msg(ctx, f"basis_{window.source.replace('-', '_')}"),
-                ),
+                ctx,
+                c,
+                "future",
+                latest=fmt_date(latest),
+                basis=self.msg(ctx, f"basis_{window.source.replace('-', '_')}"),
                 severity="error" if own_date(doc, c) and window.source != "as-of" else "warning",
-                ref=c.ref,
                 suggestion=self.msg(ctx, "fix"),
             )

@@ -8,7 +8,7 @@ from collections.abc import Iterator
 from citecheck.issuers import Issuer, display_name, lookup, norm_code, related_bodies
 from citecheck.messages import fmt_date, join_words
 from citecheck.models import Finding, Severity
-from citecheck.rules.base import CheckContext, Rule, cite_label
+from citecheck.rules.base import CheckContext, Rule
 from citecheck.rules.mentions import Mention, named_with_cua
 from kb.models import Citation, Family
 
@@ -104,20 +104,15 @@ class IssuerMismatch(Rule):
                 if found is not None:
                     severity, kind = found
                     flagged.add((doc.path, c.start))
-                    yield self.finding(
+                    yield self.on_citation(
                         doc,
-                        c.start,
-                        c.end,
-                        self.msg(
-                            ctx,
-                            kind,
-                            what=cite_label(c),
-                            code=c.issuer_code,
-                            coded=display_name(_codes(c)[0] if _codes(c) else None),
-                            named=c.issuer or display_name(c.issuer_named_code),
-                        ),
+                        ctx,
+                        c,
+                        kind,
+                        code=c.issuer_code,
+                        coded=display_name(_codes(c)[0] if _codes(c) else None),
+                        named=c.issuer or display_name(c.issuer_named_code),
                         severity=severity,
-                        ref=c.ref,
                         suggestion=self.msg(ctx, "fix", code=c.issuer_code, named=c.issuer or ""),
                     )
                 if c.date is not None and c.number and c.issuer_code and (c.type or c.type_code):
@@ -159,15 +154,14 @@ class IssuerMismatch(Rule):
                         x.doc.related(x.citation.start, x.citation.end, x.citation.ref or "")
                         for x in by_code[best][:5]
                     ]
-                    yield self.finding(
+                    yield self.on_citation(
                         m.doc,
-                        m.citation.start,
-                        m.citation.end,
-                        self.msg(
-                            ctx, "two_codes", what=cite_label(m.citation), refs=refs, date=date
-                        ),
+                        ctx,
+                        m.citation,
+                        "two_codes",
+                        refs=refs,
+                        date=date,
                         severity="warning",
-                        ref=m.citation.ref,
                         related=related,
                         suggestion=self.msg(ctx, "two_codes_fix", refs=refs),
                     )

@@ -4,16 +4,17 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
+from citecheck.kbview import KBView
 from citecheck.messages import fmt_date
 from citecheck.models import Finding, Severity
-from citecheck.rules.base import CheckContext, Rule, SourceDoc, cite_label
+from citecheck.rules.base import CheckContext, KnowledgeRule, SourceDoc
 from citecheck.rules.mentions import own_date, usable, year_contradicts
 
 # Where the KB's date comes from, and whether it outweighs the draft.
 TRUSTED_SOURCES = {"header", "curated", "imported", "document"}
 
 
-class KbDateMismatch(Rule):
+class KbDateMismatch(KnowledgeRule):
     """A citation dated differently from the knowledge base's record of that document.
 
     ## What it does
@@ -45,35 +46,26 @@ class KbDateMismatch(Rule):
     code = "CC301"
     name = "kb-date-mismatch"
     severity = "error"
-    needs_kb = True
 
-    def check_document(self, doc: SourceDoc, ctx: CheckContext) -> Iterator[Finding]:
-        if ctx.kb is None:
-            return
+    def check_known(self, doc: SourceDoc, ctx: CheckContext, kb: KBView) -> Iterator[Finding]:
         for c in doc.citations:
             if not usable(c) or c.date is None or not own_date(doc, c) or year_contradicts(c):
                 continue
-            known = ctx.kb.known(c)
+            known = kb.known(c)
             if known is None or known.date is None or known.date == c.date:
                 continue
             if known.date_source == "mentions":
                 continue  # the KB only knows the date from citations: date-mismatch's job
             severity: Severity = "error" if known.date_source in TRUSTED_SOURCES else "warning"
-            yield self.finding(
+            yield self.on_citation(
                 doc,
-                c.start,
-                c.end,
-                self.msg(
-                    ctx,
-                    "mismatch",
-                    what=cite_label(c),
-                    date=fmt_date(c.date),
-                    kb_date=fmt_date(known.date),
-                    source=self.msg(ctx, f"source_{known.date_source}")
-                    if known.date_source in TRUSTED_SOURCES
-                    else self.msg(ctx, "source_kb"),
-                ),
+                ctx,
+                c,
+                "mismatch",
+                kb_date=fmt_date(known.date),
+                source=self.msg(ctx, f"source_{known.date_source}")
+                if known.date_source in TRUSTED_SOURCES
+                else self.msg(ctx, "source_kb"),
                 severity=severity,
-                ref=c.ref,
                 suggestion=self.msg(ctx, "fix", kb_date=fmt_date(known.date)),
             )

@@ -7,7 +7,7 @@ from collections.abc import Iterator
 
 from citecheck.messages import fmt_date
 from citecheck.models import Finding, Severity
-from citecheck.rules.base import CheckContext, Rule, SourceDoc, cite_label
+from citecheck.rules.base import CheckContext, Rule, SourceDoc
 from citecheck.rules.mentions import own_date
 
 _NORMATIVE_NUMBER = re.compile(r"^\d+[a-zA-Z]?/((?:19|20)\d\d)/")
@@ -57,13 +57,13 @@ class NumberYearMismatch(Rule):
             if c.date.year == c.year:
                 continue
             severity: Severity = "error" if own_date(doc, c) else "warning"
-            yield self.finding(
+            yield self.on_citation(
                 doc,
-                c.start,
-                c.end,
-                self.msg(ctx, "mismatch", what=cite_label(c), year=c.year, date=fmt_date(c.date)),
+                ctx,
+                c,
+                "mismatch",
+                year=c.year,
                 severity=severity,
-                ref=c.ref,
                 suggestion=self.msg(ctx, "fix", year=c.year, dyear=c.date.year),
             )
 

@@ -4,10 +4,10 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from citecheck.kbview import Standing
+from citecheck.kbview import KBView, Standing
 from citecheck.messages import fmt_date
 from citecheck.models import Finding, Severity
-from citecheck.rules.base import CheckContext, Rule, SourceDoc, cite_label
+from citecheck.rules.base import CheckContext, KnowledgeRule, SourceDoc, cite_label
 from citecheck.rules.mentions import usable
 from kb.models import Citation
 from kb.textutil import fold
@@ -28,7 +28,7 @@ CHANGE_WORDS = (
 )
 
 
-class SupersededCitation(Rule):
+class SupersededCitation(KnowledgeRule):
     """Cites a document already replaced or repealed on the citing document's own date.
 
     ## What it does
@@ -70,11 +70,8 @@ class SupersededCitation(Rule):
     code = "CC302"
     name = "superseded-citation"
     severity = "error"
-    needs_kb = True
 
-    def check_document(self, doc: SourceDoc, ctx: CheckContext) -> Iterator[Finding]:
-        if ctx.kb is None:
-            return
+    def check_known(self, doc: SourceDoc, ctx: CheckContext, kb: KBView) -> Iterator[Finding]:
         window = ctx.window(doc)
         on = window.earliest
         if on is None:
@@ -85,14 +82,14 @@ class SupersededCitation(Rule):
         for c in doc.citations:
             if not usable(c):
                 continue
-            known = ctx.kb.known(c)
+            known = kb.known(c)
             if known is None:
                 continue
             if known.key in reported:
                 first = reported[known.key]
                 first.related.append(doc.related(c.start, c.end, "again"))
                 continue
-            st = ctx.kb.standing(known.key, on)
+            st = kb.standing(known.key, on)
             if st is None or st.status not in GONE:
                 continue
             if st.since is not None and st.since > on:

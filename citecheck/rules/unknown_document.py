@@ -4,12 +4,13 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
+from citecheck.kbview import KBView
 from citecheck.models import Finding
-from citecheck.rules.base import CheckContext, Rule, SourceDoc, cite_label
+from citecheck.rules.base import CheckContext, KnowledgeRule, SourceDoc
 from citecheck.rules.mentions import usable
 
 
-class UnknownDocument(Rule):
+class UnknownDocument(KnowledgeRule):
     """A cited document the knowledge base does not know (information only).
 
     ## What it does
@@ -41,23 +42,13 @@ class UnknownDocument(Rule):
     code = "CC304"
     name = "unknown-document"
     severity = "info"
-    needs_kb = True
 
-    def check_document(self, doc: SourceDoc, ctx: CheckContext) -> Iterator[Finding]:
-        if ctx.kb is None:
-            return
+    def check_known(self, doc: SourceDoc, ctx: CheckContext, kb: KBView) -> Iterator[Finding]:
         seen: set[str] = set()
         for c in doc.citations:
             if not usable(c) or c.key in seen:
                 continue
             seen.add(c.key or "")
-            if ctx.kb.known(c) is not None:
+            if kb.known(c) is not None:
                 continue
-            yield self.finding(
-                doc,
-                c.start,
-                c.end,
-                self.msg(ctx, "unknown", what=cite_label(c)),
-                ref=c.ref,
-                suggestion=self.msg(ctx, "fix"),
-            )
+            yield self.on_citation(doc, ctx, c, "unknown", suggestion=self.msg(ctx, "fix"))
