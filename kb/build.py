@@ -17,6 +17,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+from kb.identity import FILE_KEY_PREFIX
 from kb.models import ExtractedFile
 from kb.relations import Mention, find_relations
 from kb.store import Store
@@ -115,7 +116,7 @@ def fingerprint() -> str:
 def file_rows(extracted: ExtractedFile, text: str, shown_path: str, sha1: str) -> FileData:
     """Turn one parsed file into the rows the store keeps for it."""
     d = extracted.document
-    key = d.key if d.ref and d.key else f"file:{shown_path}"
+    key = d.key if d.ref and d.key else f"{FILE_KEY_PREFIX}{shown_path}"
     if d.date is not None:
         date: str | None = d.date.isoformat()
     elif d.date_year:

@@ -12,7 +12,7 @@ from pathlib import Path
 from typing import Any
 
 from kb.curated import CuratedFacts, load_facts
-from kb.identity import DocumentFacts, merge, resolve_keys, split_key
+from kb.identity import DocumentFacts, is_file_key, merge, resolve_keys, split_key
 from kb.infer import Candidate, infer_replacements
 from kb.store import Store
 from kb.textutil import fold
@@ -77,7 +77,7 @@ def _files_described(
             by_name.setdefault(Path(name).name, []).append((str(name), str(row[0])))
     out: dict[str, str] = {}
     for path, key, *_ in files:
-        if not key.startswith("file:"):
+        if not is_file_key(key):
             continue
         for name, imported_key in by_name.get(Path(path).name, ()):
             if path == name or path.endswith("/" + name):

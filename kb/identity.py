@@ -20,11 +20,17 @@ from typing import Any
 from kb.textutil import fold
 
 UNKNOWN_YEAR = "?"
+FILE_KEY_PREFIX = "file:"  # the key of a corpus file without a number of its own (a draft)
+
+
+def is_file_key(key: str) -> bool:
+    """Whether ``key`` names a corpus file by its path (it has no số hiệu of its own)."""
+    return key.startswith(FILE_KEY_PREFIX)
 
 
 def split_key(key: str) -> tuple[str, str | None]:
     """``"62/KH-VPUB@2024"`` → ``("62/KH-VPUB", "2024")``; normative keys have no suffix."""
-    if key.startswith("file:") or "@" not in key:
+    if is_file_key(key) or "@" not in key:
         return key, None
     base, _, suffix = key.rpartition("@")
     return base, suffix

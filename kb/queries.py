@@ -13,7 +13,8 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from kb.identity import ref_norm, split_key
+from kb.identity import is_file_key, ref_norm, split_key
+from kb.ranking import ISSUED, type_class, type_weight
 from kb.records import (
     AppliesItem,
     AppliesResult,
@@ -35,6 +36,7 @@ if TYPE_CHECKING:
     from kb.models import Citation, ExtractedFile
 
 IN_FORCE = (Status.IN_FORCE, Status.AMENDED)
+ANSWERING = (*IN_FORCE, Status.ISSUED)  # nothing has ended them on the date
 FTS_CANDIDATES = 200
 MIN_MATCH = 70  # rapidfuzz partial_ratio (0–100) a subject needs to count as a match
 _COMPARED = (("ref", 1, 1), ("type", 2, 2), ("date", 3, 4), ("issuer", 4, 3))
@@ -252,8 +254,6 @@ class KnowledgeBase:
     ) -> AppliesResult:
         from rapidfuzz import fuzz
 
-        from kb.ranking import type_weight
-
         on = on or dt.date.today()
         folded = fold(query)
         tokens = re.findall(r"[a-z0-9]+", folded)
@@ -266,21 +266,24 @@ class KnowledgeBase:
                     f"text_fold : ({' OR '.join(quoted.split())})", FTS_CANDIDATES
                 )
         docs = self.store.documents(k for k, _, _ in hits)
-        scored: list[tuple[bool, float, str, Status]] = []
+        scored: list[tuple[int, float, str, Status, str]] = []
         for key, text, _rank in hits:
             row = docs.get(key)
-            if row is None:
+            if row is None or is_file_key(key):  # a draft of the corpus answers nothing
                 continue
             ftext = fold(text)
             best = max(fuzz.partial_ratio(folded, part) for part in ftext.split(" | "))
             if best < MIN_MATCH:
                 continue
             score = round(best / 100 * type_weight(row[2]), 4)
+            kind = type_class(row[2])
             status = status_on(self.store, key, on)
-            scored.append((status in IN_FORCE, score, key, status))
-        scored.sort(key=lambda s: (not s[0], -s[1], s[2]))
+            if kind == ISSUED and status in IN_FORCE:
+                status = Status.ISSUED  # a report or plan is issued, never "in force"
+            scored.append((_answer_rank(kind, status), score, key, status, kind))
+        scored.sort(key=lambda s: (s[0], -s[1], s[2]))
         results = []
-        for _in_force, score, key, status in scored[:limit]:
+        for _rank, score, key, status, kind in scored[:limit]:
             row = docs[key]
             results.append(
                 AppliesItem(
@@ -291,7 +294,8 @@ class KnowledgeBase:
                     subject=row[6],
                     status=status.value,
                     status_label=label(status, lang),
-                    replaced_by=self.replaced_by(key, on) if status not in IN_FORCE else [],
+                    kind=kind,
+                    replaced_by=[] if status in ANSWERING else self.replaced_by(key, on),
                     score=score,
                     replaces=self._related(key, ("replaces", "repeals"), outgoing=True),
                     guided_by=self._related(key, ("guides",), outgoing=False),
@@ -345,6 +349,14 @@ class KnowledgeBase:
             problems=[f"{kind}: {detail}" for kind, detail in s.problems()],
             disagreements=self.disagreements(),
         )
+
+
+def _answer_rank(kind: str, status: Status) -> int:
+    """Where an answer of ``kb applies`` is listed: regulations in force, then the other
+    regulations, then what was only issued (reports, notices, plans), then the rest."""
+    if kind != ISSUED:
+        return 0 if status in IN_FORCE else 1
+    return 2 if status == Status.ISSUED else 3
 
 
 def _differs(name: str, mine: str, theirs: str) -> bool:

@@ -1,4 +1,4 @@
-"""Type weights for ``kb applies`` (data: ``kb/data/applies.toml``)."""
+"""Type weights and type classes for ``kb applies`` (data: ``kb/data/applies.toml``)."""
 
 from __future__ import annotations
 
@@ -18,3 +18,19 @@ def _weights() -> tuple[float, dict[str, float]]:
 def type_weight(doc_type: str | None) -> float:
     default, weights = _weights()
     return weights.get(doc_type or "", default)
+
+
+REGULATION = "regulation"
+ISSUED = "issued"
+
+
+@lru_cache(maxsize=1)
+def _classes() -> dict[str, str]:
+    data = tomllib.loads(DATA_FILE.read_text("utf-8"))
+    return {t: cls for cls, types in data["classes"].items() for t in types}
+
+
+def type_class(doc_type: str | None) -> str:
+    """``regulation`` (has legal force: in force, replaced …) or ``issued`` (a report,
+    notice, letter or plan: issued, never in force); an unlisted type is a regulation."""
+    return _classes().get(doc_type or "", REGULATION)

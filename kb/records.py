@@ -97,6 +97,10 @@ class AppliesItem(BaseModel):
     subject: str | None = None
     status: str
     status_label: str = ""
+    kind: str = Field(
+        "regulation",
+        description="regulation (has legal force) | issued (a report, notice, letter or plan)",
+    )
     replaced_by: list[DocRef] = Field(default_factory=list)
     score: float
     replaces: list[DocRef] = Field(default_factory=list, description="what it replaced")

@@ -30,6 +30,7 @@ class Status(StrEnum):
     REPLACED = "replaced"
     REPEALED = "repealed"
     UNKNOWN = "unknown"
+    ISSUED = "issued"  # a report, notice or plan once issued: it has no legal force
 
 
 LABELS = {
@@ -40,6 +41,7 @@ LABELS = {
         Status.REPLACED: "hết hiệu lực (bị thay thế)",
         Status.REPEALED: "hết hiệu lực (bị bãi bỏ)",
         Status.UNKNOWN: "chưa xác định",
+        Status.ISSUED: "đã ban hành",
     },
     "en": {
         Status.NOT_YET_ISSUED: "not yet issued",
@@ -48,6 +50,7 @@ LABELS = {
         Status.REPLACED: "replaced",
         Status.REPEALED: "repealed",
         Status.UNKNOWN: "unknown",
+        Status.ISSUED: "issued",
     },
 }
 

@@ -96,6 +96,7 @@ _MESSAGES: dict[str, tuple[str, str]] = {
     "status.not_yet_issued": ("Chưa ban hành", "Not yet issued"),
     "status.expired": ("Hết hiệu lực", "Expired"),
     "status.unknown": ("Chưa xác định", "Unknown"),
+    "status.issued": ("Đã ban hành", "Issued"),
     # document page
     "doc.heading": ("Hồ sơ văn bản", "Document record"),
     "doc.ref": ("Số hiệu", "Number"),

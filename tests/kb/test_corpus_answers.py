@@ -159,3 +159,39 @@ def test_drafts_without_number_are_documents_of_their_file(corpus_kb: KnowledgeB
     assert doc.type == "Báo cáo"
     assert doc.date == "2022-01"  # "ngày tháng 01 năm 2022": month and year only
     assert doc.in_corpus
+
+
+def test_applies_lists_regulations_before_what_was_only_issued(corpus_kb: KnowledgeBase) -> None:
+    result = corpus_kb.applies("đối thoại trực tiếp", on=dt.date(2026, 6, 1))
+    keys = [r.key for r in result.results]
+    assert not any(k.startswith("file:") for k in keys)  # drafts of the corpus answer nothing
+    kinds = [r.kind for r in result.results]
+    assert kinds == sorted(kinds, key=lambda k: k != "regulation")
+    assert result.results[0].ref == "429-QĐ/TU" and result.results[0].status == "in_force"
+    issued = [r for r in result.results if r.kind == "issued"]
+    assert issued and {r.type for r in issued} >= {"Báo cáo", "Thông báo", "Kế hoạch"}
+    assert {r.status for r in issued} == {"issued"}
+    assert {r.status_label for r in issued} == {"đã ban hành"}
+    # a draft still shows under what it implements
+    first = result.results[0]
+    assert any(d.key.startswith("file:corpus/") for d in first.implemented_by)
+
+
+def test_applies_before_issue_is_not_yet_issued_for_every_kind(corpus_kb: KnowledgeBase) -> None:
+    result = corpus_kb.applies("đối thoại trực tiếp", on=dt.date(2023, 1, 1), lang="en")
+    statuses = {r.ref: (r.kind, r.status, r.status_label) for r in result.results}
+    assert statuses["429-QĐ/TU"] == ("regulation", "in_force", "in force")
+    assert statuses["12-QĐ/TU"][:2] == ("regulation", "replaced")
+    assert statuses["367/BC-VPUB"] == ("issued", "not_yet_issued", "not yet issued")
+
+
+def test_every_document_type_has_a_class() -> None:
+    import tomllib
+
+    from kb.ranking import DATA_FILE
+
+    types = tomllib.loads((DATA_FILE.parent / "types.toml").read_text("utf-8"))["type"]
+    classes = tomllib.loads(DATA_FILE.read_text("utf-8"))["classes"]
+    listed = [t for names in classes.values() for t in names]
+    assert len(listed) == len(set(listed)), "a type is in two classes"
+    assert sorted(listed) == sorted(t["name"] for t in types)
