@@ -50,41 +50,52 @@ class Resolution:
     candidates: tuple[str, ...] = ()
 
 
+class KeyIndex:
+    """Known document keys by their số hiệu base, to resolve the raw key of a mention.
+
+    A raw key with a year (or none: normative) is its own document; an undated one
+    (``…@?``) goes to the unique known document of that base; a số hiệu that lacks the
+    issuer part (``429-QĐ@2022``) goes to the unique known document completing it with the
+    same number, type and year (``429-QĐ/TU@2022``). Several candidates stay ambiguous:
+    two documents are never merged on a guess (design notes §3.4)."""
+
+    def __init__(self, known: Iterable[str]) -> None:
+        self.by_base: dict[str, set[str]] = {}
+        for key in known:
+            base, suffix = split_key(key)
+            if suffix != UNKNOWN_YEAR:
+                self.by_base.setdefault(base, set()).add(key)
+        self.bases = sorted(self.by_base)
+
+    def resolve(self, raw: str, no_issuer: bool = False) -> Resolution:
+        base, suffix = split_key(raw)
+        if no_issuer:
+            candidates = sorted(
+                k
+                for b in _completions(self.bases, base)
+                for k in self.by_base[b]
+                if suffix == UNKNOWN_YEAR or split_key(k)[1] == suffix
+            )
+        elif suffix != UNKNOWN_YEAR:
+            return Resolution(raw)
+        else:
+            candidates = sorted(self.by_base.get(base, ()))
+        if len(candidates) == 1:
+            return Resolution(candidates[0])
+        if not candidates:
+            return Resolution(raw)
+        return Resolution(None, tuple(candidates))
+
+
 def resolve_keys(
     raw_keys: Iterable[str], known: Iterable[str], no_issuer: Iterable[str] = ()
 ) -> dict[str, Resolution]:
     """Resolve every raw key; ``known`` are the keys of documents known for sure, and
     ``no_issuer`` the raw keys of mentions whose số hiệu lacks the issuer part
     (``429-QĐi``), which go to the unique known document completing them."""
-    by_base: dict[str, set[str]] = {}
-    for key in known:
-        base, suffix = split_key(key)
-        if suffix != UNKNOWN_YEAR:
-            by_base.setdefault(base, set()).add(key)
+    index = KeyIndex(known)
     partial = set(no_issuer)
-    bases = sorted(by_base)
-    out: dict[str, Resolution] = {}
-    for raw in set(raw_keys) | partial:
-        base, suffix = split_key(raw)
-        if raw in partial:
-            candidates = sorted(
-                k
-                for b in _completions(bases, base)
-                for k in by_base[b]
-                if suffix == UNKNOWN_YEAR or split_key(k)[1] == suffix
-            )
-        elif suffix != UNKNOWN_YEAR:
-            out[raw] = Resolution(raw)
-            continue
-        else:
-            candidates = sorted(by_base.get(base, ()))
-        if len(candidates) == 1:
-            out[raw] = Resolution(candidates[0])
-        elif not candidates:
-            out[raw] = Resolution(raw)
-        else:
-            out[raw] = Resolution(None, tuple(candidates))
-    return out
+    return {raw: index.resolve(raw, raw in partial) for raw in set(raw_keys) | partial}
 
 
 def _completions(bases: list[str], base: str) -> list[str]:

@@ -13,7 +13,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from kb.identity import is_file_key, ref_norm, split_key
+from kb.identity import KeyIndex, is_file_key, ref_norm, split_key
 from kb.ranking import ISSUED, type_class, type_weight
 from kb.records import (
     AppliesItem,
@@ -135,15 +135,15 @@ class KnowledgeBase:
             return None
         if self.store.document(key) is not None:
             return key
-        base, suffix = split_key(key)
-        candidates = self.store.keys_by_base(base)
-        if not candidates and citation.issuer_code is None and citation.ref:
-            candidates = self.store.keys_by_base_completion(base)
-        if suffix not in (None, "?"):
-            candidates = [k for k in candidates if split_key(k)[1] == suffix]
-        if len(candidates) == 1:
-            return candidates[0]
-        return Ambiguous(tuple(sorted(candidates))) if candidates else None
+        base, _suffix = split_key(key)
+        known = self.store.keys_by_base(base)
+        no_issuer = not known and citation.issuer_code is None and bool(citation.ref)
+        if no_issuer:
+            known = self.store.keys_by_base_completion(base)
+        found = KeyIndex(known).resolve(key, no_issuer)
+        if found.key is None:
+            return Ambiguous(found.candidates)
+        return found.key if self.store.document(found.key) is not None else None
 
     # -- records --------------------------------------------------------------------------
     def _docref(self, key: str) -> DocRef:

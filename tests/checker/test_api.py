@@ -101,3 +101,19 @@ def test_authorities_judge_each_document_on_the_drafts_date(make_kb: Any) -> Non
     }
     replaced = next(a for a in rows if a.ref == "12-QĐi/TU")
     assert "429-QĐ/TU" in replaced.detail and "01/07/2022" in replaced.detail
+
+
+def test_a_party_number_missing_its_issuer_is_known_when_unique(tmp_path: Path) -> None:
+    from kb.queries import KnowledgeBase
+
+    kb = KnowledgeBase.in_memory()
+    kb.build([REPO / "corpus"])
+    seed = REPO / "corpus" / "2024-bc-dan-van-dan-chu-quy-1.txt"
+    findings = citecheck.check(seed, kb=kb)
+    text = seed.read_text(encoding="utf-8")
+    on_429 = [f for f in findings if text[f.start : f.end].find("429-QĐi") >= 0]
+    assert {f.name for f in on_429} == {"malformed-ref"}  # not unknown-document
+    # the mention keeps its own spelling under the document it resolves to
+    shown = kb.show("429-QĐ/TU")
+    assert shown is not None and shown.document.key == "429-QĐ/TU@2022"
+    assert any(m.ref == "429-QĐi" for m in shown.mentions)

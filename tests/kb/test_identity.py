@@ -123,3 +123,14 @@ def test_resolve_a_citation_for_the_checker(corpus_kb: KnowledgeBase) -> None:
     found = first("theo Kế hoạch số 01/KH-VPUB của Văn phòng")
     assert isinstance(found, Ambiguous)
     assert found.candidates == ("1/KH-VPUB@2023", "1/KH-VPUB@2024", "1/KH-VPUB@2025")
+
+
+def test_key_index_resolves_one_mention_as_the_build_does() -> None:
+    from kb.identity import KeyIndex
+
+    index = KeyIndex({"429-QĐ/TU@2022", "429-QĐ/HU@2021", "62/KH-VPUB@2023", "62/KH-VPUB@2024"})
+    assert index.resolve("429-QĐ@2022", no_issuer=True) == Resolution("429-QĐ/TU@2022")
+    # same number and type but another year: not the document
+    assert index.resolve("429-QĐ@2020", no_issuer=True) == Resolution("429-QĐ@2020")
+    assert index.resolve("62/KH-VPUB@?").candidates == ("62/KH-VPUB@2023", "62/KH-VPUB@2024")
+    assert index.resolve("62/KH-VPUB@2024") == Resolution("62/KH-VPUB@2024")
