@@ -22,7 +22,9 @@ from kb.models import ExtractedFile
 from kb.relations import Mention, find_relations
 from kb.store import Store
 
-BUILD_VERSION = "1"  # bump when what a build stores per file changes
+# bump when what a build stores changes: the next build then redoes everything
+# (2: facts files are stored by their path relative to the build root)
+BUILD_VERSION = "2"
 POOL_MIN_FILES = 8  # fewer files are parsed in-process: a pool costs more than it saves
 
 FileData = tuple[str, str, int, tuple[Any, ...], list[tuple[Any, ...]], list[tuple[Any, ...]]]
@@ -242,11 +244,24 @@ def build(store: Store, paths: Sequence[Path], *, show_progress: bool | None = N
             for item in _parse_all(jobs, lambda n: None):
                 _store(store, item, result)
         store.set_meta("fingerprint", fingerprint())
-        store.set_meta("facts", "\n".join(str(p.resolve()) for p in facts_paths))
+        names = {p: display_path(p, paths) for p in facts_paths}
+        store.set_meta("facts", "\n".join(f"{p.resolve()}\t{names[p]}" for p in facts_paths))
         store.set_meta("facts_hash", facts_hash)
-        derive(store, facts_paths)
+        derive(store, facts_paths, names)
     result.removed = len(removed)
     return result
+
+
+def stored_facts(store: Store) -> tuple[list[Path], dict[Path, str]]:
+    """The facts files of the last build, and the name each is stored under."""
+    paths: list[Path] = []
+    names: dict[Path, str] = {}
+    for line in (store.get_meta("facts") or "").splitlines():
+        where, _, name = line.partition("\t")
+        if where:
+            paths.append(Path(where))
+            names[Path(where)] = name or display_path(Path(where))
+    return paths, names
 
 
 def _facts_hash(paths: Sequence[Path]) -> str:
@@ -278,4 +293,4 @@ def add_extracted(
                 extracted, text, extracted.path, sha1
             )
             store.add_file(path, sha, chars, doc, mentions, relations)
-        derive(store, list(facts))
+        derive(store, list(facts), {p: display_path(p, [p.parent]) for p in facts})

@@ -8,6 +8,7 @@ and reason. A curated relation confirms an edge (it then holds with origin
 from __future__ import annotations
 
 import tomllib
+from collections.abc import Mapping
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -44,10 +45,13 @@ def _text(entry: dict[str, object], name: str) -> str | None:
     return None if value is None else " ".join(str(value).split())
 
 
-def load_facts(paths: list[Path]) -> CuratedFacts:
-    """Read and check every facts file; errors name the file and the entry."""
+def load_facts(paths: list[Path], names: Mapping[Path, str] | None = None) -> CuratedFacts:
+    """Read and check every facts file; errors name the file and the entry. A relation
+    records its file by ``names[path]`` (the path as stored, relative to the build root)
+    when given."""
     facts = CuratedFacts({}, [], [])
     for path in paths:
+        name = (names or {}).get(path) or str(path)
         try:
             data = tomllib.loads(path.read_text(encoding="utf-8"))
         except (OSError, tomllib.TOMLDecodeError) as exc:
@@ -83,6 +87,6 @@ def load_facts(paths: list[Path]) -> CuratedFacts:
                 if text
             )
             facts.relations.append(
-                CuratedRelation(entry["from"], entry["to"], kind, verdict, evidence, str(path))
+                CuratedRelation(entry["from"], entry["to"], kind, verdict, evidence, name)
             )
     return facts

@@ -7,7 +7,7 @@ relations, and the problems found on the way (cycles, unknown keys in facts).
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from pathlib import Path
 from typing import Any
 
@@ -22,8 +22,12 @@ _PARTIAL_FAMILIES = {"party", "administrative", "normative"}
 _FTS_SUBJECTS = 8  # distinct subjects of a document put into the full-text index
 
 
-def derive(store: Store, facts_paths: Sequence[Path]) -> None:
-    facts = load_facts([p for p in facts_paths if p.is_file()])
+def derive(
+    store: Store, facts_paths: Sequence[Path], names: Mapping[Path, str] | None = None
+) -> None:
+    """Documents and relations from the stored files, the facts files (``names``: each
+    file's path as stored, relative to the build root) and the imported records."""
+    facts = load_facts([p for p in facts_paths if p.is_file()], names)
     imported_rows = store.imported_documents()
     imported = {
         row[0]: DocumentFacts(ref=row[1], type=row[2], issuer=row[3], date=row[4], subject=row[8])

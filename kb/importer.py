@@ -136,6 +136,7 @@ def _row(
 
 def import_jsonl(store: Store, path: Path) -> ImportResult:
     """Load one export file and re-derive the KB, in one transaction."""
+    from kb.build import stored_facts
     from kb.derive import derive
 
     result = ImportResult()
@@ -160,10 +161,10 @@ def import_jsonl(store: Store, path: Path) -> ImportResult:
             docs.append(doc)
             rels.extend(doc_rels)
             stubs.extend(doc_stubs)
-    facts = [Path(p) for p in (store.get_meta("facts") or "").splitlines() if p]
+    facts, names = stored_facts(store)
     with store.transaction():
         store.add_imported(docs, rels, stubs)
-        derive(store, facts)
+        derive(store, facts, names)
     result.documents = len(docs)
     result.relations = len(rels)
     return result

@@ -248,3 +248,40 @@ def test_a_file_that_is_not_a_kb_is_refused(
         result = runner.invoke(cli, [*args, "--db", str(bogus)])
         assert result.exit_code == 2
         assert "không phải tệp cơ sở tri thức" in result.stderr
+
+
+def test_paths_are_stored_relative_to_the_build_root(
+    runner: CliRunner,
+    cli: click.Group,
+    corpus: Path,
+    tmp_path: Path,
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    elsewhere = tmp_path / "elsewhere"
+    elsewhere.mkdir()
+    monkeypatch.chdir(elsewhere)  # the corpus is given by its absolute path
+    db = tmp_path / "kb.sqlite"
+    _build(runner, cli, corpus.resolve(), db)
+    store = Store(db)
+    paths = {r[0] for r in store.conn.execute("SELECT DISTINCT path FROM relations") if r[0]}
+    store.close()
+    assert "corpus/facts.toml" in paths
+    assert not [p for p in paths if p.startswith("/") or str(tmp_path) in p]
+    shown = runner.invoke(cli, ["show", "12-QĐ/TU", "--db", str(db), "--format", "json"])
+    assert shown.exit_code == 0 and str(tmp_path) not in shown.output
+    assert "corpus/facts.toml" in shown.output
+
+    # a KB built before paths were stored relative is put right by the next build
+    store = Store(db, readonly=False)
+    with store.transaction():
+        store.conn.execute(
+            "UPDATE relations SET path = ? WHERE path = 'corpus/facts.toml'",
+            (str(corpus.resolve() / "facts.toml"),),
+        )
+        store.set_meta("fingerprint", "an older build")
+    store.close()
+    _build(runner, cli, corpus.resolve(), db)
+    store = Store(db)
+    paths = {r[0] for r in store.conn.execute("SELECT DISTINCT path FROM relations") if r[0]}
+    store.close()
+    assert "corpus/facts.toml" in paths and not [p for p in paths if p.startswith("/")]
