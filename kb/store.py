@@ -372,21 +372,20 @@ class Store:
         )
 
     def incoming(self, key: str, kinds: Sequence[str]) -> list[Row]:
-        cols = ", ".join(RELATION_COLUMNS)
-        marks = ", ".join("?" * len(kinds))
-        return list(
-            self.conn.execute(
-                f"SELECT {cols} FROM relations WHERE target = ? AND kind IN ({marks})",
-                (key, *kinds),
-            )
-        )
+        """Relations of the given kinds that point at ``key``."""
+        return self._relations_by("target", key, kinds)
 
     def outgoing(self, key: str, kinds: Sequence[str]) -> list[Row]:
+        """Relations of the given kinds that start from ``key``."""
+        return self._relations_by("source", key, kinds)
+
+    def _relations_by(self, end: str, key: str, kinds: Sequence[str]) -> list[Row]:
+        assert end in ("source", "target")
         cols = ", ".join(RELATION_COLUMNS)
         marks = ", ".join("?" * len(kinds))
         return list(
             self.conn.execute(
-                f"SELECT {cols} FROM relations WHERE source = ? AND kind IN ({marks})",
+                f"SELECT {cols} FROM relations WHERE {end} = ? AND kind IN ({marks})",
                 (key, *kinds),
             )
         )
