@@ -86,6 +86,18 @@ def _replace(text: str, start: int, end: int, new: str) -> str:
     return text[:start] + new + text[end:]
 
 
+def _redated(
+    kind: str, name: str, text: str, c: Citation, day: int, month: int, year: int
+) -> Iterator[Mutation]:
+    """The mutation that writes citation ``c``'s date as day/month/year, in its own style."""
+    span = _date_span(text, c)
+    new = _rewrite_date(c.date_text or "", day, month, year) if span else None
+    if span and new:
+        yield Mutation(
+            kind, name, c.start, c.ref or "", _replace(text, *span, new), c.date_text or "", new
+        )
+
+
 def mutations(name: str, text: str, rng: random.Random) -> Iterator[Mutation]:
     """At most one mutation of each kind for one document."""
     ef = extract_text(text, name)
@@ -103,18 +115,7 @@ def mutations(name: str, text: str, rng: random.Random) -> Iterator[Mutation]:
         c = rng.choice(cs)
         assert c.date is not None
         day = c.date.day % 28 + 1 if c.date.day != 28 else 3
-        span = _date_span(text, c)
-        new = _rewrite_date(c.date_text or "", day, c.date.month, c.date.year) if span else None
-        if span and new:
-            yield Mutation(
-                "date",
-                name,
-                c.start,
-                c.ref or "",
-                _replace(text, *span, new),
-                c.date_text or "",
-                new,
-            )
+        yield from _redated("date", name, text, c, day, c.date.month, c.date.year)
     # (b) a normative number dated in another year
     normative = [
         c
@@ -126,18 +127,7 @@ def mutations(name: str, text: str, rng: random.Random) -> Iterator[Mutation]:
         assert c.date is not None
         year = c.date.year + rng.choice((-1, 1))
         day = min(c.date.day, calendar.monthrange(year, c.date.month)[1])
-        span = _date_span(text, c)
-        new = _rewrite_date(c.date_text or "", day, c.date.month, year) if span else None
-        if span and new:
-            yield Mutation(
-                "year",
-                name,
-                c.start,
-                c.ref or "",
-                _replace(text, *span, new),
-                c.date_text or "",
-                new,
-            )
+        yield from _redated("year", name, text, c, day, c.date.month, year)
     # (c) a state document attributed to the Party committee: "của Tỉnh ủy"
     state = [
         c
