@@ -88,37 +88,31 @@ def _runs(el: Any, path: str) -> list[tuple[Any, str]]:
     return found
 
 
-def _blocks(container: Any) -> Iterator[Any]:
-    """Paragraphs and tables of a body, cell or text box, looking through content controls."""
+def _wrapped(container: Any, tags: tuple[str, ...]) -> Iterator[Any]:
+    """The children of ``container`` with one of ``tags``, looking through content controls
+    (``w:sdt``) and custom XML around them."""
     for child in container:
-        if child.tag in (_P, _TBL):
+        if child.tag in tags:
             yield child
         elif child.tag == _SDT:
             content = child.find(_SDT_CONTENT)
             if content is not None:
-                yield from _blocks(content)
+                yield from _wrapped(content, tags)
         elif child.tag == _CUSTOM_XML:
-            yield from _blocks(child)
+            yield from _wrapped(child, tags)
+
+
+def _blocks(container: Any) -> Iterator[Any]:
+    """Paragraphs and tables of a body, cell or text box."""
+    return _wrapped(container, (_P, _TBL))
 
 
 def _rows(tbl: Any) -> Iterator[Any]:
-    for child in tbl:
-        if child.tag == _TR:
-            yield child
-        elif child.tag in (_SDT, _CUSTOM_XML):
-            content = child.find(_SDT_CONTENT) if child.tag == _SDT else child
-            if content is not None:
-                yield from _rows(content)
+    return _wrapped(tbl, (_TR,))
 
 
 def _cells(tr: Any) -> Iterator[Any]:
-    for child in tr:
-        if child.tag == _TC:
-            yield child
-        elif child.tag in (_SDT, _CUSTOM_XML):
-            content = child.find(_SDT_CONTENT) if child.tag == _SDT else child
-            if content is not None:
-                yield from _cells(content)
+    return _wrapped(tr, (_TC,))
 
 
 def _story(container: Any, part: str, path: str, main: bool) -> Iterator[Paragraph]:
