@@ -159,22 +159,11 @@ def _annotate(paths: tuple[Path, ...], out: Path, findings: list[Any]) -> None:
     docx = [p for p in paths if p.suffix.lower() == ".docx" and p.is_file()]
     if len(docx) != 1:
         raise click.UsageError("--annotate needs exactly one .docx input")
-    try:
-        from kb.docx_comments import DocxComment, annotate_docx
-    except ImportError as exc:
-        raise click.UsageError("--annotate is not available in this installation") from exc
+    from citecheck.annotate import annotate_file
+
     src = str(docx[0])
-    comments = [
-        DocxComment(
-            start=f.start,
-            end=f.end,
-            text=f"{f.code} {f.name}: {f.message}" + (f" {f.suggestion}" if f.suggestion else ""),
-        )
-        for f in findings
-        if f.path == src
-    ]
     try:
-        annotate_docx(docx[0], out, comments)
+        annotate_file(docx[0], out, [f for f in findings if f.path == src])
     except (OSError, ValueError) as exc:
         raise click.UsageError(f"--annotate: {exc}") from exc
 

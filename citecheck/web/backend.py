@@ -140,13 +140,12 @@ class EngineBackend:
 
     def show(self, ref: str, on: dt.date, lang: str) -> BaseModel | None:
         def compute() -> BaseModel | None:
+            from kb.queries import AmbiguousRef
+
             try:
                 result: BaseModel | None = self.kb().show(ref, on=on, lang=lang)
-            except LookupError as err:
-                candidates = getattr(err, "candidates", None)
-                if candidates:  # a số hiệu naming several documents
-                    raise Ambiguous(ref, list(candidates)) from err
-                return None
+            except AmbiguousRef as err:  # a số hiệu naming several documents
+                raise Ambiguous(ref, err.candidates) from err
             return result
 
         value: BaseModel | None = self._cached(("show", ref, on, lang), compute)
@@ -163,7 +162,7 @@ class EngineBackend:
             kb = self.kb()
         except KBUnavailable:
             kb = None
-        locate = getattr(draft.source, "locate", None)
+        locate = draft.source.locate if draft.source is not None else None
         report: BaseModel = check_source(
             draft.name, draft.text, Options(lang=lang), kb, locate
         ).report
@@ -173,18 +172,8 @@ class EngineBackend:
         """The draft .docx with one Word comment per finding, built in memory."""
         if draft.kind != "docx" or draft.data is None:
             return None
-        from kb.docx_comments import DocxComment, annotate_docx_bytes
+        from citecheck.annotate import annotate_bytes
+        from citecheck.models import CheckReport
 
-        findings = [f for ff in getattr(report, "files", []) for f in ff.findings]
-        if not findings:
-            return None
-        comments = [
-            DocxComment(
-                start=f.start,
-                end=f.end,
-                text=f"{f.code} {f.name}: {f.message}"
-                + (f"\n{f.suggestion}" if f.suggestion else ""),
-            )
-            for f in findings
-        ]
-        return annotate_docx_bytes(draft.data, comments)
+        findings = report.all_findings() if isinstance(report, CheckReport) else []
+        return annotate_bytes(draft.data, findings) if findings else None

@@ -11,9 +11,12 @@ from __future__ import annotations
 import re
 import unicodedata
 from dataclasses import dataclass
-from typing import Any
+from typing import TYPE_CHECKING
 
 from citecheck.web.i18n import t
+
+if TYPE_CHECKING:
+    from kb.readers import SourceText
 
 ALLOWED_SUFFIXES = (".docx", ".pdf", ".txt")
 # Content types a browser may send for each accepted kind; octet-stream is what many send
@@ -54,7 +57,7 @@ class Draft:
     kind: str  # "docx" | "pdf" | "txt" | "paste"
     text: str
     data: bytes | None = None  # the original bytes, kept only for a .docx (annotation)
-    source: Any = None  # the reader's SourceText when there is one (paragraph map)
+    source: SourceText | None = None  # what the reader made of it (paragraph map)
 
 
 def safe_name(name: str | None, default: str = "du-thao") -> str:
