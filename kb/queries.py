@@ -160,7 +160,7 @@ class KnowledgeBase:
         if row is None:
             return None
         on = on or dt.date.today()
-        status = status_on(self.store, key, on)
+        status = _shown_status(type_class(row[2]), status_on(self.store, key, on))
         return DocumentOut(
             key=key,
             ref=row[1],
@@ -277,9 +277,7 @@ class KnowledgeBase:
                 continue
             score = round(best / 100 * type_weight(row[2]), 4)
             kind = type_class(row[2])
-            status = status_on(self.store, key, on)
-            if kind == ISSUED and status in IN_FORCE:
-                status = Status.ISSUED  # a report or plan is issued, never "in force"
+            status = _shown_status(kind, status_on(self.store, key, on))
             scored.append((_answer_rank(kind, status), score, key, status, kind))
         scored.sort(key=lambda s: (s[0], -s[1], s[2]))
         results = []
@@ -349,6 +347,11 @@ class KnowledgeBase:
             problems=[f"{kind}: {detail}" for kind, detail in s.problems()],
             disagreements=self.disagreements(),
         )
+
+
+def _shown_status(kind: str, status: Status) -> Status:
+    """The status a person is shown: a report, notice or plan is issued, never in force."""
+    return Status.ISSUED if kind == ISSUED and status in IN_FORCE else status
 
 
 def _answer_rank(kind: str, status: Status) -> int:

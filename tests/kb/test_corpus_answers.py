@@ -195,3 +195,11 @@ def test_every_document_type_has_a_class() -> None:
     listed = [t for names in classes.values() for t in names]
     assert len(listed) == len(set(listed)), "a type is in two classes"
     assert sorted(listed) == sorted(t["name"] for t in types)
+
+
+def test_show_says_a_report_is_issued_not_in_force(corpus_kb: KnowledgeBase) -> None:
+    shown = corpus_kb.show("367/BC-VPUB", on=dt.date(2026, 1, 1))
+    assert shown is not None
+    assert (shown.document.status, shown.document.status_label) == ("issued", "đã ban hành")
+    regulation = corpus_kb.show("429-QĐ/TU", on=dt.date(2026, 1, 1))
+    assert regulation is not None and regulation.document.status == "in_force"
