@@ -56,13 +56,23 @@ def pieces(text: str, findings: list[Any]) -> list[Piece]:
     anchored: set[int] = set()
     evidence_starts = {s for s, _, _, what in marks if what == "r"}
     seen_ids: set[str] = set()
+    # a sweep over the cuts: the marks covering [a, b) are those started at or before a and
+    # not yet ended, so many findings on a long text stay near-linear
+    starting: dict[int, list[int]] = {}
+    ending: dict[int, list[int]] = {}
+    for m, (s, e, _, _) in enumerate(marks):
+        starting.setdefault(s, []).append(m)
+        ending.setdefault(e, []).append(m)
+    active: set[int] = set()
     for a, b in pairwise(bounds):
+        active.difference_update(ending.get(a, ()))
+        active.update(starting.get(a, ()))
         if b <= a:
             continue
         piece = Piece(text[a:b], a)
-        for s, e, i, what in marks:
-            if s <= a and b <= e:
-                (piece.findings if what == "f" else piece.evidence).append(i)
+        for m in sorted(active):
+            _, _, i, what = marks[m]
+            (piece.findings if what == "f" else piece.evidence).append(i)
         if piece.findings:
             first = min(piece.findings)
             if first not in anchored:
