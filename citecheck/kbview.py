@@ -16,6 +16,7 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING, Protocol
 
 from kb.models import Citation
+from kb.status import Status, endings
 
 if TYPE_CHECKING:
     from kb.queries import KnowledgeBase
@@ -95,8 +96,6 @@ class KnowledgeBaseView:
         )
 
     def standing(self, key: str, on: dt.date) -> Standing | None:
-        from kb.status import Status
-
         status = self.kb.status_on(key, on)
         if status not in (Status.REPLACED, Status.REPEALED):
             return Standing(status.value)
@@ -106,8 +105,6 @@ class KnowledgeBaseView:
     def _ending(self, key: str, on: dt.date) -> tuple[str | None, str | None, dt.date | None, str]:
         """What ended ``key`` and from when: the direct replacement or repeal, else (an
         official register's repeal) what the chain leads to."""
-        from kb.status import endings
-
         ends = endings(self.kb.store, key, on)
         if ends:
             first = ends[0]

@@ -1,7 +1,7 @@
 """Which knowledge base a check uses: the one handed in, a built KB file, or one built in memory.
 
 * an object handed to the API (``kb=``) — used as it is when it already answers ``known`` and
-  ``standing``, else adapted from ``kb``'s ``KnowledgeBase``;
+  ``standing``, else asked through ``kb``'s ``KnowledgeBase`` (:class:`KnowledgeBaseView`);
 * ``--db FILE`` (or ``db`` in ``[tool.citecheck]``) — a KB built with ``kb build``;
 * a directory checked as a corpus — a KB built in memory from the documents being checked.
 
