@@ -12,7 +12,6 @@ from kb.grammar import load_grammar
 from kb.textutil import crosses_paragraph, fold
 
 _WS = r"[\s\u00a0]"
-_WS_RUN = re.compile(r"[\s\u00a0]+")
 _HS = r"[ \t\u00a0]"
 BACK_WINDOW = 60
 LAW_NAME_WINDOW = 160
@@ -180,7 +179,7 @@ def pinpoint_before(text: str, pos: int, floor: int) -> tuple[str | None, int]:
         value, at = _token_before(text, wat, floor)
     if start is None:
         return None, pos
-    return _WS_RUN.sub(" ", text[start:end]).strip(" ,"), start
+    return " ".join(text[start:end].split()).strip(" ,"), start
 
 
 @cache
@@ -197,6 +196,9 @@ def _issuer_re() -> re.Pattern[str]:
     )
 
 
+_NOT_A_PLACE = re.compile(rf"{_WS}+(?:Về|Quy|Hướng|Ban|Thực|Triển)\b")
+
+
 def issuer_after(text: str, pos: int, bound: int) -> Named | None:
     m = _issuer_re().match(text, pos, min(bound, pos + ISSUER_WINDOW))
     if m is None:
@@ -205,9 +207,9 @@ def issuer_after(text: str, pos: int, bound: int) -> Named | None:
     end = m.end(group)
     tail = m.group("tail") or ""
     # keep a place name after the body ("Tỉnh ủy Sơn La"), not a following word such as "Về"
-    if tail.strip() and not re.match(rf"{_WS}+(?:Về|Quy|Hướng|Ban|Thực|Triển)\b", tail):
+    if tail.strip() and not _NOT_A_PLACE.match(tail):
         end = m.end("tail")
-    return Named(_WS_RUN.sub(" ", text[m.start(group) : end]).strip(), m.start(group), end)
+    return Named(" ".join(text[m.start(group) : end].split()), m.start(group), end)
 
 
 _SUBJECT_START = re.compile(
@@ -216,6 +218,7 @@ _SUBJECT_START = re.compile(
     rf"quy{_WS}+chế|tổ{_WS}+chức|công{_WS}+bố)(?!\w))",
     re.IGNORECASE,
 )
+_LONG_TITLE_START = re.compile(rf"{_WS}+(?P<s>Về{_WS}|[A-ZĐ][a-zà-ỹđ]+{_WS})")
 _SUBJECT_END = re.compile(r";|\.(?=\s)|\.$|\n[ \t]*\n|\)|”|\"")
 _LONG_FORM_DATE = re.compile(rf"{_WS}+(?P<date>{ANY_DATE}){_WS}*(?=của|,|\)|;|$)", re.IGNORECASE)
 
@@ -225,7 +228,7 @@ def subject_after(text: str, pos: int, bound: int) -> Named | None:
     m = _SUBJECT_START.match(text, pos, limit)
     if m is None:
         # a title in the long form, "Chỉ thị số 18/2001/CT-TTg Về một số biện pháp ... ngày"
-        m2 = re.compile(rf"{_WS}+(?P<s>Về{_WS}|[A-ZĐ][a-zà-ỹđ]+{_WS})").match(text, pos, limit)
+        m2 = _LONG_TITLE_START.match(text, pos, limit)
         if m2 is None:
             return None
         start = m2.start("s")
@@ -236,7 +239,7 @@ def subject_after(text: str, pos: int, bound: int) -> Named | None:
     raw = text[start:end].rstrip(" ,\t\n\r\u00a0")
     if len(raw) < 3:
         return None
-    return Named(_WS_RUN.sub(" ", raw).strip(), start, start + len(raw))
+    return Named(" ".join(raw.split()), start, start + len(raw))
 
 
 def long_form_date(text: str, subject: Named) -> tuple[ParsedDate, Named] | None:
@@ -245,7 +248,7 @@ def long_form_date(text: str, subject: Named) -> tuple[ParsedDate, Named] | None
         if text[m.end("date") : m.end("date") + 1] in ("", " ", ",", ")", ";", "\n"):
             parsed = parsed_from_match(m)
             title_end = m.start()
-            title = _WS_RUN.sub(" ", text[subject.start : title_end]).strip()
+            title = " ".join(text[subject.start : title_end].split())
             return parsed, Named(title, subject.start, title_end)
     return None
 
@@ -277,7 +280,10 @@ def title_date(
         pos += 1  # "Thông tư số 35/2019/TT-BCT. Ban hành Quy chuẩn … ngày 25/11/2019 của …"
     if pos >= len(text) or not text[pos].isspace():
         return None
-    for m in _TITLE_DATE.finditer(text, pos, min(bound, pos + TITLE_MAX, len(text))):
+    limit = min(bound, pos + TITLE_MAX, len(text))
+    if text.find("của", pos, limit) < 0:
+        return None  # every date of a title is followed by "của"
+    for m in _TITLE_DATE.finditer(text, pos, limit):
         raw = text[pos : m.start()]
         if _NOT_A_TITLE.search(raw) or crosses_paragraph(raw):
             return None
@@ -290,7 +296,7 @@ def title_date(
             continue
         if year is None and _TITLE_BREAK.search(raw):
             return None
-        title = _WS_RUN.sub(" ", raw).strip(" ,.")
+        title = " ".join(raw.split()).strip(" ,.")
         if len(title) < 3:
             return None
         return parsed, Named(title, pos + len(raw) - len(raw.lstrip()), m.start())
