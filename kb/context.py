@@ -92,25 +92,38 @@ def _type_words_folded() -> dict[str, int]:
     return {fold(w): len(w.split()) for t in load_grammar().types for w in t.words}
 
 
+@cache
+def _type_word_suffixes() -> frozenset[str]:
+    """Every run of last syllables of a folded type word ("dinh", "quyet dinh", …)."""
+    out: set[str] = set()
+    for w in _type_words_folded():
+        parts = w.split()
+        out.update(" ".join(parts[i:]) for i in range(len(parts)))
+    return frozenset(out)
+
+
 def _type_word_ending_at(text: str, pos: int, floor: int) -> tuple[str, int] | None:
     """The longest type word that ends just before ``pos`` (white space between), read back
-    syllable by syllable and looked up in the tables: (as written, start)."""
+    syllable by syllable (at most four) and looked up in the tables: (as written, start).
+    Reading stops at the first run of syllables that ends no type word."""
     known = _type_words_folded()
-    syllables: list[str] = []
-    starts: list[int] = []
+    suffixes = _type_word_suffixes()
+    folded = ""
+    best: int | None = None
     at = pos
     for _ in range(4):
         word, start = _token_before(text, at, floor, " \t\r\n\u00a0")
         if not word or not word[0].isalpha():
             break
-        syllables.insert(0, word)
-        starts.insert(0, start)
+        folded = f"{fold(word)} {folded}" if folded else fold(word)
+        if folded not in suffixes:
+            break
+        if folded in known:
+            best = start
         at = start
-    for i in range(len(syllables)):
-        if fold(" ".join(syllables[i:])) in known:
-            s = starts[i]
-            return text[s : _token_end(text, s, pos)], s
-    return None
+    if best is None:
+        return None
+    return text[best : _token_end(text, best, pos)], best
 
 
 def _token_end(text: str, start: int, pos: int) -> int:
