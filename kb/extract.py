@@ -12,7 +12,7 @@ import bisect
 import re
 import unicodedata
 from dataclasses import dataclass
-from functools import cache
+from functools import cache, lru_cache
 from pathlib import Path
 
 from kb.context import (
@@ -422,7 +422,14 @@ def _type_word_last_syllables() -> frozenset[str]:
 
 def _word_before(t: str, pos: int) -> str:
     """The word (letters and accents, at most 12 characters) before the white space at ``pos``."""
-    seg = t[max(0, pos - 16) : pos].rstrip()
+    return _last_word(t[max(0, pos - 16) : pos])
+
+
+@lru_cache(maxsize=16384)
+def _last_word(seg: str) -> str:
+    """The word that ends ``seg`` (white space at its end left out); the same few words stand
+    before "này" again and again, so the answer is kept."""
+    seg = seg.rstrip()
     if not seg:
         return ""
     m = _WORD_END.search(seg.rsplit(None, 1)[-1])
