@@ -111,11 +111,16 @@ def extract_text(text: str, path: str = "<text>") -> ExtractedFile:
 
     # the records were built by the parser itself from typed values (``citation_of``, no
     # validation pass); the final positions are written straight into them
+    mapped = view.mapped
     for c in citations:
-        start, end = view.span_to_original(c.start, c.end)
         fields = c.__dict__
-        if c.ref_start is not None and c.ref_end is not None:
-            fields["ref_start"], fields["ref_end"] = view.span_to_original(c.ref_start, c.ref_end)
+        start, end = fields["start"], fields["end"]
+        if mapped:
+            start, end = view.span_to_original(start, end)
+            if c.ref_start is not None and c.ref_end is not None:
+                fields["ref_start"], fields["ref_end"] = view.span_to_original(
+                    c.ref_start, c.ref_end
+                )
         line, column = lines.position(start)
         fields.update(start=start, end=end, text=text[start:end], line=line, column=column)
     if header.date_start is not None and header.date_end is not None:

@@ -237,6 +237,11 @@ class NfcView:
         self.text = "".join(out)
         self._vstarts, self._ostarts, self._folded = vstarts, ostarts, folded
 
+    @property
+    def mapped(self) -> bool:
+        """True when the view is a composed copy (offsets need mapping back)."""
+        return self._vstarts is not None
+
     def to_original(self, offset: int) -> int:
         if self._vstarts is None:
             return offset
