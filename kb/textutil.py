@@ -206,7 +206,7 @@ class NfcView:
             last = j
         out.append(text[last:])
         view = "".join(out)
-        if not unicodedata.is_normalized("NFC", view):
+        if not is_nfc(view):
             return False
         self.text = view
         self._vstarts, self._ostarts, self._folded = vstarts, ostarts, folded
