@@ -138,30 +138,6 @@ def _cluster_re() -> re.Pattern[str]:
     return re.compile(rf"[{_MARKS}]+|[{singles}]")
 
 
-# Characters that never change under NFC and never compose with the one before them: Latin up
-# to the IPA block, the Vietnamese letters, punctuation, currency, arrows and mathematical
-# signs, shapes, private use. A text made of these alone is NFC, which one regex search tells
-# faster than the normalisation check (tests/parser/test_fast_paths.py checks every one).
-NFC_SAFE_RANGES = (
-    (0x0000, 0x02FF),
-    (0x1EA0, 0x1EFF),
-    (0x2002, 0x206F),
-    (0x20A0, 0x20CF),
-    (0x2190, 0x22FF),
-    (0x25A0, 0x25FF),
-    (0xE000, 0xF8FF),
-)
-_NOT_NFC_SAFE = re.compile(
-    "[^" + "".join(f"{re.escape(chr(a))}-{re.escape(chr(b))}" for a, b in NFC_SAFE_RANGES) + "]"
-)
-
-
-def is_nfc(text: str) -> bool:
-    """``unicodedata.is_normalized("NFC", text)``, answered by a scan for a character outside
-    the safe ranges first."""
-    return _NOT_NFC_SAFE.search(text) is None or unicodedata.is_normalized("NFC", text)
-
-
 class NfcView:
     """The NFC form of a text with a map from its offsets back to the original.
 
@@ -174,7 +150,7 @@ class NfcView:
     def __init__(self, text: str) -> None:
         self.original = text
         self._vstarts: list[int] | None = None
-        if is_nfc(text):
+        if unicodedata.is_normalized("NFC", text):
             self.text = text
             return
         if not self._compose_clusters(text):
@@ -206,7 +182,7 @@ class NfcView:
             last = j
         out.append(text[last:])
         view = "".join(out)
-        if not is_nfc(view):
+        if not unicodedata.is_normalized("NFC", view):
             return False
         self.text = view
         self._vstarts, self._ostarts, self._folded = vstarts, ostarts, folded

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import re
-import unicodedata
 
 from hypothesis import given
 from hypothesis import strategies as st
@@ -12,7 +11,7 @@ from kb.context import _token_before, _token_end, _type_word_ending_at, _type_wo
 from kb.extract import _law_anchors
 from kb.header import _DATE_LINE, _date_line
 from kb.models import Citation, Family, citation_of
-from kb.textutil import NFC_SAFE_RANGES, fold, is_nfc, one_space
+from kb.textutil import fold, one_space
 
 _LAW_ANCHOR = re.compile(
     r"Bộ[\s\u00a0]+luật|BỘ[\s\u00a0]+LUẬT|Luật|LUẬT|Pháp[\s\u00a0]+lệnh|Hiến[\s\u00a0]+pháp"
@@ -83,27 +82,3 @@ _WORDS = st.sampled_from(
 def test_type_word_ending_at_reads_back_as_far_as_needed(text: str, cut: int) -> None:
     pos = max(0, len(text) - cut)
     assert _type_word_ending_at(text, pos, 0) == _type_word_ending_at_plain(text, pos, 0)
-
-
-def test_nfc_safe_characters_never_change_under_nfc() -> None:
-    seconds: set[str] = set()  # characters that compose with the one before them
-    for cp in range(0x110000):
-        d = unicodedata.decomposition(chr(cp))
-        pair = d and not d.startswith("<") and len(d.split()) == 2
-        if pair and unicodedata.normalize("NFC", chr(cp)) == chr(cp):
-            seconds.add(chr(int(d.split()[1], 16)))
-    seconds.update(chr(cp) for cp in range(0x1161, 0x1176))  # Hangul vowels and finals
-    seconds.update(chr(cp) for cp in range(0x11A8, 0x11C3))
-    for lo, hi in NFC_SAFE_RANGES:
-        for cp in range(lo, hi + 1):
-            ch = chr(cp)
-            assert unicodedata.combining(ch) == 0, hex(cp)
-            assert unicodedata.normalize("NFC", ch) == ch, hex(cp)
-            assert ch not in seconds, hex(cp)
-            assert unicodedata.normalize("NFD", ch)[0] not in seconds, hex(cp)
-
-
-@given(st.text())
-def test_is_nfc_is_the_normalisation_check(s: str) -> None:
-    assert is_nfc(s) == unicodedata.is_normalized("NFC", s)
-    assert is_nfc("Quyết định " + s) == unicodedata.is_normalized("NFC", "Quyết định " + s)
