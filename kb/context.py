@@ -12,7 +12,6 @@ from kb.grammar import load_grammar
 from kb.textutil import crosses_paragraph, fold
 
 _WS = r"[\s\u00a0]"
-_WS_RUN = re.compile(r"[\s\u00a0]+")
 _HS = r"[ \t\u00a0]"
 BACK_WINDOW = 60
 LAW_NAME_WINDOW = 160
@@ -93,25 +92,38 @@ def _type_words_folded() -> dict[str, int]:
     return {fold(w): len(w.split()) for t in load_grammar().types for w in t.words}
 
 
+@cache
+def _type_word_suffixes() -> frozenset[str]:
+    """Every run of last syllables of a folded type word ("dinh", "quyet dinh", …)."""
+    out: set[str] = set()
+    for w in _type_words_folded():
+        parts = w.split()
+        out.update(" ".join(parts[i:]) for i in range(len(parts)))
+    return frozenset(out)
+
+
 def _type_word_ending_at(text: str, pos: int, floor: int) -> tuple[str, int] | None:
     """The longest type word that ends just before ``pos`` (white space between), read back
-    syllable by syllable and looked up in the tables: (as written, start)."""
+    syllable by syllable (at most four) and looked up in the tables: (as written, start).
+    Reading stops at the first run of syllables that ends no type word."""
     known = _type_words_folded()
-    syllables: list[str] = []
-    starts: list[int] = []
+    suffixes = _type_word_suffixes()
+    folded = ""
+    best: int | None = None
     at = pos
     for _ in range(4):
         word, start = _token_before(text, at, floor, " \t\r\n\u00a0")
         if not word or not word[0].isalpha():
             break
-        syllables.insert(0, word)
-        starts.insert(0, start)
+        folded = f"{fold(word)} {folded}" if folded else fold(word)
+        if folded not in suffixes:
+            break
+        if folded in known:
+            best = start
         at = start
-    for i in range(len(syllables)):
-        if fold(" ".join(syllables[i:])) in known:
-            s = starts[i]
-            return text[s : _token_end(text, s, pos)], s
-    return None
+    if best is None:
+        return None
+    return text[best : _token_end(text, best, pos)], best
 
 
 def _token_end(text: str, start: int, pos: int) -> int:
@@ -180,7 +192,7 @@ def pinpoint_before(text: str, pos: int, floor: int) -> tuple[str | None, int]:
         value, at = _token_before(text, wat, floor)
     if start is None:
         return None, pos
-    return _WS_RUN.sub(" ", text[start:end]).strip(" ,"), start
+    return " ".join(text[start:end].split()).strip(" ,"), start
 
 
 @cache
@@ -197,6 +209,9 @@ def _issuer_re() -> re.Pattern[str]:
     )
 
 
+_NOT_A_PLACE = re.compile(rf"{_WS}+(?:Về|Quy|Hướng|Ban|Thực|Triển)\b")
+
+
 def issuer_after(text: str, pos: int, bound: int) -> Named | None:
     m = _issuer_re().match(text, pos, min(bound, pos + ISSUER_WINDOW))
     if m is None:
@@ -205,9 +220,9 @@ def issuer_after(text: str, pos: int, bound: int) -> Named | None:
     end = m.end(group)
     tail = m.group("tail") or ""
     # keep a place name after the body ("Tỉnh ủy Sơn La"), not a following word such as "Về"
-    if tail.strip() and not re.match(rf"{_WS}+(?:Về|Quy|Hướng|Ban|Thực|Triển)\b", tail):
+    if tail.strip() and not _NOT_A_PLACE.match(tail):
         end = m.end("tail")
-    return Named(_WS_RUN.sub(" ", text[m.start(group) : end]).strip(), m.start(group), end)
+    return Named(" ".join(text[m.start(group) : end].split()), m.start(group), end)
 
 
 _SUBJECT_START = re.compile(
@@ -216,6 +231,7 @@ _SUBJECT_START = re.compile(
     rf"quy{_WS}+chế|tổ{_WS}+chức|công{_WS}+bố)(?!\w))",
     re.IGNORECASE,
 )
+_LONG_TITLE_START = re.compile(rf"{_WS}+(?P<s>Về{_WS}|[A-ZĐ][a-zà-ỹđ]+{_WS})")
 _SUBJECT_END = re.compile(r";|\.(?=\s)|\.$|\n[ \t]*\n|\)|”|\"")
 _LONG_FORM_DATE = re.compile(rf"{_WS}+(?P<date>{ANY_DATE}){_WS}*(?=của|,|\)|;|$)", re.IGNORECASE)
 
@@ -225,7 +241,7 @@ def subject_after(text: str, pos: int, bound: int) -> Named | None:
     m = _SUBJECT_START.match(text, pos, limit)
     if m is None:
         # a title in the long form, "Chỉ thị số 18/2001/CT-TTg Về một số biện pháp ... ngày"
-        m2 = re.compile(rf"{_WS}+(?P<s>Về{_WS}|[A-ZĐ][a-zà-ỹđ]+{_WS})").match(text, pos, limit)
+        m2 = _LONG_TITLE_START.match(text, pos, limit)
         if m2 is None:
             return None
         start = m2.start("s")
@@ -236,7 +252,7 @@ def subject_after(text: str, pos: int, bound: int) -> Named | None:
     raw = text[start:end].rstrip(" ,\t\n\r\u00a0")
     if len(raw) < 3:
         return None
-    return Named(_WS_RUN.sub(" ", raw).strip(), start, start + len(raw))
+    return Named(" ".join(raw.split()), start, start + len(raw))
 
 
 def long_form_date(text: str, subject: Named) -> tuple[ParsedDate, Named] | None:
@@ -245,7 +261,7 @@ def long_form_date(text: str, subject: Named) -> tuple[ParsedDate, Named] | None
         if text[m.end("date") : m.end("date") + 1] in ("", " ", ",", ")", ";", "\n"):
             parsed = parsed_from_match(m)
             title_end = m.start()
-            title = _WS_RUN.sub(" ", text[subject.start : title_end]).strip()
+            title = " ".join(text[subject.start : title_end].split())
             return parsed, Named(title, subject.start, title_end)
     return None
 
@@ -277,7 +293,10 @@ def title_date(
         pos += 1  # "Thông tư số 35/2019/TT-BCT. Ban hành Quy chuẩn … ngày 25/11/2019 của …"
     if pos >= len(text) or not text[pos].isspace():
         return None
-    for m in _TITLE_DATE.finditer(text, pos, min(bound, pos + TITLE_MAX, len(text))):
+    limit = min(bound, pos + TITLE_MAX, len(text))
+    if text.find("của", pos, limit) < 0:
+        return None  # every date of a title is followed by "của"
+    for m in _TITLE_DATE.finditer(text, pos, limit):
         raw = text[pos : m.start()]
         if _NOT_A_TITLE.search(raw) or crosses_paragraph(raw):
             return None
@@ -290,7 +309,7 @@ def title_date(
             continue
         if year is None and _TITLE_BREAK.search(raw):
             return None
-        title = _WS_RUN.sub(" ", raw).strip(" ,.")
+        title = " ".join(raw.split()).strip(" ,.")
         if len(title) < 3:
             return None
         return parsed, Named(title, pos + len(raw) - len(raw.lstrip()), m.start())

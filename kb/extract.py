@@ -12,7 +12,7 @@ import bisect
 import re
 import unicodedata
 from dataclasses import dataclass
-from functools import cache
+from functools import cache, lru_cache
 from pathlib import Path
 
 from kb.context import (
@@ -29,12 +29,18 @@ from kb.context import (
 from kb.dates import ANY_DATE, ParsedDate, parsed_from_match
 from kb.grammar import Grammar, TypeEntry, load_grammar
 from kb.header import parse_header
-from kb.models import Citation, DocumentHeader, ExtractedFile, Family
+from kb.models import Citation, DocumentHeader, ExtractedFile, Family, citation_of
 from kb.refs import ParsedRef, find_refs
-from kb.textutil import LineIndex, NfcView, crosses_paragraph, fold, mask_page_heads
+from kb.textutil import (
+    LineIndex,
+    NfcView,
+    crosses_paragraph,
+    fold,
+    mask_page_heads,
+    one_space,
+)
 
 _WS = r"[\s\u00a0]"
-_WS_RUN = re.compile(r"[\s\u00a0]+")
 _GENERIC_WORDS = {"van ban", "cong van"}
 _LAW_WORDS = {"luat", "bo luat", "phap lenh", "nghi quyet", "hien phap"}
 # words that end a law's name: what follows is not the title any more
@@ -103,13 +109,18 @@ def extract_text(text: str, path: str = "<text>") -> ExtractedFile:
     citations.extend(_self_and_back_references(t, citations, header, g))
     citations.sort(key=lambda c: c.start)
 
-    # the records were built by the parser itself (validated once, when made); the final
-    # positions are written straight into them
+    # the records were built by the parser itself from typed values (``citation_of``, no
+    # validation pass); the final positions are written straight into them
+    mapped = view.mapped
     for c in citations:
-        start, end = view.span_to_original(c.start, c.end)
         fields = c.__dict__
-        if c.ref_start is not None and c.ref_end is not None:
-            fields["ref_start"], fields["ref_end"] = view.span_to_original(c.ref_start, c.ref_end)
+        start, end = fields["start"], fields["end"]
+        if mapped:
+            start, end = view.span_to_original(start, end)
+            if c.ref_start is not None and c.ref_end is not None:
+                fields["ref_start"], fields["ref_end"] = view.span_to_original(
+                    c.ref_start, c.ref_end
+                )
         line, column = lines.position(start)
         fields.update(start=start, end=end, text=text[start:end], line=line, column=column)
     if header.date_start is not None and header.date_end is not None:
@@ -158,7 +169,7 @@ def _dates_after_nested_titles(
         date, subject = titled
         value = date.value
         c.date, c.date_valid = value, value is not None
-        c.date_text = _WS_RUN.sub(" ", date.text)
+        c.date_text = one_space(date.text)
         c.subject = c.subject or subject.text
         c.key = _key(r, date)
         if c.issuer is None:
@@ -234,7 +245,7 @@ def _citation(
 ) -> Citation:
     value = date.value if date else None
     key = _key(r, date)
-    return Citation(
+    return citation_of(
         text="",
         start=before.start,
         end=end,
@@ -243,16 +254,16 @@ def _citation(
         family=r.family,
         type=code_type.name if code_type else None,
         type_code=r.type_code,
-        type_word=_WS_RUN.sub(" ", tw) if tw else None,
+        type_word=one_space(tw) if tw else None,
         number=r.number,
         year=r.year,
         ref=r.ref,
         ref_start=r.start,
         ref_end=r.end,
         issuer_code=r.issuer_code,
-        name=_WS_RUN.sub(" ", name) if name else None,
+        name=one_space(name) if name else None,
         date=value,
-        date_text=_WS_RUN.sub(" ", date.text) if date else None,
+        date_text=one_space(date.text) if date else None,
         date_valid=date is None or value is not None,
         issuer=issuer.text if issuer else None,
         issuer_named_code=g.issuer_code_for_name(issuer.text) if issuer else None,
@@ -263,9 +274,40 @@ def _citation(
     )
 
 
-_LAW_ANCHOR = re.compile(
-    r"Bộ[\s\u00a0]+luật|BỘ[\s\u00a0]+LUẬT|Luật|LUẬT|Pháp[\s\u00a0]+lệnh|Hiến[\s\u00a0]+pháp"
-)
+# where a law's type word can start: "Luật", "LUẬT", "Bộ luật", "BỘ LUẬT", "Pháp lệnh",
+# "Hiến pháp" (found with str.find: "Luật" is frequent and a regex over every capital is not)
+_LAW_HEADS = (("Luật", ""), ("LUẬT", "BỘ"), ("luật", "Bộ"))
+_LAW_TAILS = (("Pháp", "lệnh"), ("Hiến", "pháp"))
+
+
+def _law_anchors(t: str) -> list[tuple[int, int]]:
+    """Spans of the law type words, in order, as a scan for ``Bộ luật|BỘ LUẬT|Luật|LUẬT|Pháp
+    lệnh|Hiến pháp`` (white space of any length between the two words) finds them."""
+    spans: list[tuple[int, int]] = []
+    for word, head in _LAW_HEADS:
+        i = t.find(word)
+        while i >= 0:
+            j = i
+            while j > 0 and t[j - 1].isspace():
+                j -= 1
+            if j < i and head and t[j - len(head) : j] == head:
+                spans.append((j - len(head), i + len(word)))
+            elif word[0] != "l":  # a lower-case "luật" is a type word only after "Bộ"
+                spans.append((i, i + len(word)))
+            i = t.find(word, i + len(word))
+    for first, second in _LAW_TAILS:
+        i = t.find(first)
+        while i >= 0:
+            j = i + len(first)
+            while j < len(t) and t[j].isspace():
+                j += 1
+            if j > i + len(first) and t.startswith(second, j):
+                spans.append((i, j + len(second)))
+            i = t.find(first, i + len(first))
+    spans.sort()
+    return spans
+
+
 # a law's name holds none of these; the first digit after it starts its date (or year)
 _NAME_STOP = re.compile(r"[;:()\d\"“”]")
 _NAME_SPAN = 230
@@ -288,11 +330,10 @@ def _laws_by_name(t: str, covered: list[tuple[int, int]], g: Grammar) -> list[Ci
     span_starts = [a for a, _ in spans]
     law_re = _law_re()
     resume = 0
-    for a in _LAW_ANCHOR.finditer(t):
-        s = a.start()
+    for s, a_end in _law_anchors(t):
         if s < resume or (s > 0 and (t[s - 1].isalnum() or unicodedata.combining(t[s - 1]))):
             continue
-        stop = _NAME_STOP.search(t, a.end(), a.end() + _NAME_SPAN)
+        stop = _NAME_STOP.search(t, a_end, a_end + _NAME_SPAN)
         if stop is None or not stop.group().isdigit():
             continue  # no date or year follows: not a law cited by name and date
         m = law_re.match(t, s)
@@ -302,21 +343,21 @@ def _laws_by_name(t: str, covered: list[tuple[int, int]], g: Grammar) -> list[Ci
         if any(x <= s < y or s <= x < m.end() for x, y in spans[max(0, i - 2) : i]):
             continue
         resume = m.end()
-        name = _WS_RUN.sub(" ", m.group("name")).strip(" ,")
+        name = " ".join(m.group("name").split()).strip(" ,")
         if _NOT_A_NAME.search(
             name.replace("sửa đổi", "").replace("Sửa đổi", "")
         ) and not name.lower().startswith("sửa đổi"):
             continue
         if crosses_paragraph(m.group("name")) or len(name.split()) > 30:
             continue
-        tw = _WS_RUN.sub(" ", m.group("tw"))
+        tw = one_space(m.group("tw"))
         word_type = g.type_for_word(tw)
         date: ParsedDate | None = parsed_from_match(m) if m.group("date") else None
         year = date.year if date else int(m.group("ly"))
         when = date.value.isoformat() if date and date.value else str(year)
         type_name = word_type.name if word_type else "Luật"
         out.append(
-            Citation(
+            citation_of(
                 text="",
                 start=s,
                 end=m.end(),
@@ -327,7 +368,7 @@ def _laws_by_name(t: str, covered: list[tuple[int, int]], g: Grammar) -> list[Ci
                 type_word=tw,
                 name=name,
                 date=date.value if date else None,
-                date_text=_WS_RUN.sub(" ", date.text) if date else None,
+                date_text=one_space(date.text) if date else None,
                 date_valid=date is None or date.value is not None,
                 year=None,
                 key=f"{type_name}:{fold(name)}@{when}",
@@ -371,8 +412,12 @@ def _is_letter(ch: str) -> bool:
 
 @cache
 def _type_word_before_re() -> re.Pattern[str]:
-    tw = load_grammar().type_words_pattern()
-    return re.compile(rf"(?<!\w)(?P<tw>{tw}){_WS}+$", re.IGNORECASE)
+    g = load_grammar()
+    tw = g.type_words_pattern()
+    # the search tries every start in its window: a look-ahead for the first letters of the
+    # type words (matched as case-blind as the words) rejects most of them at once
+    firsts = "".join(sorted({re.escape(w[0]) for t in g.types for w in t.words} | set("đĐðÐ")))
+    return re.compile(rf"(?=[{firsts}])(?<!\w)(?P<tw>{tw}){_WS}+$", re.IGNORECASE)
 
 
 @cache
@@ -382,7 +427,14 @@ def _type_word_last_syllables() -> frozenset[str]:
 
 def _word_before(t: str, pos: int) -> str:
     """The word (letters and accents, at most 12 characters) before the white space at ``pos``."""
-    seg = t[max(0, pos - 16) : pos].rstrip()
+    return _last_word(t[max(0, pos - 16) : pos])
+
+
+@lru_cache(maxsize=16384)
+def _last_word(seg: str) -> str:
+    """The word that ends ``seg`` (white space at its end left out); the same few words stand
+    before "này" again and again, so the answer is kept."""
+    seg = seg.rstrip()
     if not seg:
         return ""
     m = _WORD_END.search(seg.rsplit(None, 1)[-1])
@@ -415,14 +467,14 @@ def _self_and_back_references(
             continue  # "các quy định này" speaks of provisions, not of a document
         word_type = g.type_for_word(tw)
         what = fold(t[s:e])
-        c = Citation(
+        c = citation_of(
             text="",
             start=m.start("tw"),
             end=e,
             line=0,
             column=0,
             type=word_type.name if word_type else None,
-            type_word=_WS_RUN.sub(" ", tw),
+            type_word=one_space(tw),
         )
         if what == "nay":
             c.self_reference = True

@@ -22,6 +22,10 @@ _DATE_LINE = re.compile(
     rf"(?P<place>[A-ZĐ][^\n,;:]{{1,40}}?),{_WS}*ngày{_WS}*(?P<d>\d{{0,2}}){_WS}*"
     rf"tháng{_WS}*(?P<m>\d{{0,2}}){_WS}*năm{_WS}*(?P<y>\d{{4}})?"
 )
+# the comma before "ngày" that every date line holds: no date line starts more than 41
+# characters (the longest place) before the first of them
+_COMMA_NGAY = re.compile(rf",{_WS}*ngày")
+_PLACE_MAX = 41
 _MARKUP = re.compile(r"[#*_>`]+")
 _NAME_LINE = re.compile(r"^[A-ZĐÂĂÊÔƠƯÁÀẢÃẠÉÈẺẼẸÍÌỈĨỊÓÒỎÕỌÚÙỦŨỤÝỲỶỸỴ][\w]+(?: [A-ZĐ\w][\w]*){1,4}$")
 
@@ -73,7 +77,7 @@ def parse_header(text: str) -> tuple[DocumentHeader, HeaderSpan | None]:
                     h.issuer_code = codes[1] if len(codes) > 1 else None
                     h.family = Family.PARTY
 
-    date = _DATE_LINE.search(zone)
+    date = _date_line(zone)
     if date is not None:
         h.place = date.group("place").strip()
         h.date_text = date.group(0)[len(date.group("place")) + 1 :].strip()
@@ -96,6 +100,13 @@ def parse_header(text: str) -> tuple[DocumentHeader, HeaderSpan | None]:
     return h, span
 
 
+def _date_line(zone: str) -> re.Match[str] | None:
+    first = _COMMA_NGAY.search(zone)
+    if first is None:
+        return None
+    return _DATE_LINE.search(zone, max(0, first.start() - _PLACE_MAX))
+
+
 def _dated_key(ref: str, family: Family | None, year: int) -> str | None:
     refs = find_refs(ref)
     if not refs:
@@ -107,9 +118,9 @@ def _type_and_title(zone: str, h: DocumentHeader) -> None:
     g = load_grammar()
     lines = zone.splitlines()
     for i, raw in enumerate(lines[:60]):
-        line = _clean_line(raw)
-        if not line or not line.isupper():
+        if not raw.isupper():  # markup and spaces have no case: as the cleaned line
             continue
+        line = _clean_line(raw)
         t = g.type_by_word.get(fold(line))
         if t is None:
             continue

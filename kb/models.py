@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import datetime as dt
 from enum import StrEnum
+from typing import Any
 
 from pydantic import BaseModel, ConfigDict, Field
 
@@ -89,6 +90,37 @@ class Citation(BaseModel):
         default_factory=list, description="damage seen in the số hiệu: codes from the grammar data"
     )
     location: Location | None = None
+
+
+_set = object.__setattr__
+
+
+def citation_of(**values: Any) -> Citation:
+    """A Citation from values the parser has already typed, without a validation pass: the
+    record ``Citation.model_construct(**values)`` gives, built for a fraction of its cost (the
+    parser makes one per citation)."""
+    fields = dict(_citation_defaults())
+    fields.update(values)
+    if "anomalies" not in values:
+        fields["anomalies"] = []
+    c = Citation.__new__(Citation)
+    _set(c, "__dict__", fields)
+    _set(c, "__pydantic_fields_set__", set(values))
+    _set(c, "__pydantic_extra__", None)
+    _set(c, "__pydantic_private__", None)
+    return c
+
+
+_CITATION_DEFAULTS: dict[str, Any] = {}
+
+
+def _citation_defaults() -> dict[str, Any]:
+    """Every field of Citation in order, with its default (None for the required ones, which
+    the parser always gives)."""
+    if not _CITATION_DEFAULTS:
+        for name, info in Citation.model_fields.items():
+            _CITATION_DEFAULTS[name] = None if info.is_required() else info.get_default()
+    return _CITATION_DEFAULTS
 
 
 class DocumentHeader(BaseModel):

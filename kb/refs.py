@@ -8,7 +8,7 @@ the tables of ``kb/data`` (type abbreviations, issuer codes). Nothing here resca
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass, field
 from functools import cache
 
 from kb.grammar import Grammar, code_key, load_grammar
@@ -69,6 +69,18 @@ class ParsedRef:
     key_ref: str = ""  # leading zeros stripped, QĐi folded: the identity part
     anomalies: list[str] = field(default_factory=list)
     known: bool = True  # every code is in the tables
+
+    def moved_to(self, start: int) -> ParsedRef:
+        """The same số hiệu read again at ``start``: a copy with its offsets moved (built
+        without going through ``__init__``, as the scan does this for most citations)."""
+        moved = object.__new__(ParsedRef)
+        moved.__dict__.update(
+            self.__dict__,
+            start=start,
+            end=self.end + start - self.start,
+            anomalies=list(self.anomalies),
+        )
+        return moved
 
 
 _NOT_BEFORE = frozenset("0123456789./-_\u2010\u2011\u2012\u2013\u2014\u2015")
@@ -434,15 +446,7 @@ def find_refs(text: str) -> list[ParsedRef]:
         if key in seen:
             known = seen[key]
             if known is not None:
-                shift = s - known.start
-                out.append(
-                    replace(
-                        known,
-                        start=s,
-                        end=known.end + shift,
-                        anomalies=list(known.anomalies),
-                    )
-                )
+                out.append(known.moved_to(s))
             continue
         ref = classify(m, text)
         seen[key] = ref

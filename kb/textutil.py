@@ -68,6 +68,21 @@ def mask_page_heads(text: str) -> str:
     return "".join(parts)
 
 
+def one_space(s: str) -> str:
+    """``s`` with every run of white space turned into one space, as ``re.sub(r"\\s+", " ", s)``
+    gives it, but without a regex (cheaper on the short strings of a citation)."""
+    if not s:
+        return s
+    joined = " ".join(s.split())
+    if not joined:
+        return " "
+    if s[0].isspace():
+        joined = " " + joined
+    if s[-1].isspace():
+        joined += " "
+    return joined
+
+
 def squash_spaces(s: str) -> str:
     """Collapse runs of white space (line breaks included) to one space."""
     return _SPACES.sub(" ", s).strip()
@@ -197,6 +212,11 @@ class NfcView:
         folded.append(False)
         self.text = "".join(out)
         self._vstarts, self._ostarts, self._folded = vstarts, ostarts, folded
+
+    @property
+    def mapped(self) -> bool:
+        """True when the view is a composed copy (offsets need mapping back)."""
+        return self._vstarts is not None
 
     def to_original(self, offset: int) -> int:
         if self._vstarts is None:

@@ -1,0 +1,84 @@
+"""The cheap paths of the parser give what the plain ones give."""
+
+from __future__ import annotations
+
+import re
+
+from hypothesis import given
+from hypothesis import strategies as st
+
+from kb.context import _token_before, _token_end, _type_word_ending_at, _type_words_folded
+from kb.extract import _law_anchors
+from kb.header import _DATE_LINE, _date_line
+from kb.models import Citation, Family, citation_of
+from kb.textutil import fold, one_space
+
+_LAW_ANCHOR = re.compile(
+    r"Bộ[\s\u00a0]+luật|BỘ[\s\u00a0]+LUẬT|Luật|LUẬT|Pháp[\s\u00a0]+lệnh|Hiến[\s\u00a0]+pháp"
+)
+_PIECES = st.sampled_from(
+    [
+        *("Bộ", "BỘ", "luật", "Luật", "LUẬT", "Pháp", "pháp", "lệnh", "Hiến", "Bộluật"),
+        *(" ", "\n", "\u00a0", "x", ",", " ngày", "Hà Nội", "tháng", "5", "2020"),
+    ]
+)
+
+
+def test_citation_of_is_the_constructed_record() -> None:
+    values = dict(text="", start=3, end=9, line=1, column=4, family=Family.LAW, ref="59/2020/QH14")
+    fast = citation_of(**values)
+    assert fast == Citation(**values) == Citation.model_construct(**values)
+    assert fast.model_dump_json() == Citation(**values).model_dump_json()
+    assert fast.model_fields_set == Citation(**values).model_fields_set
+    fast.anomalies.append("odd-dash")
+    assert citation_of(**values).anomalies == []
+
+
+@given(st.text())
+def test_one_space_is_the_regex(s: str) -> None:
+    assert one_space(s) == re.sub(r"\s+", " ", s)
+
+
+@given(st.lists(_PIECES, max_size=30).map("".join))
+def test_law_anchors_are_the_regex_scan(t: str) -> None:
+    assert _law_anchors(t) == [m.span() for m in _LAW_ANCHOR.finditer(t)]
+
+
+@given(st.lists(_PIECES, max_size=30).map("".join))
+def test_date_line_is_the_plain_search(zone: str) -> None:
+    fast, plain = _date_line(zone), _DATE_LINE.search(zone)
+    assert (fast and fast.span()) == (plain and plain.span())
+
+
+def _type_word_ending_at_plain(text: str, pos: int, floor: int) -> tuple[str, int] | None:
+    """Every syllable read back, then the longest run that is a type word."""
+    known = _type_words_folded()
+    syllables: list[str] = []
+    starts: list[int] = []
+    at = pos
+    for _ in range(4):
+        word, start = _token_before(text, at, floor, " \t\r\n\u00a0")
+        if not word or not word[0].isalpha():
+            break
+        syllables.insert(0, word)
+        starts.insert(0, start)
+        at = start
+    for i in range(len(syllables)):
+        if fold(" ".join(syllables[i:])) in known:
+            s = starts[i]
+            return text[s : _token_end(text, s, pos)], s
+    return None
+
+
+_WORDS = st.sampled_from(
+    [
+        *("Nghị", "định", "quyết", "Quyết", "ĐỊNH", "liên", "tịch", "Thông", "tư", "số"),
+        *("Chỉ", "thị", "Văn", "bản", "Luật", "Bộ", "luật", "của", " ", "\n", "\u00a0", "5."),
+    ]
+)
+
+
+@given(st.lists(_WORDS, max_size=12).map(" ".join), st.integers(0, 5))
+def test_type_word_ending_at_reads_back_as_far_as_needed(text: str, cut: int) -> None:
+    pos = max(0, len(text) - cut)
+    assert _type_word_ending_at(text, pos, 0) == _type_word_ending_at_plain(text, pos, 0)
