@@ -3,7 +3,8 @@
 * an object handed to the API (``kb=``) — used as it is when it already answers ``known`` and
   ``standing``, else asked through ``kb``'s ``KnowledgeBase`` (:class:`KnowledgeBaseView`);
 * ``--db FILE`` (or ``db`` in ``[tool.citecheck]``) — a KB built with ``kb build``;
-* a directory checked as a corpus — a KB built in memory from the documents being checked.
+* a directory checked as a corpus — a KB built in memory from the documents being checked;
+* otherwise ``kb.sqlite`` in the working directory, when ``kb build`` made one there.
 
 The KB is optional: without one, the rules that need it (kb-date-mismatch,
 superseded-citation, unknown-document) do not run, and the table of authorities says
@@ -76,4 +77,12 @@ def resolve_kb(
         return open_db(db)
     if corpus_docs:
         return in_memory(corpus_docs, roots)
-    return None
+    return default_db()
+
+
+def default_db() -> KBView | None:
+    """``kb.sqlite`` in the working directory (DESIGN §5), when one was built there."""
+    from kb.config import db_path
+
+    path = db_path()
+    return open_db(str(path)) if path.is_file() else None
