@@ -10,6 +10,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 from functools import cache
+from typing import Any
 
 from kb.grammar import Grammar, code_key, load_grammar
 from kb.models import Family
@@ -198,6 +199,35 @@ def _join(codes: list[str]) -> str:
     return "-".join(codes)
 
 
+def _built(
+    m: re.Match[str],
+    end: int,
+    num: str,
+    family: Family,
+    tail: str,
+    anomalies: list[str],
+    *,
+    key_tail: str | None = None,
+    **parts: Any,
+) -> ParsedRef:
+    """A ParsedRef whose số hiệu is ``num + tail``; its identity strips the number's leading
+    zeros (and takes ``key_tail`` when the symbol folds, as Party ``QĐi`` does to ``QĐ``)."""
+    return ParsedRef(
+        start=m.start(),
+        end=end,
+        number=num,
+        family=family,
+        ref=num + tail,
+        key_ref=_strip_zeros(num) + (tail if key_tail is None else key_tail),
+        anomalies=anomalies,
+        **parts,
+    )
+
+
+def _key_type(type_code: str) -> str:
+    return "QĐ" if type_code == "QĐi" else type_code
+
+
 def _normative(
     m: re.Match[str],
     num: str,
@@ -212,18 +242,16 @@ def _normative(
     if g.law_issuer.match(code_key(codes[0])):
         # 59/2020/QH14, 76/2025/UBTVQH15: a law or resolution of the National Assembly
         issuer = first
-        ref = f"{num}/{year}/{issuer}"
-        return ParsedRef(
-            start=m.start(),
-            end=end,
-            number=num,
-            family=Family.LAW,
+        return _built(
+            m,
+            end,
+            num,
+            Family.LAW,
+            f"/{year}/{issuer}",
+            anomalies,
             year=year,
             issuer_code=re.sub(r"\d+$", "", issuer),
             issuer_codes=(issuer,),
-            ref=ref,
-            key_ref=f"{_strip_zeros(num)}/{year}/{issuer}",
-            anomalies=anomalies,
         )
     if code_key(codes[0]) not in g.state_type_codes:
         return None
@@ -232,19 +260,17 @@ def _normative(
     known = known_first and all(k for _, k in rest)
     if not issuers:
         anomalies.append("missing-issuer")
-    ref = f"{num}/{year}/{_join([first, *issuers])}"
-    return ParsedRef(
-        start=m.start(),
-        end=end,
-        number=num,
-        family=Family.NORMATIVE,
+    return _built(
+        m,
+        end,
+        num,
+        Family.NORMATIVE,
+        f"/{year}/{_join([first, *issuers])}",
+        anomalies,
         year=year,
         type_code=first,
         issuer_code=issuers[0] if issuers else None,
         issuer_codes=issuers,
-        ref=ref,
-        key_ref=f"{_strip_zeros(num)}/{year}/{_join([first, *issuers])}",
-        anomalies=anomalies,
         known=known,
     )
 
@@ -268,19 +294,18 @@ def _party(
     first_issuer = g.issuer(issuer_codes[0])
     if first_issuer is not None and first_issuer.family == "state":
         anomalies.append("mixed-form")
-    ref = f"{num}-{type_code}/{_join(list(issuer_codes))}"
-    key_type = "QĐ" if type_code == "QĐi" else type_code
-    return ParsedRef(
-        start=m.start(),
-        end=end,
-        number=num,
-        family=Family.PARTY,
+    symbol = _join(list(issuer_codes))
+    return _built(
+        m,
+        end,
+        num,
+        Family.PARTY,
+        f"-{type_code}/{symbol}",
+        anomalies,
+        key_tail=f"-{_key_type(type_code)}/{symbol}",
         type_code=type_code,
         issuer_code=issuer_codes[0],
         issuer_codes=issuer_codes,
-        ref=ref,
-        key_ref=f"{_strip_zeros(num)}-{key_type}/{_join(list(issuer_codes))}",
-        anomalies=anomalies,
         known=all(k2 for _, k2 in issuers),
     )
 
@@ -304,18 +329,16 @@ def _old_with_issuer(
     issuer = g.issuer(rest[0])
     if issuer is not None and issuer.family == "party":
         return None
-    ref = f"{num}-{head}/{_join(rest)}"
-    return ParsedRef(
-        start=m.start(),
-        end=end,
-        number=num,
-        family=Family.OLD,
+    return _built(
+        m,
+        end,
+        num,
+        Family.OLD,
+        f"-{head}/{_join(rest)}",
+        anomalies,
         type_code=head if k in g.state_type_codes else None,
         issuer_code=rest[0],
         issuer_codes=tuple(rest),
-        ref=ref,
-        key_ref=f"{_strip_zeros(num)}-{head}/{_join(rest)}",
-        anomalies=anomalies,
         known=False,
     )
 
@@ -327,17 +350,15 @@ def _party_without_issuer(m: re.Match[str], text: str, g: Grammar) -> ParsedRef 
     if k not in g.party_type_codes or not _token_ok(ptype, text, m.end("ptype"), g):
         return None
     type_code = g.party_type_codes[k]
-    num = m.group("num")
-    key_type = "QĐ" if type_code == "QĐi" else type_code
-    return ParsedRef(
-        start=m.start(),
-        end=m.end("ptype"),
-        number=num,
-        family=Family.PARTY,
+    return _built(
+        m,
+        m.end("ptype"),
+        m.group("num"),
+        Family.PARTY,
+        f"-{type_code}",
+        ["missing-issuer"],
+        key_tail=f"-{_key_type(type_code)}",
         type_code=type_code,
-        ref=f"{num}-{type_code}",
-        key_ref=f"{_strip_zeros(num)}-{key_type}",
-        anomalies=["missing-issuer"],
     )
 
 
@@ -361,17 +382,16 @@ def _administrative(
             first = g.issuer(issuers[0])
             if first is not None and first.family == "party":
                 anomalies.append("mixed-form")
-        return ParsedRef(
-            start=m.start(),
-            end=end,
-            number=num,
-            family=Family.ADMINISTRATIVE,
+        return _built(
+            m,
+            end,
+            num,
+            Family.ADMINISTRATIVE,
+            f"/{_join([type_code, *issuers])}",
+            anomalies,
             type_code=type_code,
             issuer_code=issuers[0] if issuers else None,
             issuer_codes=issuers,
-            ref=f"{num}/{_join([type_code, *issuers])}",
-            key_ref=f"{_strip_zeros(num)}/{_join([type_code, *issuers])}",
-            anomalies=anomalies,
             known=all(kn for _, kn in rest),
         )
     # công văn: n/ISSUER-UNIT, no type code
@@ -379,17 +399,15 @@ def _administrative(
     units = [_canon_code(c, g, "issuer")[0] for c in codes[1:]]
     if k0 in g.party_type_codes and k0 not in g.issuer_codes:
         return None
-    ref = f"{num}/{_join([issuer, *units])}"
-    return ParsedRef(
-        start=m.start(),
-        end=end,
-        number=num,
-        family=Family.LETTER,
+    return _built(
+        m,
+        end,
+        num,
+        Family.LETTER,
+        f"/{_join([issuer, *units])}",
+        anomalies,
         issuer_code=issuer,
         issuer_codes=(issuer, *units),
-        ref=ref,
-        key_ref=f"{_strip_zeros(num)}/{_join([issuer, *units])}",
-        anomalies=anomalies,
         known=known,
     )
 
@@ -401,30 +419,28 @@ def _old(
     if k0 in g.party_type_codes and k0 not in g.issuer_codes:
         # "429-QĐi" with the issuer part missing
         type_code = g.party_type_codes[k0]
-        key_type = "QĐ" if type_code == "QĐi" else type_code
-        return ParsedRef(
-            start=m.start(),
-            end=end,
-            number=num,
-            family=Family.PARTY,
+        return _built(
+            m,
+            end,
+            num,
+            Family.PARTY,
+            f"-{type_code}",
+            [*anomalies, "missing-issuer"],
+            key_tail=f"-{_key_type(type_code)}",
             type_code=type_code,
-            ref=f"{num}-{type_code}",
-            key_ref=f"{_strip_zeros(num)}-{key_type}",
-            anomalies=[*anomalies, "missing-issuer"],
         )
     issuer = g.issuer(codes[0])
     if issuer is None or issuer.family != "state" or issuer.level != "central":
         return None
-    return ParsedRef(
-        start=m.start(),
-        end=end,
-        number=num,
-        family=Family.OLD,
+    return _built(
+        m,
+        end,
+        num,
+        Family.OLD,
+        f"-{issuer.code}",
+        anomalies,
         issuer_code=issuer.code,
         issuer_codes=(issuer.code,),
-        ref=f"{num}-{issuer.code}",
-        key_ref=f"{_strip_zeros(num)}-{issuer.code}",
-        anomalies=anomalies,
     )
 
 
