@@ -187,11 +187,11 @@ def classify(m: re.Match[str], text: str) -> ParsedRef | None:
         anomalies.append("missing-space")
 
     if group == "nsym":
-        return _normative(m, num, codes, end, raw, anomalies, g)
+        return _normative(m, num, codes, end, anomalies, g)
     if group == "psym":
-        return _party(m, num, m.group("ptype"), codes, end, raw, anomalies, g)
+        return _party(m, num, m.group("ptype"), codes, end, anomalies, g)
     if group == "asym":
-        return _administrative(m, num, codes, end, raw, anomalies, g)
+        return _administrative(m, num, codes, end, anomalies, g)
     return _old(m, num, codes, end, anomalies, g)
 
 
@@ -233,7 +233,6 @@ def _normative(
     num: str,
     codes: list[str],
     end: int,
-    raw: str,
     anomalies: list[str],
     g: Grammar,
 ) -> ParsedRef | None:
@@ -281,7 +280,6 @@ def _party(
     ptype: str,
     codes: list[str],
     end: int,
-    raw: str,
     anomalies: list[str],
     g: Grammar,
 ) -> ParsedRef | None:
@@ -367,7 +365,6 @@ def _administrative(
     num: str,
     codes: list[str],
     end: int,
-    raw: str,
     anomalies: list[str],
     g: Grammar,
 ) -> ParsedRef | None:
