@@ -236,6 +236,30 @@ _SUBJECT_END = re.compile(r";|\.(?=\s)|\.$|\n[ \t]*\n|\)|”|\"")
 _LONG_FORM_DATE = re.compile(rf"{_WS}+(?P<date>{ANY_DATE}){_WS}*(?=của|,|\)|;|$)", re.IGNORECASE)
 
 
+# ", Văn phòng … báo cáo như sau:": the sentence's own clause starts after the subject
+_MAIN_CLAUSE = re.compile(rf",{_WS}+(?=[A-ZĐ][^,;]*(?:như{_WS}+sau|sau{_WS}+đây){_WS}*:)")
+
+
+def _subject_end(text: str, start: int, limit: int) -> int:
+    """Where a subject stops: at ";", a full stop, a blank line, a closing quote, a ")" that
+    closes nothing opened inside it ("(lần 1)" stays whole), or before the main clause."""
+    pos = start
+    while True:
+        e = _SUBJECT_END.search(text, pos, limit)
+        if e is None:
+            end = limit
+            break
+        if e.group() == ")" and text.count("(", start, e.start()) > text.count(
+            ")", start, e.start()
+        ):
+            pos = e.end()
+            continue
+        end = e.start()
+        break
+    clause = _MAIN_CLAUSE.search(text, start, end)
+    return clause.start() if clause else end
+
+
 def subject_after(text: str, pos: int, bound: int) -> Named | None:
     limit = min(bound, pos + SUBJECT_MAX)
     m = _SUBJECT_START.match(text, pos, limit)
@@ -247,8 +271,7 @@ def subject_after(text: str, pos: int, bound: int) -> Named | None:
         start = m2.start("s")
     else:
         start = m.start("s")
-    e = _SUBJECT_END.search(text, start, limit)
-    end = e.start() if e else limit
+    end = _subject_end(text, start, limit)
     raw = text[start:end].rstrip(" ,\t\n\r\u00a0")
     if len(raw) < 3:
         return None
