@@ -8,6 +8,7 @@ the tables of ``kb/data`` (type abbreviations, issuer codes). Nothing here resca
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
 from dataclasses import dataclass, field
 from functools import cache
 from typing import Any
@@ -441,6 +442,64 @@ def _old(
     )
 
 
+@cache
+def _separator_re() -> re.Pattern[str]:
+    g = load_grammar()
+    return re.compile("[" + re.escape(g.dash_chars + g.slash_chars) + "]")
+
+
+@cache
+def _gap_chars() -> frozenset[str]:
+    """Every character that may stand between a number and its first separator."""
+    return frozenset(load_grammar().space_chars + " \t\u00a0\u202f\u2009\r\n")
+
+
+def _starts_before(text: str, sep: int, floor: int) -> list[int]:
+    """Where a số hiệu whose first separator is at ``sep`` can start (at or after ``floor``).
+
+    Its number is the run of digits just before the separator (white space and one letter
+    after it skipped), or that run with the run before a dot ("1.12/…"). The digits of the
+    pattern are possessive and at most five: started earlier than five digits before the end
+    of its run the number runs into a sixth digit and fails, and every start from there on
+    to the end of the run reads the same rest, so one start per run decides for the run."""
+    gap = _gap_chars()
+    end = sep
+    while end > floor and text[end - 1] in gap:
+        end -= 1
+    if end > floor and "a" <= text[end - 1] <= "z":
+        end -= 1
+    start = end
+    while start > floor and text[start - 1].isdecimal():
+        start -= 1
+    if start == end:
+        return []
+    last = max(start, end - 5)
+    dot = start - 1
+    if dot > floor and text[dot] == "." and text[dot - 1].isdecimal():
+        first = dot
+        while first > floor and text[first - 1].isdecimal():
+            first -= 1
+        return [max(first, dot - 5), last]
+    return [last]
+
+
+def _scan(text: str) -> Iterator[re.Match[str]]:
+    """The matches of ``ref_pattern`` over ``text``, the same as its ``finditer``.
+
+    Every match has a slash or a dash after its number with only white space, a letter or a
+    ".12" part between them, so the pattern is tried only just before each separator
+    instead of at every digit of the text."""
+    pattern = ref_pattern()
+    floor = 0
+    for sep in _separator_re().finditer(text):
+        for i in _starts_before(text, sep.start(), floor):
+            m = pattern.match(text, i)
+            if m is not None:
+                floor = m.end()
+                yield m
+                break
+
+
 def find_refs(text: str) -> list[ParsedRef]:
     """Every số hiệu in ``text``, in order, in one pass.
 
@@ -450,7 +509,7 @@ def find_refs(text: str) -> list[ParsedRef]:
     out: list[ParsedRef] = []
     seen: dict[tuple[str, str, str], ParsedRef | None] = {}
     n = len(text)
-    for m in ref_pattern().finditer(text):
+    for m in _scan(text):
         s, e = m.span()
         before = text[s - 1] if s > 0 else ""
         if before and before in _NOT_BEFORE:

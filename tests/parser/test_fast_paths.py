@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from pathlib import Path
 
 from hypothesis import given
 from hypothesis import strategies as st
@@ -11,6 +12,7 @@ from kb.context import _token_before, _token_end, _type_word_ending_at, _type_wo
 from kb.extract import _law_anchors
 from kb.header import _DATE_LINE, _date_line
 from kb.models import Citation, Family, citation_of
+from kb.refs import _scan, ref_pattern
 from kb.textutil import fold, one_space
 
 _LAW_ANCHOR = re.compile(
@@ -82,3 +84,24 @@ _WORDS = st.sampled_from(
 def test_type_word_ending_at_reads_back_as_far_as_needed(text: str, cut: int) -> None:
     pos = max(0, len(text) - cut)
     assert _type_word_ending_at(text, pos, 0) == _type_word_ending_at_plain(text, pos, 0)
+
+
+_REF_PIECES = st.sampled_from(
+    [
+        *("1", "12", "123456", "2020", ".", ".12", "a", "b", "/", "-", "–", "\u2215", "\u00ad"),
+        *(" ", "  ", "\n", "\r\n", "\t", "\u00a0", "\x0c", "\n\n\n\n", "_", "x"),
+        *("QĐ", "TTg", "NĐ", "CP", "BTC", "UBND", "TT", "BNN&PTNT", "QH14", "Ngày", "đ", "năm"),
+    ]
+)
+
+
+@given(st.lists(_REF_PIECES, max_size=30).map("".join))
+def test_scan_from_separators_is_the_finditer(t: str) -> None:
+    expected = [(m.span(), m.groupdict()) for m in ref_pattern().finditer(t)]
+    assert [(m.span(), m.groupdict()) for m in _scan(t)] == expected
+
+
+def test_scan_from_separators_on_the_seeds() -> None:
+    for path in sorted(Path(__file__).resolve().parents[2].joinpath("corpus").glob("*.txt")):
+        t = path.read_text(encoding="utf-8")
+        assert [m.span() for m in _scan(t)] == [m.span() for m in ref_pattern().finditer(t)]
