@@ -138,6 +138,10 @@ def _cluster_re() -> re.Pattern[str]:
     return re.compile(rf"[{_MARKS}]+|[{singles}]")
 
 
+# the accents of decomposed Vietnamese (acute, grave, hook, tilde, dot below)
+_COMMON_MARKS = ("\u0301", "\u0300", "\u0309", "\u0303", "\u0323")
+
+
 class NfcView:
     """The NFC form of a text with a map from its offsets back to the original.
 
@@ -150,10 +154,14 @@ class NfcView:
     def __init__(self, text: str) -> None:
         self.original = text
         self._vstarts: list[int] | None = None
-        if unicodedata.is_normalized("NFC", text):
-            self.text = text
+        self.text = text
+        # A decomposed text is composed straight away: asking first whether it is NFC costs a
+        # whole normalization of it. The composed copy tells the same (``_compose_clusters``).
+        if not any(mark in text for mark in _COMMON_MARKS) and unicodedata.is_normalized(
+            "NFC", text
+        ):
             return
-        if not self._compose_clusters(text):
+        if not self._compose_clusters(text) and not unicodedata.is_normalized("NFC", text):
             self._compose_every_character(text)
 
     def _compose_clusters(self, text: str) -> bool:
@@ -184,6 +192,10 @@ class NfcView:
         view = "".join(out)
         if not unicodedata.is_normalized("NFC", view):
             return False
+        # the copy is canonically equivalent to the text and NFC, so it is the text's NFC: the
+        # text is NFC exactly when the copy is the text, and then no map is needed
+        if view == text:
+            return True
         self.text = view
         self._vstarts, self._ostarts, self._folded = vstarts, ostarts, folded
         return True

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+import unicodedata
 from pathlib import Path
 
 from hypothesis import given
@@ -13,7 +14,7 @@ from kb.extract import _law_anchors
 from kb.header import _DATE_LINE, _date_line
 from kb.models import Citation, Family, citation_of
 from kb.refs import _scan, ref_pattern
-from kb.textutil import fold, one_space
+from kb.textutil import NfcView, fold, one_space
 
 _LAW_ANCHOR = re.compile(
     r"Bộ[\s\u00a0]+luật|BỘ[\s\u00a0]+LUẬT|Luật|LUẬT|Pháp[\s\u00a0]+lệnh|Hiến[\s\u00a0]+pháp"
@@ -105,3 +106,38 @@ def test_scan_from_separators_on_the_seeds() -> None:
     for path in sorted(Path(__file__).resolve().parents[2].joinpath("corpus").glob("*.txt")):
         t = path.read_text(encoding="utf-8")
         assert [m.span() for m in _scan(t)] == [m.span() for m in ref_pattern().finditer(t)]
+
+
+_NFC_PIECES = st.sampled_from(
+    [
+        *(
+            "a",
+            "e",
+            "o",
+            "ơ",
+            "ư",
+            "q",
+            "A",
+            "Đ",
+            "ế",
+            "\u1ebf",
+            " ",
+            "\n",
+            "1",
+            "\u212b",
+            "\u0958",
+        ),
+        *("\u0301", "\u0300", "\u0309", "\u0303", "\u0323", "\u0302", "\u031b", "\u0306", "\u0345"),
+        *("\u1100", "\u1161", "\u11a8", "\uac00", "\u0344", "\u0f73", "\u05b0", "\u0591"),
+    ]
+)
+
+
+@given(st.lists(_NFC_PIECES, max_size=12).map("".join))
+def test_nfc_view_is_a_copy_exactly_when_the_text_is_not_nfc(t: str) -> None:
+    view = NfcView(t)
+    assert view.mapped == (not unicodedata.is_normalized("NFC", t))
+    if not view.mapped:
+        assert view.text is t
+    elif unicodedata.is_normalized("NFC", view.text):
+        assert view.text == unicodedata.normalize("NFC", t)
