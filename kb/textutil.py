@@ -129,13 +129,23 @@ def _cluster_re() -> re.Pattern[str]:
     """A run of combining marks (composed with the base character before it), or a character
     NFC replaces alone: the places where NFC changes a text. Built on the first decomposed
     text, not at import."""
-    singles = "".join(
+    return re.compile(_cluster_pattern(_singletons()))
+
+
+def _singletons() -> str:
+    """The characters of ``_SINGLETON_BLOCKS`` that NFC replaces, escaped for a class."""
+    return "".join(
         re.escape(chr(cp))
         for lo, hi in _SINGLETON_BLOCKS
         for cp in range(lo, hi)
         if unicodedata.normalize("NFC", chr(cp)) != chr(cp)
     )
-    return re.compile(rf"[{_MARKS}]+|[{singles}]")
+
+
+def _cluster_pattern(singles: str) -> str:
+    """``[marks]+|[singles]`` written to start with one character class, which the scan skips
+    ahead on (an alternation is tried at every character): a mark takes the marks after it."""
+    return rf"[{_MARKS}{singles}](?:(?<=[{_MARKS}])[{_MARKS}]*)?"
 
 
 # the accents of decomposed Vietnamese (acute, grave, hook, tilde, dot below)

@@ -14,7 +14,7 @@ from kb.extract import _law_anchors
 from kb.header import _DATE_LINE, _date_line
 from kb.models import Citation, Family, citation_of
 from kb.refs import _scan, ref_pattern
-from kb.textutil import NfcView, fold, one_space
+from kb.textutil import _MARKS, NfcView, _cluster_pattern, _cluster_re, _singletons, fold, one_space
 
 _LAW_ANCHOR = re.compile(
     r"Bộ[\s\u00a0]+luật|BỘ[\s\u00a0]+LUẬT|Luật|LUẬT|Pháp[\s\u00a0]+lệnh|Hiến[\s\u00a0]+pháp"
@@ -141,3 +141,15 @@ def test_nfc_view_is_a_copy_exactly_when_the_text_is_not_nfc(t: str) -> None:
         assert view.text is t
     elif unicodedata.is_normalized("NFC", view.text):
         assert view.text == unicodedata.normalize("NFC", t)
+
+
+@given(
+    st.lists(_NFC_PIECES | st.sampled_from(["\u0340", "\u0374", "\u1f71", "\u2126"])).map("".join)
+)
+def test_cluster_pattern_is_the_alternation(t: str) -> None:
+    singles = "\u0340\u0341\u0343\u0344\u0374\u037e\u0387\u1f71\u2126"
+    plain = re.compile(rf"[{_MARKS}]+|[{singles}]")
+    spans = [m.span() for m in re.finditer(_cluster_pattern(singles), t)]
+    assert spans == [m.span() for m in plain.finditer(t)]
+    real = re.compile(rf"[{_MARKS}]+|[{_singletons()}]")
+    assert [m.span() for m in _cluster_re().finditer(t)] == [m.span() for m in real.finditer(t)]
