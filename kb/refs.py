@@ -490,9 +490,14 @@ def _scan(text: str) -> Iterator[re.Match[str]]:
     ".12" part between them, so the pattern is tried only just before each separator
     instead of at every digit of the text."""
     pattern = ref_pattern()
+    gap = _gap_chars()
     floor = 0
     for sep in _separator_re().finditer(text):
-        for i in _starts_before(text, sep.start(), floor):
+        at = sep.start()
+        before = text[at - 1] if at > floor else ""
+        if not (before in gap or before.isdecimal() or "a" <= before <= "z"):
+            continue  # after a code ("QĐ-UBND"), a word or another separator
+        for i in _starts_before(text, at, floor):
             m = pattern.match(text, i)
             if m is not None:
                 floor = m.end()
