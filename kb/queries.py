@@ -186,24 +186,7 @@ class KnowledgeBase:
         return [self._docref(k) for k in final]
 
     def mentions(self, key: str) -> list[MentionOut]:
-        return [
-            MentionOut(
-                path=r[0],
-                text=r[1],
-                ref=r[2],
-                date=r[3],
-                date_text=r[4],
-                issuer=r[5],
-                issuer_code=r[6],
-                subject=r[7],
-                pinpoint=r[8],
-                start=r[9],
-                end=r[10],
-                line=r[11],
-                key_as_written=r[12],
-            )
-            for r in self.store.mentions_of(key)
-        ]
+        return [MentionOut(**m) for m in self.store.mentions_of(key)]
 
     def relations(self, key: str) -> list[RelationOut]:
         out = []

@@ -342,16 +342,19 @@ class Store:
             r[0] for r in self.conn.execute("SELECT key FROM documents WHERE ref_norm = ?", (norm,))
         ]
 
-    def mentions_of(self, key: str) -> list[Row]:
-        return list(
-            self.conn.execute(
-                "SELECT f.path, m.text, m.ref, m.date, m.date_text, m.issuer, m.issuer_code,"
-                " m.subject, m.pinpoint, m.start_off, m.end_off, m.line, m.raw_key"
-                " FROM mentions m JOIN files f ON f.id = m.file_id"
-                " WHERE m.doc_key = ? ORDER BY f.path, m.start_off",
-                (key,),
-            )
+    def mentions_of(self, key: str) -> list[dict[str, Any]]:
+        """Every mention of ``key``, as a mapping named after the output fields."""
+        cur = self.conn.execute(
+            "SELECT f.path AS path, m.text AS text, m.ref AS ref, m.date AS date,"
+            " m.date_text AS date_text, m.issuer AS issuer, m.issuer_code AS issuer_code,"
+            " m.subject AS subject, m.pinpoint AS pinpoint, m.start_off AS start,"
+            " m.end_off AS end, m.line AS line, m.raw_key AS key_as_written"
+            " FROM mentions m JOIN files f ON f.id = m.file_id"
+            " WHERE m.doc_key = ? ORDER BY f.path, m.start_off",
+            (key,),
         )
+        names = [d[0] for d in cur.description]
+        return [dict(zip(names, row, strict=True)) for row in cur]
 
     def ambiguous_mentions(self, base: str | None = None) -> list[Row]:
         sql = (
