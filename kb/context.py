@@ -36,15 +36,6 @@ class Named:
 
 
 @cache
-def _before_re() -> re.Pattern[str]:
-    tw = load_grammar().type_words_pattern()
-    return re.compile(
-        rf"(?:(?<!\w)(?P<tw>{tw}){_WS}*)?(?:(?P<so>s[ốo]|SỐ)(?:{_WS}*:)?{_WS}*)?$",
-        re.IGNORECASE,
-    )
-
-
-@cache
 def _law_name_re() -> re.Pattern[str]:
     return re.compile(
         rf"(?<!\w)(?P<tw>bộ{_WS}+luật|luật|pháp{_WS}+lệnh|nghị{_WS}+quyết)"
@@ -53,27 +44,40 @@ def _law_name_re() -> re.Pattern[str]:
     )
 
 
+class Backward:
+    """A text with its reversed copy. The words before a position are read by one forward
+    match on the copy (at the mirrored position) instead of a character loop in Python; the
+    copy is made once per text, for every look back of its citations."""
+
+    __slots__ = ("n", "rev", "text")
+
+    def __init__(self, text: str) -> None:
+        self.text = text
+        self.rev = text[::-1]
+        self.n = len(text)
+
+
+# on the reversed text: the characters skipped before a token, then the token (letters with
+# combining accents, digits and dots), at most 20 characters of it
+_TOKEN_BACK = re.compile(r"[ \t\r\n\u00a0:,]*+([\w.\u0300-\u036f]{0,20})")
+_SYLLABLE_BACK = re.compile(r"[ \t\r\n\u00a0]*+([\w.\u0300-\u036f]{0,20})")
+
+
 def _token_before(
-    text: str, pos: int, floor: int, skip: str = " \t\r\n\u00a0:,"
+    back: Backward, pos: int, floor: int, punctuation: bool = True
 ) -> tuple[str, int]:
-    """The run of letters, digits and dots that ends just before ``pos`` (after skipping
-    ``skip``), and where it starts; at most 20 characters are looked at."""
-    j = pos
-    while j > floor and text[j - 1] in skip:
-        j -= 1
-    lo = max(floor, j - 20)
-    seg = text[lo:j]
-    if not seg or seg[-1].isspace():
-        return "", j
-    chunk = seg.rsplit(None, 1)[-1]  # the last run without white space, then its word end
-    m = _TOKEN_END.search(chunk)
+    """The run of letters, digits and dots that ends just before ``pos`` (after skipping white
+    space, and ":" and "," when ``punctuation``), and where it starts; at most 20 characters
+    of it are read, none before ``floor``."""
+    n = back.n
+    m = (_TOKEN_BACK if punctuation else _SYLLABLE_BACK).match(back.rev, n - pos, n - floor)
     if m is None:
-        return "", j
-    return m.group(), j - len(chunk) + m.start()
-
-
-# letters (with combining accents), digits and dots ending where the search window ends
-_TOKEN_END = re.compile(r"[\w.\u0300-\u036f]+$")
+        return "", pos
+    word = m.group(1)
+    end = n - m.start(1)
+    if not word:
+        return "", end
+    return word[::-1], end - len(word)
 
 
 @cache
@@ -102,7 +106,7 @@ def _type_word_suffixes() -> frozenset[str]:
     return frozenset(out)
 
 
-def _type_word_ending_at(text: str, pos: int, floor: int) -> tuple[str, int] | None:
+def _type_word_ending_at(back: Backward, pos: int, floor: int) -> tuple[str, int] | None:
     """The longest type word that ends just before ``pos`` (white space between), read back
     syllable by syllable (at most four) and looked up in the tables: (as written, start).
     Reading stops at the first run of syllables that ends no type word."""
@@ -112,7 +116,7 @@ def _type_word_ending_at(text: str, pos: int, floor: int) -> tuple[str, int] | N
     best: int | None = None
     at = pos
     for _ in range(4):
-        word, start = _token_before(text, at, floor, " \t\r\n\u00a0")
+        word, start = _token_before(back, at, floor, punctuation=False)
         if not word or not word[0].isalpha():
             break
         folded = f"{fold(word)} {folded}" if folded else fold(word)
@@ -123,7 +127,7 @@ def _type_word_ending_at(text: str, pos: int, floor: int) -> tuple[str, int] | N
         at = start
     if best is None:
         return None
-    return text[best : _token_end(text, best, pos)], best
+    return back.text[best : _token_end(back.text, best, pos)], best
 
 
 def _token_end(text: str, start: int, pos: int) -> int:
@@ -134,16 +138,17 @@ def _token_end(text: str, start: int, pos: int) -> int:
     return j
 
 
-def look_before(text: str, num_start: int, floor: int) -> Before:
+def look_before(back: Backward, num_start: int, floor: int) -> Before:
     """The type word and "số" before a number, read back word by word."""
-    word, start = _token_before(text, num_start, floor)
+    text = back.text
+    word, start = _token_before(back, num_start, floor)
     folded = fold(word)
     has_so = folded == "so" or (folded.endswith("so") and start + len(word) == num_start)
     if has_so:
         so_start = start + len(word) - 2  # "số68/2010": the number glued to "số"
         if folded == "so":
             so_start = start
-        found = _type_word_ending_at(text, so_start, floor)
+        found = _type_word_ending_at(back, so_start, floor)
         if found is not None:
             return Before(found[1], found[0], found[1], True)
         lo2 = max(floor, num_start - LAW_NAME_WINDOW)
@@ -159,7 +164,7 @@ def look_before(text: str, num_start: int, floor: int) -> Before:
         return Before(so_start, None, None, True)
     if folded.rsplit(" ", 1)[-1] not in _last_syllables():
         return Before(num_start, None, None, False)
-    found = _type_word_ending_at(text, num_start, floor)
+    found = _type_word_ending_at(back, num_start, floor)
     if found is None:
         return Before(num_start, None, None, False)
     return Before(found[1], found[0], found[1], False)
@@ -168,31 +173,31 @@ def look_before(text: str, num_start: int, floor: int) -> Before:
 _PIN_VALUE = re.compile(r"[0-9a-zđA-ZĐ]{1,5}(?:\.[0-9]+)*")
 
 
-def pinpoint_before(text: str, pos: int, floor: int) -> tuple[str | None, int]:
+def pinpoint_before(back: Backward, pos: int, floor: int) -> tuple[str | None, int]:
     """The pinpoint before a citation ("khoản 2 Điều 5 [của] Nghị định …"), read back pair by
     pair (a pinpoint word, then its value): the pinpoint as written and where it starts."""
-    value, at = _token_before(text, pos, floor)
+    value, at = _token_before(back, pos, floor)
     if fold(value) == "cua":
-        value, at = _token_before(text, at, floor)
+        value, at = _token_before(back, at, floor)
     end = at + len(value)
     start: int | None = None
     for _ in range(6):
         if not value or not _PIN_VALUE.fullmatch(value):
             break
-        word, wat = _token_before(text, at, floor)
+        word, wat = _token_before(back, at, floor)
         folded = fold(word)
         if folded not in _PIN_WORDS:
             break
         if folded == "luc":  # "phụ lục"
-            phu, pat = _token_before(text, wat, floor, " \t\r\n\u00a0")
+            phu, pat = _token_before(back, wat, floor, punctuation=False)
             if fold(phu) != "phu":
                 break
             wat = pat
         start = wat
-        value, at = _token_before(text, wat, floor)
+        value, at = _token_before(back, wat, floor)
     if start is None:
         return None, pos
-    return " ".join(text[start:end].split()).strip(" ,"), start
+    return " ".join(back.text[start:end].split()).strip(" ,"), start
 
 
 @cache

@@ -16,6 +16,7 @@ from functools import cache, lru_cache
 from pathlib import Path
 
 from kb.context import (
+    Backward,
     Before,
     Named,
     date_and_issuer,
@@ -78,12 +79,13 @@ def extract_text(text: str, path: str = "<text>") -> ExtractedFile:
         )
     lines = LineIndex(text)
 
+    back = Backward(t)
     found: list[_Found] = []
     floor = 0
     for r in find_refs(t):
         if header_span and header_span.start <= r.start < header_span.end:
             continue
-        before = look_before(t, r.start, floor)
+        before = look_before(back, r.start, floor)
         found.append(_Found(r, before))
         floor = r.end
 
@@ -93,7 +95,7 @@ def extract_text(text: str, path: str = "<text>") -> ExtractedFile:
     claimed: set[int] = set()
     for i, f in enumerate(found):
         bound = found[i + 1].before.start if i + 1 < len(found) else len(t)
-        done = _complete(t, f, bound, g)
+        done = _complete(back, f, bound, g)
         if done is None:
             continue
         c, date_start = done
@@ -185,7 +187,10 @@ def _key(r: ParsedRef, date: ParsedDate | None) -> str:
     return f"{r.key_ref}@{date.year if date else '?'}"
 
 
-def _complete(t: str, f: _Found, bound: int, g: Grammar) -> tuple[Citation, int | None] | None:
+def _complete(
+    back: Backward, f: _Found, bound: int, g: Grammar
+) -> tuple[Citation, int | None] | None:
+    t = back.text
     r, before = f.ref, f.before
     tw = before.type_word
     word_type = g.type_for_word(tw) if tw else None
@@ -221,7 +226,7 @@ def _complete(t: str, f: _Found, bound: int, g: Grammar) -> tuple[Citation, int 
             date, subject = lf
             if issuer is None:
                 issuer = issuer_after(t, date.end, bound)
-    pinpoint, _ = pinpoint_before(t, before.start, 0)
+    pinpoint, _ = pinpoint_before(back, before.start, 0)
     name = before.name.strip() if before.name else None
     c = _citation(
         r, before, code_type, tw, date, issuer, subject, pinpoint, name, end, anomalies, g

@@ -6,10 +6,10 @@ import re
 import unicodedata
 from pathlib import Path
 
-from hypothesis import given
+from hypothesis import example, given
 from hypothesis import strategies as st
 
-from kb.context import _token_before, _token_end, _type_word_ending_at, _type_words_folded
+from kb.context import Backward, _token_before, _token_end, _type_word_ending_at, _type_words_folded
 from kb.extract import _law_anchors
 from kb.header import _DATE_LINE, _date_line
 from kb.models import Citation, Family, citation_of
@@ -53,6 +53,38 @@ def test_date_line_is_the_plain_search(zone: str) -> None:
     assert (fast and fast.span()) == (plain and plain.span())
 
 
+def _token_before_plain(text: str, pos: int, floor: int, skip: str) -> tuple[str, int]:
+    """Skip ``skip`` back from ``pos``, then the run of letters, accents, digits and dots that
+    ends there, read from a window of 20 characters."""
+    j = pos
+    while j > floor and text[j - 1] in skip:
+        j -= 1
+    m = re.search(r"[\w.\u0300-\u036f]+$", text[max(floor, j - 20) : j])
+    if m is None:
+        return "", j
+    return m.group(), max(floor, j - 20) + m.start()
+
+
+_BACK_PIECES = st.sampled_from(
+    [
+        *("Điều", "khoản", "5", "2.1", "a)", "số", "Quyết", "định", "của", "e\u0301", "x_1"),
+        *(" ", "  ", "\n", "\r\n", "\t", "\u00a0", ":", ",", "\u2009", "(", "”", "\u0301"),
+        "abcdefghijklmnopqrstuvwxyz",
+    ]
+)
+
+
+@given(st.lists(_BACK_PIECES, max_size=20).map("".join))
+@example("khoản 2 Điều 5 của abcdefghijklmnopqrstuvwxyz:, 12")
+def test_token_before_on_the_reversed_text_is_the_plain_read(text: str) -> None:
+    back = Backward(text)
+    for pos in range(len(text) + 1):
+        for floor in {0, pos // 2, max(0, pos - 1), pos}:
+            for punctuation, skip in ((True, " \t\r\n\u00a0:,"), (False, " \t\r\n\u00a0")):
+                expected = _token_before_plain(text, pos, floor, skip)
+                assert _token_before(back, pos, floor, punctuation) == expected
+
+
 def _type_word_ending_at_plain(text: str, pos: int, floor: int) -> tuple[str, int] | None:
     """Every syllable read back, then the longest run that is a type word."""
     known = _type_words_folded()
@@ -60,7 +92,7 @@ def _type_word_ending_at_plain(text: str, pos: int, floor: int) -> tuple[str, in
     starts: list[int] = []
     at = pos
     for _ in range(4):
-        word, start = _token_before(text, at, floor, " \t\r\n\u00a0")
+        word, start = _token_before(Backward(text), at, floor, punctuation=False)
         if not word or not word[0].isalpha():
             break
         syllables.insert(0, word)
@@ -84,7 +116,7 @@ _WORDS = st.sampled_from(
 @given(st.lists(_WORDS, max_size=12).map(" ".join), st.integers(0, 5))
 def test_type_word_ending_at_reads_back_as_far_as_needed(text: str, cut: int) -> None:
     pos = max(0, len(text) - cut)
-    assert _type_word_ending_at(text, pos, 0) == _type_word_ending_at_plain(text, pos, 0)
+    assert _type_word_ending_at(Backward(text), pos, 0) == _type_word_ending_at_plain(text, pos, 0)
 
 
 _REF_PIECES = st.sampled_from(
