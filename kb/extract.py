@@ -30,7 +30,14 @@ from kb.context import (
 from kb.dates import ANY_DATE, ParsedDate, parsed_from_match
 from kb.grammar import Grammar, TypeEntry, load_grammar
 from kb.header import parse_header
-from kb.models import Citation, DocumentHeader, ExtractedFile, Family, citation_of
+from kb.models import (
+    Citation,
+    DocumentHeader,
+    ExtractedFile,
+    Family,
+    citation_from_fields,
+    citation_of,
+)
 from kb.refs import ParsedRef, find_refs
 from kb.textutil import (
     LineIndex,
@@ -82,7 +89,7 @@ def extract_text(text: str, path: str = "<text>") -> ExtractedFile:
     back = Backward(t)
     found: list[_Found] = []
     floor = 0
-    for r in find_refs(t):
+    for r in find_refs(t, back.rev):
         if header_span and header_span.start <= r.start < header_span.end:
             continue
         before = look_before(back, r.start, floor)
@@ -249,34 +256,50 @@ def _citation(
     g: Grammar,
 ) -> Citation:
     value = date.value if date else None
-    key = _key(r, date)
-    return citation_of(
-        text="",
-        start=before.start,
-        end=end,
-        line=0,
-        column=0,
-        family=r.family,
-        type=code_type.name if code_type else None,
-        type_code=r.type_code,
-        type_word=one_space(tw) if tw else None,
-        number=r.number,
-        year=r.year,
-        ref=r.ref,
-        ref_start=r.start,
-        ref_end=r.end,
-        issuer_code=r.issuer_code,
-        name=one_space(name) if name else None,
-        date=value,
-        date_text=one_space(date.text) if date else None,
-        date_valid=date is None or value is not None,
-        issuer=issuer.text if issuer else None,
-        issuer_named_code=g.issuer_code_for_name(issuer.text) if issuer else None,
-        subject=subject.text if subject else None,
-        pinpoint=pinpoint,
-        key=key,
-        anomalies=anomalies,
+    # every field of Citation, in its order (``citation_of`` with these values, built in one go)
+    fields = {
+        "text": "",
+        "start": before.start,
+        "end": end,
+        "line": 0,
+        "column": 0,
+        "family": r.family,
+        "type": code_type.name if code_type else None,
+        "type_code": r.type_code,
+        "type_word": one_space(tw) if tw else None,
+        "number": r.number,
+        "year": r.year,
+        "ref": r.ref,
+        "ref_start": r.start,
+        "ref_end": r.end,
+        "issuer_code": r.issuer_code,
+        "name": one_space(name) if name else None,
+        "date": value,
+        "date_text": one_space(date.text) if date else None,
+        "date_valid": date is None or value is not None,
+        "issuer": issuer.text if issuer else None,
+        "issuer_named_code": g.issuer_code_for_name(issuer.text) if issuer else None,
+        "subject": subject.text if subject else None,
+        "pinpoint": pinpoint,
+        "key": _key(r, date),
+        "self_reference": False,
+        "resolved_to": None,
+        "unresolved_reason": None,
+        "anomalies": anomalies,
+        "location": None,
+    }
+    return citation_from_fields(fields, set(_NUMBERED_FIELDS))
+
+
+# the fields a citation by số hiệu sets (the others keep their defaults)
+_NUMBERED_FIELDS = frozenset(
+    (
+        *("text", "start", "end", "line", "column", "family", "type", "type_code", "type_word"),
+        *("number", "year", "ref", "ref_start", "ref_end", "issuer_code", "name", "date"),
+        *("date_text", "date_valid", "issuer", "issuer_named_code", "subject", "pinpoint"),
+        *("key", "anomalies"),
     )
+)
 
 
 # where a law's type word can start: "Luật", "LUẬT", "Bộ luật", "BỘ LUẬT", "Pháp lệnh",
@@ -324,6 +347,9 @@ def _law_re() -> re.Pattern[str]:
         rf"(?P<tw>Bộ{_WS}+luật|BỘ{_WS}+LUẬT|Luật|LUẬT|Pháp{_WS}+lệnh|Hiến{_WS}+pháp)"
         rf"{_WS}+(?P<name>(?:[A-ZĐÂĂÊÔƠƯÁÀẢÃẠÉÈẺẼẸÍÌỈĨỊÓÒỎÕỌÚÙỦŨỤÝỲỶỸỴ]|sửa{_WS}+đổi|nước{_WS})"
         rf"[^;:()\d\"“”]{{1,200}}?)"
+        # what the rest must start with, looked at first: the name is read one character at a
+        # time, and at most characters this rejects it before the whole rest is tried
+        rf"(?={_WS}*,?{_WS}*(?:được|Quốc|khóa|thông|ng[àa]y|năm|\d))"
         rf"{_WS}*,?{_WS}*(?:(?:được{_WS}+)?(?:Quốc{_WS}+hội{_WS}+)?(?:khóa{_WS}+\w+{_WS}+)?"
         rf"(?:thông{_WS}+qua{_WS}+)?(?P<date>{ANY_DATE})|năm{_WS}+(?P<ly>(?:19|20)\d\d)(?!\d))"
     )
@@ -386,6 +412,8 @@ def _laws_by_name(t: str, covered: list[tuple[int, int]], g: Grammar) -> list[Ci
 # a type word before the type word itself is matched. A footnote number may follow
 # ("Nghị định này48."), a letter may not.
 _SELF_WINDOW = 40
+_SELF_RESOLVED: dict[str, str] = {}
+_SELF_UNRESOLVED = {"unresolved_reason": "the document's own number or date is not known"}
 _SELF_WORDS = ("này", "NÀY", "trên", "TRÊN")
 _BEFORE_TREN = frozenset({"neu", "noi"})
 
@@ -472,21 +500,30 @@ def _self_and_back_references(
             continue  # "các quy định này" speaks of provisions, not of a document
         word_type = g.type_for_word(tw)
         what = fold(t[s:e])
-        c = citation_of(
-            text="",
-            start=m.start("tw"),
-            end=e,
-            line=0,
-            column=0,
-            type=word_type.name if word_type else None,
-            type_word=one_space(tw),
-        )
         if what == "nay":
-            c.self_reference = True
-            c.resolved_to = header.key
-            if header.key is None:
-                c.unresolved_reason = "the document's own number or date is not known"
+            about = _SELF_RESOLVED if header.key is not None else _SELF_UNRESOLVED
+            c = citation_of(
+                text="",
+                start=m.start("tw"),
+                end=e,
+                line=0,
+                column=0,
+                type=word_type.name if word_type else None,
+                type_word=one_space(tw),
+                self_reference=True,
+                resolved_to=header.key,
+                **about,
+            )
         else:
+            c = citation_of(
+                text="",
+                start=m.start("tw"),
+                end=e,
+                line=0,
+                column=0,
+                type=word_type.name if word_type else None,
+                type_word=one_space(tw),
+            )
             while nxt < len(ordered) and ordered[nxt].start < c.start:
                 x = ordered[nxt]
                 seen_keys.add(x.key or "")

@@ -103,9 +103,16 @@ def citation_of(**values: Any) -> Citation:
     fields.update(values)
     if "anomalies" not in values:
         fields["anomalies"] = []
+    return citation_from_fields(fields, set(values))
+
+
+def citation_from_fields(fields: dict[str, Any], fields_set: set[str]) -> Citation:
+    """The Citation whose ``__dict__`` is ``fields`` (every field, in the order of the model)
+    and whose explicitly set fields are ``fields_set``, as ``citation_of`` builds it: for the
+    parser's own loop, which writes the whole dictionary at once."""
     c = Citation.__new__(Citation)
     _set(c, "__dict__", fields)
-    _set(c, "__pydantic_fields_set__", set(values))
+    _set(c, "__pydantic_fields_set__", fields_set)
     _set(c, "__pydantic_extra__", None)
     _set(c, "__pydantic_private__", None)
     return c

@@ -443,61 +443,57 @@ def _old(
 
 
 @cache
-def _separator_re() -> re.Pattern[str]:
-    g = load_grammar()
-    return re.compile("[" + re.escape(g.dash_chars + g.slash_chars) + "]")
-
-
-@cache
 def _gap_chars() -> frozenset[str]:
     """Every character that may stand between a number and its first separator."""
     return frozenset(load_grammar().space_chars + " \t\u00a0\u202f\u2009\r\n")
 
 
-def _starts_before(text: str, sep: int, floor: int) -> list[int]:
-    """Where a số hiệu whose first separator is at ``sep`` can start (at or after ``floor``).
-
-    Its number is the run of digits just before the separator (white space and one letter
-    after it skipped), or that run with the run before a dot ("1.12/…"). The digits of the
-    pattern are possessive and at most five: started earlier than five digits before the end
-    of its run the number runs into a sixth digit and fails, and every start from there on
-    to the end of the run reads the same rest, so one start per run decides for the run."""
-    gap = _gap_chars()
-    end = sep
-    while end > floor and text[end - 1] in gap:
-        end -= 1
-    if end > floor and "a" <= text[end - 1] <= "z":
-        end -= 1
-    start = end
-    while start > floor and text[start - 1].isdecimal():
-        start -= 1
-    if start == end:
-        return []
-    last = max(start, end - 5)
-    dot = start - 1
-    if dot > floor and text[dot] == "." and text[dot - 1].isdecimal():
-        first = dot
-        while first > floor and text[first - 1].isdecimal():
-            first -= 1
-        return [max(first, dot - 5), last]
-    return [last]
+@cache
+def _number_back_re() -> re.Pattern[str]:
+    """On the reversed text: a separator that a số hiệu can continue after, the white space
+    and the one lower-case letter that may stand between it and its number, the number's
+    digits, and the digits before a dot in front of them ("1.12/…"), each read backwards."""
+    g = load_grammar()
+    sep = "[" + re.escape(g.dash_chars + g.slash_chars) + "]"
+    gap = "[" + re.escape("".join(sorted(_gap_chars()))) + "]"
+    # what a số hiệu has after its first separator (white space, a code, or a year "19…",
+    # "20…"), looked at behind the separator on the reversed text; dates such as "01/7/2022"
+    # are left out here at no cost to the scan
+    after = f"(?:(?<=[ \\t\\u00a0\\u202f\\u2009\\r\\nA-ZĐÐa-zđð]{sep})|(?<=(?:02|91){sep}))"
+    return re.compile(f"{sep}{after}{gap}*+[a-z]?+(\\d+)(?:\\.(\\d+))?")
 
 
-def _scan(text: str) -> Iterator[re.Match[str]]:
+def _scan(text: str, rev: str | None = None) -> Iterator[re.Match[str]]:
     """The matches of ``ref_pattern`` over ``text``, the same as its ``finditer``.
 
     Every match has a slash or a dash after its number with only white space, a letter or a
-    ".12" part between them, so the pattern is tried only just before each separator
-    instead of at every digit of the text."""
+    ".12" part between them, so the pattern is tried only at the numbers that stand before a
+    separator. They are found by one scan of the reversed text (``rev``, made here when not
+    given), from the separator back to the number, and taken in the order of the text.
+
+    The digits of the pattern are possessive and at most five: started earlier than five
+    digits before the end of its run the number runs into a sixth digit and fails, and every
+    start from there on to the end of the run reads the same rest, so one start per run
+    decides for the run (two when the run follows a dot and digits: "1.12/…")."""
     pattern = ref_pattern()
-    gap = _gap_chars()
+    back = _number_back_re()
+    if rev is None:
+        rev = text[::-1]
+    n = len(text)
     floor = 0
-    for sep in _separator_re().finditer(text):
-        at = sep.start()
-        before = text[at - 1] if at > floor else ""
-        if not (before in gap or before.isdecimal() or "a" <= before <= "z"):
-            continue  # after a code ("QĐ-UBND"), a word or another separator
-        for i in _starts_before(text, at, floor):
+    for c in reversed(list(back.finditer(rev))):
+        at = n - 1 - c.start()  # the separator
+        if at <= floor:
+            continue
+        if n - c.end() < floor:  # read back past the end of the last match: read again up to it
+            c2 = back.match(rev, n - 1 - at, n - floor)
+            if c2 is None:
+                continue
+            c = c2
+        start, end = n - c.end(1), n - c.start(1)
+        last = max(start, end - 5)
+        starts = (last,) if c.start(2) < 0 else (max(n - c.end(2), n - c.start(2) - 5), last)
+        for i in starts:
             m = pattern.match(text, i)
             if m is not None:
                 floor = m.end()
@@ -505,7 +501,7 @@ def _scan(text: str) -> Iterator[re.Match[str]]:
                 break
 
 
-def find_refs(text: str) -> list[ParsedRef]:
+def find_refs(text: str, rev: str | None = None) -> list[ParsedRef]:
     """Every số hiệu in ``text``, in order, in one pass.
 
     A number cited again reads the same: its classification is kept (per call) under what the
@@ -514,7 +510,7 @@ def find_refs(text: str) -> list[ParsedRef]:
     out: list[ParsedRef] = []
     seen: dict[tuple[str, str, str], ParsedRef | None] = {}
     n = len(text)
-    for m in _scan(text):
+    for m in _scan(text, rev):
         s, e = m.span()
         before = text[s - 1] if s > 0 else ""
         if before and before in _NOT_BEFORE:
