@@ -80,6 +80,43 @@ def _token_before(
     return word[::-1], end - len(word)
 
 
+_TOKEN = r"([\w.\u0300-\u036f]{0,20})"
+_SKIP = r"[ \t\r\n\u00a0:,]*+"
+_SKIP_SPACE = r"[ \t\r\n\u00a0]*+"
+# the same reads chained, each from where the one before started: four syllables (a type
+# word), the word before a number and four syllables before it, eight words (a pinpoint)
+_SYLLABLES_BACK = re.compile((_SKIP_SPACE + _TOKEN) * 4)
+_WORD_AND_SYLLABLES_BACK = re.compile(_SKIP + _TOKEN + (_SKIP_SPACE + _TOKEN) * 4)
+_WORDS_BACK = re.compile((_SKIP + _TOKEN) * 8)
+
+
+class _WordsBack:
+    """The tokens before ``pos`` one after the other, as ``_token_before`` reads them each
+    from where the one before started; read eight at a time."""
+
+    __slots__ = ("back", "floor", "i", "tokens")
+
+    def __init__(self, back: Backward, pos: int, floor: int) -> None:
+        self.back, self.floor = back, floor
+        self.tokens = self._read(pos)
+        self.i = 0
+
+    def _read(self, pos: int) -> list[tuple[str, int]]:
+        n = self.back.n
+        m = _WORDS_BACK.match(self.back.rev, n - pos, n - self.floor)
+        if m is None:
+            return [("", pos)]
+        return [(m.group(k)[::-1], n - m.end(k)) for k in range(1, 9)]
+
+    def next(self) -> tuple[str, int]:
+        if self.i == len(self.tokens):
+            self.tokens = self._read(self.tokens[-1][1])
+            self.i = 0
+        token = self.tokens[self.i]
+        self.i += 1
+        return token
+
+
 @cache
 def _last_syllables() -> frozenset[str]:
     """Folded last syllables of every type word ("dinh" of "quyết định"), and "so"."""
@@ -110,21 +147,29 @@ def _type_word_ending_at(back: Backward, pos: int, floor: int) -> tuple[str, int
     """The longest type word that ends just before ``pos`` (white space between), read back
     syllable by syllable (at most four) and looked up in the tables: (as written, start).
     Reading stops at the first run of syllables that ends no type word."""
+    n = back.n
+    m = _SYLLABLES_BACK.match(back.rev, n - pos, n - floor)
+    return None if m is None else _type_word_in(back, m, 1, pos)
+
+
+def _type_word_in(back: Backward, m: re.Match[str], first: int, pos: int) -> tuple[str, int] | None:
+    """The longest type word among the syllables read back in groups ``first`` to ``first + 3``
+    of ``m`` (on the reversed text), ending before ``pos``."""
     known = _type_words_folded()
     suffixes = _type_word_suffixes()
+    n = back.n
     folded = ""
     best: int | None = None
-    at = pos
-    for _ in range(4):
-        word, start = _token_before(back, at, floor, punctuation=False)
-        if not word or not word[0].isalpha():
+    for k in range(first, first + 4):
+        syllable = m.group(k)
+        if not syllable or not syllable[-1].isalpha():
             break
-        folded = f"{fold(word)} {folded}" if folded else fold(word)
+        word = fold(syllable[::-1])
+        folded = f"{word} {folded}" if folded else word
         if folded not in suffixes:
             break
         if folded in known:
-            best = start
-        at = start
+            best = n - m.end(k)
     if best is None:
         return None
     return back.text[best : _token_end(back.text, best, pos)], best
@@ -140,15 +185,19 @@ def _token_end(text: str, start: int, pos: int) -> int:
 
 def look_before(back: Backward, num_start: int, floor: int) -> Before:
     """The type word and "số" before a number, read back word by word."""
-    text = back.text
-    word, start = _token_before(back, num_start, floor)
+    text, n = back.text, back.n
+    m = _WORD_AND_SYLLABLES_BACK.match(back.rev, n - num_start, n - floor)
+    word = m.group(1)[::-1] if m else ""
+    start = n - m.end(1) if m else num_start
     folded = fold(word)
     has_so = folded == "so" or (folded.endswith("so") and start + len(word) == num_start)
     if has_so:
-        so_start = start + len(word) - 2  # "số68/2010": the number glued to "số"
-        if folded == "so":
+        if m is not None and folded == "so":
+            found = _type_word_in(back, m, 2, start)  # the syllables read with "số"
             so_start = start
-        found = _type_word_ending_at(back, so_start, floor)
+        else:
+            so_start = start + len(word) - 2  # "số68/2010": the number glued to "số"
+            found = _type_word_ending_at(back, so_start, floor)
         if found is not None:
             return Before(found[1], found[0], found[1], True)
         lo2 = max(floor, num_start - LAW_NAME_WINDOW)
@@ -176,15 +225,16 @@ _PIN_VALUE = re.compile(r"[0-9a-zđA-ZĐ]{1,5}(?:\.[0-9]+)*")
 def pinpoint_before(back: Backward, pos: int, floor: int) -> tuple[str | None, int]:
     """The pinpoint before a citation ("khoản 2 Điều 5 [của] Nghị định …"), read back pair by
     pair (a pinpoint word, then its value): the pinpoint as written and where it starts."""
-    value, at = _token_before(back, pos, floor)
+    words = _WordsBack(back, pos, floor)
+    value, at = words.next()
     if fold(value) == "cua":
-        value, at = _token_before(back, at, floor)
+        value, at = words.next()
     end = at + len(value)
     start: int | None = None
     for _ in range(6):
         if not value or not _PIN_VALUE.fullmatch(value):
             break
-        word, wat = _token_before(back, at, floor)
+        word, wat = words.next()
         folded = fold(word)
         if folded not in _PIN_WORDS:
             break
@@ -193,8 +243,9 @@ def pinpoint_before(back: Backward, pos: int, floor: int) -> tuple[str | None, i
             if fold(phu) != "phu":
                 break
             wat = pat
+            words = _WordsBack(back, wat, floor)
         start = wat
-        value, at = _token_before(back, wat, floor)
+        value, at = words.next()
     if start is None:
         return None, pos
     return " ".join(back.text[start:end].split()).strip(" ,"), start
