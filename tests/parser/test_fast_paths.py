@@ -9,7 +9,14 @@ from pathlib import Path
 from hypothesis import example, given
 from hypothesis import strategies as st
 
-from kb.context import Backward, _token_before, _token_end, _type_word_ending_at, _type_words_folded
+from kb.context import (
+    Backward,
+    _token_before,
+    _token_end,
+    _type_word_ending_at,
+    _type_words_folded,
+    _WordsBack,
+)
 from kb.extract import _law_anchors
 from kb.header import _DATE_LINE, _date_line
 from kb.models import Citation, Family, citation_of
@@ -83,6 +90,19 @@ def test_token_before_on_the_reversed_text_is_the_plain_read(text: str) -> None:
             for punctuation, skip in ((True, " \t\r\n\u00a0:,"), (False, " \t\r\n\u00a0")):
                 expected = _token_before_plain(text, pos, floor, skip)
                 assert _token_before(back, pos, floor, punctuation) == expected
+
+
+@given(st.lists(_BACK_PIECES, max_size=30).map("".join))
+@example("điểm a khoản 2 Điều 5, mục 3 phần II chương 4 của Nghị định số 12")
+def test_words_read_eight_at_a_time_are_the_words_read_one_by_one(text: str) -> None:
+    back = Backward(text)
+    for floor in (0, len(text) // 3):
+        words = _WordsBack(back, len(text), floor)
+        at = len(text)
+        for _ in range(20):
+            expected = _token_before(back, at, floor)
+            assert words.next() == expected
+            at = expected[1]
 
 
 def _type_word_ending_at_plain(text: str, pos: int, floor: int) -> tuple[str, int] | None:
