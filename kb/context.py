@@ -92,29 +92,30 @@ _WORDS_BACK = re.compile((_SKIP + _TOKEN) * 8)
 
 class _WordsBack:
     """The tokens before ``pos`` one after the other, as ``_token_before`` reads them each
-    from where the one before started; read eight at a time."""
+    from where the one before started; read eight at a time, taken out as they are asked."""
 
-    __slots__ = ("back", "floor", "i", "tokens")
+    __slots__ = ("back", "floor", "k", "m", "pos")
 
     def __init__(self, back: Backward, pos: int, floor: int) -> None:
         self.back, self.floor = back, floor
-        self.tokens = self._read(pos)
-        self.i = 0
+        self._read(pos)
 
-    def _read(self, pos: int) -> list[tuple[str, int]]:
+    def _read(self, pos: int) -> None:
         n = self.back.n
-        m = _WORDS_BACK.match(self.back.rev, n - pos, n - self.floor)
-        if m is None:
-            return [("", pos)]
-        return [(m.group(k)[::-1], n - m.end(k)) for k in range(1, 9)]
+        self.m = _WORDS_BACK.match(self.back.rev, n - pos, n - self.floor)
+        self.pos = pos
+        self.k = 1
 
     def next(self) -> tuple[str, int]:
-        if self.i == len(self.tokens):
-            self.tokens = self._read(self.tokens[-1][1])
-            self.i = 0
-        token = self.tokens[self.i]
-        self.i += 1
-        return token
+        m = self.m
+        if m is None:
+            return "", self.pos
+        if self.k > 8:
+            self._read(self.back.n - m.end(8))
+            return self.next()
+        k = self.k
+        self.k = k + 1
+        return m.group(k)[::-1], self.back.n - m.end(k)
 
 
 @cache
@@ -368,9 +369,10 @@ def title_date(
     Dates that start at an offset in ``claimed`` are already another citation's and are passed
     over ("… sửa đổi Nghị định số 20/2011/NĐ-CP ngày 23 tháng 3 năm 2011 của Chính phủ …
     ngày 24/02/2017 của Chính phủ")."""
-    if pos < len(text) and text[pos] == "." and text[pos + 1 : pos + 2].isspace():
+    head = text[pos : pos + 2]
+    if head[:1] == "." and head[1:].isspace():
         pos += 1  # "Thông tư số 35/2019/TT-BCT. Ban hành Quy chuẩn … ngày 25/11/2019 của …"
-    if pos >= len(text) or not text[pos].isspace():
+    elif not head[:1].isspace():
         return None
     limit = min(bound, pos + TITLE_MAX, len(text))
     if text.find("của", pos, limit) < 0:
