@@ -4,8 +4,8 @@ the date, issuer and subject after it. Every look is bounded to a small window."
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
 from functools import cache
+from typing import NamedTuple
 
 from kb.dates import ANY_DATE, ParsedDate, date_after, parsed_from_match
 from kb.grammar import load_grammar
@@ -19,8 +19,9 @@ ISSUER_WINDOW = 160
 SUBJECT_MAX = 300
 
 
-@dataclass(frozen=True)
-class Before:
+class Before(NamedTuple):
+    """What stands before a số hiệu (a tuple: one is made for every number found)."""
+
     start: int  # where the citation starts (type word, or "số", or the number)
     type_word: str | None
     type_word_start: int | None
@@ -28,8 +29,9 @@ class Before:
     name: str | None = None  # title between a law's type word and "số"
 
 
-@dataclass(frozen=True)
-class Named:
+class Named(NamedTuple):
+    """A stretch of text read after a citation: an issuer, a subject, a title."""
+
     text: str
     start: int
     end: int

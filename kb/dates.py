@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-from dataclasses import dataclass
+from typing import NamedTuple
 
 _SP = r"[\s\u00a0]*"
 _SEP = rf"{_SP}[/.\-\u2010-\u2015]{_SP}"
@@ -25,8 +25,9 @@ DATE_AFTER = re.compile(
 )
 
 
-@dataclass(frozen=True)
-class ParsedDate:
+class ParsedDate(NamedTuple):
+    """A date as written and what it says (a tuple: the parser makes one per date it reads)."""
+
     text: str
     start: int
     end: int
@@ -42,18 +43,21 @@ class ParsedDate:
             return None
 
 
+_DATE_GROUPS = (("wd", "wm", "wy"), ("d", "m", "y"), ("nd", "nm", "ny"))
+
+
 def parsed_from_match(m: re.Match[str], group: str = "date") -> ParsedDate:
     """Build a ParsedDate from a match of ``ANY_DATE`` (inside group ``group``)."""
-    gd = m.groupdict()
-    for d, mo, y in (("wd", "wm", "wy"), ("d", "m", "y"), ("nd", "nm", "ny")):
-        if gd.get(d):
+    for d, mo, y in _DATE_GROUPS:
+        day = m.group(d)
+        if day:
             return ParsedDate(
-                text=m.group(group),
-                start=m.start(group),
-                end=m.end(group),
-                day=int(gd[d]),
-                month=int(gd[mo]),
-                year=int(gd[y]),
+                m.group(group),
+                m.start(group),
+                m.end(group),
+                int(day),
+                int(m.group(mo)),
+                int(m.group(y)),
             )
     raise ValueError("not a date match")
 

@@ -11,9 +11,9 @@ from __future__ import annotations
 import bisect
 import re
 import unicodedata
-from dataclasses import dataclass
 from functools import cache, lru_cache
 from pathlib import Path
+from typing import NamedTuple
 
 from kb.context import (
     Backward,
@@ -58,8 +58,7 @@ _NOT_A_NAME = re.compile(
 )
 
 
-@dataclass
-class _Found:
+class _Found(NamedTuple):
     ref: ParsedRef
     before: Before
 
