@@ -418,21 +418,26 @@ _BEFORE_TREN = frozenset({"neu", "noi"})
 
 
 def _self_anchors(t: str) -> list[tuple[int, int]]:
-    """Spans of "này", "trên", "nêu trên", "nói trên" standing as words (str.find, no regex:
-    these words are frequent and the scan must stay cheap), in order."""
+    """Spans of "này", "trên", "nêu trên", "nói trên" standing as words after a word that can
+    end a type word ("định", "tư", "luật" …), in order. Found with str.find, no regex: these
+    words are frequent and the scan must stay cheap."""
+    ends_type_word = _type_word_last_syllables()
     spans: list[tuple[int, int]] = []
     n = len(t)
     for word in _SELF_WORDS:
+        size = len(word)
+        tren = word[0] in "tT"
         i = t.find(word)
         while i >= 0:
-            e = i + len(word)
+            e = i + size
             if i > 0 and t[i - 1].isspace() and not (e < n and _is_letter(t[e])):
                 s = i
-                if word[0] in "tT":
+                if tren:
                     prev = _word_before(t, i)
                     if fold(prev) in _BEFORE_TREN:
                         s = t.rfind(prev, 0, i)
-                spans.append((s, e))
+                if _folded_word_before(t, s) in ends_type_word:
+                    spans.append((s, e))
             i = t.find(word, e)
     spans.sort()
     return spans
@@ -476,6 +481,16 @@ def _last_word(seg: str) -> str:
 _WORD_END = re.compile(r"[^\W\d_]{1,12}$")
 
 
+def _folded_word_before(t: str, pos: int) -> str:
+    """``fold(_word_before(t, pos))``, kept with the word."""
+    return _folded_last_word(t[max(0, pos - 16) : pos])
+
+
+@lru_cache(maxsize=16384)
+def _folded_last_word(seg: str) -> str:
+    return fold(_last_word(seg))
+
+
 def _self_and_back_references(
     t: str, citations: list[Citation], header: DocumentHeader, g: Grammar
 ) -> list[Citation]:
@@ -487,10 +502,7 @@ def _self_and_back_references(
     seen_by_type: dict[str, set[str]] = {}
     nxt = 0
     tw_before = _type_word_before_re()
-    last_syllables = _type_word_last_syllables()
     for s, e in _self_anchors(t):
-        if fold(_word_before(t, s)) not in last_syllables:
-            continue
         m = tw_before.search(t, max(0, s - _SELF_WINDOW), s)
         if m is None:
             continue

@@ -501,14 +501,19 @@ def _scan(text: str, rev: str | None = None) -> Iterator[re.Match[str]]:
                 break
 
 
+# what ``classify`` made of a match, under what it saw (the three characters before the match,
+# the match, the character after it): the same number reads the same in every document
+_CLASSIFIED: dict[tuple[str, str, str], ParsedRef | None] = {}
+_CLASSIFIED_MAX = 1 << 16
+
+
 def find_refs(text: str, rev: str | None = None) -> list[ParsedRef]:
     """Every số hiệu in ``text``, in order, in one pass.
 
-    A number cited again reads the same: its classification is kept (per call) under what the
-    match saw (three characters before it, the match, the character after it) and reused with
-    the offsets moved."""
+    A number cited again reads the same: its classification is kept under what the match saw
+    and reused with the offsets moved (a copy each time, so the kept one is never changed)."""
     out: list[ParsedRef] = []
-    seen: dict[tuple[str, str, str], ParsedRef | None] = {}
+    seen = _CLASSIFIED
     n = len(text)
     for m in _scan(text, rev):
         s, e = m.span()
@@ -518,11 +523,10 @@ def find_refs(text: str, rev: str | None = None) -> list[ParsedRef]:
         key = (text[max(0, s - 3) : s], m.group(), text[e] if e < n else "")
         if key in seen:
             known = seen[key]
-            if known is not None:
-                out.append(known.moved_to(s))
-            continue
-        ref = classify(m, text)
-        seen[key] = ref
-        if ref is not None:
-            out.append(ref)
+        else:
+            if len(seen) >= _CLASSIFIED_MAX:
+                seen.clear()
+            known = seen[key] = classify(m, text)
+        if known is not None:
+            out.append(known.moved_to(s))
     return out
