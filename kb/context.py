@@ -4,6 +4,7 @@ the date, issuer and subject after it. Every look is bounded to a small window."
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
 from functools import cache
 from typing import NamedTuple
 
@@ -356,6 +357,35 @@ _NOT_A_TITLE = re.compile(r"hiệu lực|kể từ|[Cc]ăn cứ", re.IGNORECASE)
 _TITLE_BREAK = re.compile(r"[;()]")
 
 
+# a date followed by "của" holds at most 22 characters that are not white space before its
+# "của" ("ngày 10 tháng 12, năm 2014 ,"); it is looked for in this many characters before it
+_DATE_INK = 22
+_DATE_REACH = 64
+
+
+def title_dates(text: str, pos: int, limit: int) -> Iterator[re.Match[str]]:
+    """The matches of ``_TITLE_DATE.finditer(text, pos, limit)``, found from each "của" back.
+
+    Every match ends with "của", so the pattern is tried only in the few characters before
+    each one (str.find) instead of at every character of the window. A match cannot start
+    further back than that stretch unless the stretch is almost all white space; then the
+    rest is left to the plain scan."""
+    p = pos
+    c = text.find("của", p, limit)
+    while c >= 0:
+        lo = max(p, c - _DATE_REACH)
+        if lo > p and len("".join(text[lo:c].split())) <= _DATE_INK:
+            yield from _TITLE_DATE.finditer(text, p, limit)
+            return
+        m = _TITLE_DATE.search(text, lo, min(c + 4, limit))
+        if m is None:
+            c = text.find("của", c + 3, limit)
+            continue
+        yield m
+        p = m.end()
+        c = text.find("của", p, limit)
+
+
 def title_date(
     text: str,
     pos: int,
@@ -377,9 +407,7 @@ def title_date(
     elif not head[:1].isspace():
         return None
     limit = min(bound, pos + TITLE_MAX, len(text))
-    if text.find("của", pos, limit) < 0:
-        return None  # every date of a title is followed by "của"
-    for m in _TITLE_DATE.finditer(text, pos, limit):
+    for m in title_dates(text, pos, limit):
         raw = text[pos : m.start()]
         if _NOT_A_TITLE.search(raw) or crosses_paragraph(raw):
             return None

@@ -138,30 +138,51 @@ def extract_text(text: str, path: str = "<text>") -> ExtractedFile:
     return ExtractedFile(path=path, document=header, citations=citations, chars=len(text))
 
 
-def _type_of(r: ParsedRef, type_word: str | None, g: Grammar) -> TypeEntry | None:
+@lru_cache(maxsize=4096)
+def _typed(
+    type_word: str | None, family: Family, type_code: str | None
+) -> tuple[bool, TypeEntry | None, bool]:
+    """For a type word before a số hiệu of this family and type code: whether the number is a
+    citation at all, the document's type, and whether the word and the code disagree. The
+    same few pairs come again and again, so the answers are kept."""
+    g = load_grammar()
     word_type = g.type_for_word(type_word) if type_word else None
-    if r.family in (Family.NORMATIVE, Family.ADMINISTRATIVE) and r.type_code:
-        return g.type_by_state_code.get(r.type_code)
-    if r.family is Family.PARTY and r.type_code:
-        if r.type_code == "QĐ" and word_type is not None and word_type.name == "Quy định":
+    if word_type is not None and not word_type.cited:
+        return False, None, False
+    code_type = _type_of(family, type_code, type_word, g)
+    mismatch = False
+    if word_type is not None and fold(type_word or "") not in _GENERIC_WORDS:
+        mismatch = code_type is not None and not _compatible(word_type, code_type, family)
+        mismatch = mismatch or (family is Family.LETTER and word_type.name != "Công văn")
+    return True, code_type, mismatch
+
+
+def _type_of(
+    family: Family, type_code: str | None, type_word: str | None, g: Grammar
+) -> TypeEntry | None:
+    word_type = g.type_for_word(type_word) if type_word else None
+    if family in (Family.NORMATIVE, Family.ADMINISTRATIVE) and type_code:
+        return g.type_by_state_code.get(type_code)
+    if family is Family.PARTY and type_code:
+        if type_code == "QĐ" and word_type is not None and word_type.name == "Quy định":
             return word_type
-        return g.type_by_party_code.get(r.type_code)
-    if r.family is Family.LAW:
+        return g.type_by_party_code.get(type_code)
+    if family is Family.LAW:
         if word_type is not None and fold(type_word or "") in _LAW_WORDS:
             return word_type
         return g.type_for_word("luật")
-    if r.family is Family.LETTER:
+    if family is Family.LETTER:
         return g.type_for_word("công văn")
     return word_type
 
 
-def _compatible(word_type: TypeEntry, code_type: TypeEntry, r: ParsedRef) -> bool:
+def _compatible(word_type: TypeEntry, code_type: TypeEntry, family: Family) -> bool:
     if word_type.name == code_type.name:
         return True
     pair = {word_type.name, code_type.name}
-    if r.family is Family.PARTY and pair == {"Quy định", "Quyết định"}:
+    if family is Family.PARTY and pair == {"Quy định", "Quyết định"}:
         return True
-    if r.family is Family.LAW:
+    if family is Family.LAW:
         return word_type.name in {"Luật", "Bộ luật", "Pháp lệnh", "Nghị quyết", "Hiến pháp"}
     return pair in ({"Thông tư", "Thông tư liên tịch"}, {"Nghị quyết", "Nghị quyết liên tịch"})
 
@@ -199,8 +220,8 @@ def _complete(
     t = back.text
     r, before = f.ref, f.before
     tw = before.type_word
-    word_type = g.type_for_word(tw) if tw else None
-    if word_type is not None and not word_type.cited:
+    cited, code_type, mismatch = _typed(tw, r.family, r.type_code)
+    if not cited:
         return None  # e.g. contract numbers (types.toml: cited = false)
     has_context = tw is not None or before.has_so
     if not has_context:
@@ -208,12 +229,7 @@ def _complete(
             return None
         if r.family is Family.LETTER and (g.issuer(r.issuer_code) is None):
             return None
-    anomalies = list(r.anomalies)
-    code_type = _type_of(r, tw, g)
-    if word_type is not None and fold(tw or "") not in _GENERIC_WORDS:
-        mismatch = code_type is not None and not _compatible(word_type, code_type, r)
-        if mismatch or (r.family is Family.LETTER and word_type.name != "Công văn"):
-            anomalies.append("type-word-mismatch")
+    anomalies = [*r.anomalies, "type-word-mismatch"] if mismatch else list(r.anomalies)
 
     date, issuer, cursor = date_and_issuer(t, r.end, bound)
     end = r.end
@@ -301,10 +317,12 @@ _NUMBERED_FIELDS = frozenset(
 )
 
 
-# where a law's type word can start: "Luật", "LUẬT", "Bộ luật", "BỘ LUẬT", "Pháp lệnh",
-# "Hiến pháp" (found with str.find: "Luật" is frequent and a regex over every capital is not)
-_LAW_HEADS = (("Luật", ""), ("LUẬT", "BỘ"), ("luật", "Bộ"))
-_LAW_TAILS = (("Pháp", "lệnh"), ("Hiến", "pháp"))
+# where a law's type word can start: "Luật", "LUẬT" (found with str.find: "Luật" is frequent
+# and a regex over every capital is not), "BỘ LUẬT" (seen from its "LUẬT"), and "Bộ luật",
+# "Pháp lệnh", "Hiến pháp" (each a pattern that starts with its first word, which the scan
+# looks for as fast as str.find does)
+_LAW_HEADS = (("Luật", ""), ("LUẬT", "BỘ"))
+_LAW_PAIRS = (re.compile(r"Bộ\s+luật"), re.compile(r"Pháp\s+lệnh"), re.compile(r"Hiến\s+pháp"))
 
 
 def _law_anchors(t: str) -> list[tuple[int, int]]:
@@ -317,20 +335,13 @@ def _law_anchors(t: str) -> list[tuple[int, int]]:
             j = i
             while j > 0 and t[j - 1].isspace():
                 j -= 1
-            if j < i and head and t[j - len(head) : j] == head:
+            if head and j < i and t[j - len(head) : j] == head:
                 spans.append((j - len(head), i + len(word)))
-            elif word[0] != "l":  # a lower-case "luật" is a type word only after "Bộ"
+            else:
                 spans.append((i, i + len(word)))
             i = t.find(word, i + len(word))
-    for first, second in _LAW_TAILS:
-        i = t.find(first)
-        while i >= 0:
-            j = i + len(first)
-            while j < len(t) and t[j].isspace():
-                j += 1
-            if j > i + len(first) and t.startswith(second, j):
-                spans.append((i, j + len(second)))
-            i = t.find(first, i + len(first))
+    for pair in _LAW_PAIRS:
+        spans.extend(m.span() for m in pair.finditer(t))
     spans.sort()
     return spans
 

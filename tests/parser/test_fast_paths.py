@@ -10,12 +10,14 @@ from hypothesis import example, given
 from hypothesis import strategies as st
 
 from kb.context import (
+    _TITLE_DATE,
     Backward,
     _token_before,
     _token_end,
     _type_word_ending_at,
     _type_words_folded,
     _WordsBack,
+    title_dates,
 )
 from kb.extract import _law_anchors
 from kb.header import _DATE_LINE, _date_line
@@ -205,3 +207,25 @@ def test_cluster_pattern_is_the_alternation(t: str) -> None:
     assert spans == [m.span() for m in plain.finditer(t)]
     real = re.compile(rf"[{_MARKS}]+|[{_singletons()}]")
     assert [m.span() for m in _cluster_re().finditer(t)] == [m.span() for m in real.finditer(t)]
+
+
+_TITLE_PIECES = st.sampled_from(
+    [
+        *("ngày", "ngay", " ", ", ", "\n", "\u00a0", " " * 40, "10", "3", "03", "2020", "1999"),
+        *("/", "-", ".", "tháng", "năm", "của", "củaX", "Của", "Luật", "Quốc hội", "x" * 30, "123"),
+        *("ngày 10 tháng 3 năm 2020", "10/3/2020", "ngày 01/7/2022", "ngày   10 \n\n tháng  3"),
+        *("ngày" + " " * 70 + "10/3/2020", "10 - 03 -" + " " * 60 + "2014", " ,  năm   2014"),
+    ]
+)
+
+
+@given(st.lists(_TITLE_PIECES, max_size=40).map("".join))
+@example("Luật Báo chí ngày 10 tháng 3 năm 2020 của Quốc hội")
+@example("ngày 01/7/2022 của x, ngày 02/7/2022 của y")
+@example("Luật ngày" + " " * 70 + "10/3/2020 , của Quốc hội")
+def test_title_dates_from_each_cua_are_the_plain_scan(text: str) -> None:
+    for pos, limit in {(0, len(text)), (3, len(text)), (0, len(text) - 2), (7, len(text) // 2)}:
+        if not 0 <= pos <= limit:
+            continue
+        plain = [(m.span(), m.group("date")) for m in _TITLE_DATE.finditer(text, pos, limit)]
+        assert [(m.span(), m.group("date")) for m in title_dates(text, pos, limit)] == plain
