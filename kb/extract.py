@@ -114,7 +114,7 @@ def extract_text(text: str, path: str = "<text>") -> ExtractedFile:
     _dates_after_nested_titles(t, undated, frozenset(claimed), g)
 
     citations.extend(_laws_by_name(t, covered, g))
-    citations.extend(_self_and_back_references(t, citations, header, g))
+    citations.extend(_self_and_back_references(back, citations, header, g))
     citations.sort(key=lambda c: c.start)
 
     # the records were built by the parser itself from typed values (``citation_of``, no
@@ -502,9 +502,38 @@ def _folded_last_word(seg: str) -> str:
     return fold(_last_word(seg))
 
 
+@cache
+def _type_word_back_re() -> re.Pattern[str]:
+    """On the reversed text: white space, then the longest type word before it."""
+    tw = load_grammar().type_words_reversed_pattern()
+    return re.compile(rf"{_WS}+(?P<tw>{tw})(?!\w)", re.IGNORECASE)
+
+
+def _type_word_before(back: Backward, s: int) -> tuple[str, int] | None:
+    """The type word that ends with only white space between it and ``s``, starting at most
+    ``_SELF_WINDOW`` characters before ``s``: (as written, start). The same answer as the
+    search of ``_type_word_before_re`` in that window, found by one match on the reversed
+    text instead of a try at every character of the window."""
+    t, n = back.text, back.n
+    lo = max(0, s - _SELF_WINDOW)
+    m = _type_word_back_re().match(back.rev, n - s, n - lo)
+    if m is None:
+        return None
+    start, end = n - m.end("tw"), n - m.start("tw")
+    if start == lo and lo > 0 and _WORD_CHAR.match(t, lo - 1):
+        # the window's edge hides the letter before the word: the plain search decides
+        f = _type_word_before_re().search(t, lo, s)
+        return None if f is None else (f.group("tw"), f.start("tw"))
+    return t[start:end], start
+
+
+_WORD_CHAR = re.compile(r"\w")
+
+
 def _self_and_back_references(
-    t: str, citations: list[Citation], header: DocumentHeader, g: Grammar
+    back: Backward, citations: list[Citation], header: DocumentHeader, g: Grammar
 ) -> list[Citation]:
+    t = back.text
     out: list[Citation] = []
     ordered = sorted(
         (c for c in citations if c.key and not c.self_reference), key=lambda c: c.start
@@ -512,12 +541,11 @@ def _self_and_back_references(
     seen_keys: set[str] = set()
     seen_by_type: dict[str, set[str]] = {}
     nxt = 0
-    tw_before = _type_word_before_re()
     for s, e in _self_anchors(t):
-        m = tw_before.search(t, max(0, s - _SELF_WINDOW), s)
-        if m is None:
+        found = _type_word_before(back, s)
+        if found is None:
             continue
-        tw = m.group("tw")
+        tw, tw_start = found
         if not tw[0].isupper():
             continue  # "các quy định này" speaks of provisions, not of a document
         word_type = g.type_for_word(tw)
@@ -526,7 +554,7 @@ def _self_and_back_references(
             about = _SELF_RESOLVED if header.key is not None else _SELF_UNRESOLVED
             c = citation_of(
                 text="",
-                start=m.start("tw"),
+                start=tw_start,
                 end=e,
                 line=0,
                 column=0,
@@ -539,7 +567,7 @@ def _self_and_back_references(
         else:
             c = citation_of(
                 text="",
-                start=m.start("tw"),
+                start=tw_start,
                 end=e,
                 line=0,
                 column=0,

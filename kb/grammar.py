@@ -107,6 +107,17 @@ class Grammar:
         words = sorted({w for t in self.types for w in t.words}, key=len, reverse=True)
         return "|".join(_word_regex(w) for w in words)
 
+    def type_words_reversed_pattern(self) -> str:
+        """``type_words_pattern`` for the reversed text: each word written backwards, the words
+        with more syllables (then more letters) first, so that the first alternative that
+        matches is the longest type word ending where the match starts."""
+        words = sorted(
+            {w for t in self.types for w in t.words},
+            key=lambda w: (len(w.split()), len(w)),
+            reverse=True,
+        )
+        return "|".join(_word_regex(" ".join(x[::-1] for x in reversed(w.split()))) for w in words)
+
     def capitalised_type_words_pattern(self) -> str:
         """Alternation of the type words with a capital first letter or all in capitals
         ("Quyết định", "QUYẾT ĐỊNH"), matched case-sensitively."""

@@ -19,7 +19,7 @@ from kb.context import (
     _WordsBack,
     title_dates,
 )
-from kb.extract import _law_anchors
+from kb.extract import _law_anchors, _type_word_before, _type_word_before_re
 from kb.header import _DATE_LINE, _date_line
 from kb.models import Citation, Family, citation_of
 from kb.refs import _scan, ref_pattern
@@ -229,3 +229,24 @@ def test_title_dates_from_each_cua_are_the_plain_scan(text: str) -> None:
             continue
         plain = [(m.span(), m.group("date")) for m in _TITLE_DATE.finditer(text, pos, limit)]
         assert [(m.span(), m.group("date")) for m in title_dates(text, pos, limit)] == plain
+
+
+_TYPE_WORD_PIECES = st.sampled_from(
+    [
+        *("Quyết định", "QUYẾT ĐỊNH", "quyết", "định", "Nghị", "Nghị quyết", "liên tịch", "Luật"),
+        *("Bộ luật", "luật", "Pháp lệnh", "lệnh", "Thông tư", "tư", "Ðịnh", "Văn bản", "Chỉ thị"),
+        *(" ", "  ", "\n", "\n\n", "\u00a0", "x", "1", ",", "này", "trên", "abcdefghij" * 4),
+    ]
+)
+
+
+@given(st.lists(_TYPE_WORD_PIECES, max_size=25).map("".join))
+@example("xQuyết định này")
+@example("x Bộ luật này, Nghị quyết liên tịch trên")
+@example("xQuyết định" + " " * 30 + "này")  # the window's edge falls on the type word
+@example("x" + "abcdefghij" * 3 + "Thông tư liên tịch này")
+def test_type_word_before_on_the_reversed_text_is_the_plain_search(text: str) -> None:
+    back = Backward(text)
+    for s in range(len(text) + 1):
+        plain = _type_word_before_re().search(text, max(0, s - 40), s)
+        assert _type_word_before(back, s) == (plain and (plain.group("tw"), plain.start("tw")))
