@@ -27,7 +27,7 @@ from kb.context import (
     subject_after,
     title_date,
 )
-from kb.dates import ANY_DATE, ParsedDate, parsed_from_match
+from kb.dates import ANY_DATE, NUMERIC_DATE, WORDS_DATE, ParsedDate, parsed_from_match
 from kb.grammar import Grammar, TypeEntry, load_grammar
 from kb.header import parse_header
 from kb.models import (
@@ -365,11 +365,22 @@ def _law_re() -> re.Pattern[str]:
     )
 
 
+@cache
+def _date_or_year_re() -> re.Pattern[str]:
+    """What a law's date or year starts with at its first digit (the date as ``_law_re``
+    reads it, or "năm" and a year): unless "khóa 14" stands before it, no law cited by name
+    matches without it, and it is looked at before the whole pattern."""
+    numeric = NUMERIC_DATE.replace("?P<", "?P<s_")
+    words = WORDS_DATE.replace("?P<", "?P<s_")
+    return re.compile(rf"{numeric}|{words}|(?:19|20)\d\d(?!\d)")
+
+
 def _laws_by_name(t: str, covered: list[tuple[int, int]], g: Grammar) -> list[Citation]:
     out: list[Citation] = []
     spans = sorted(covered)
     span_starts = [a for a, _ in spans]
     law_re = _law_re()
+    date_at_stop = _date_or_year_re()
     resume = 0
     for s, a_end in _law_anchors(t):
         if s < resume or (s > 0 and (t[s - 1].isalnum() or unicodedata.combining(t[s - 1]))):
@@ -377,6 +388,8 @@ def _laws_by_name(t: str, covered: list[tuple[int, int]], g: Grammar) -> list[Ci
         stop = _NAME_STOP.search(t, a_end, a_end + _NAME_SPAN)
         if stop is None or not stop.group().isdigit():
             continue  # no date or year follows: not a law cited by name and date
+        if not date_at_stop.match(t, stop.start()) and t.find("khóa", a_end, stop.start()) < 0:
+            continue  # the first digit starts no date or year ("Luật … số 45/2013/QH13")
         m = law_re.match(t, s)
         if m is None:
             continue
@@ -428,10 +441,11 @@ _SELF_WORDS = ("này", "NÀY", "trên", "TRÊN")
 _BEFORE_TREN = frozenset({"neu", "noi"})
 
 
-def _self_anchors(t: str) -> list[tuple[int, int]]:
+def _self_anchors(back: Backward) -> list[tuple[int, int]]:
     """Spans of "này", "trên", "nêu trên", "nói trên" standing as words after a word that can
     end a type word ("định", "tư", "luật" …), in order. Found with str.find, no regex: these
     words are frequent and the scan must stay cheap."""
+    t = back.text
     ends_type_word = _type_word_last_syllables()
     spans: list[tuple[int, int]] = []
     n = len(t)
@@ -444,10 +458,10 @@ def _self_anchors(t: str) -> list[tuple[int, int]]:
             if i > 0 and t[i - 1].isspace() and not (e < n and _is_letter(t[e])):
                 s = i
                 if tren:
-                    prev = _word_before(t, i)
+                    prev = _word_before(back, i)
                     if fold(prev) in _BEFORE_TREN:
                         s = t.rfind(prev, 0, i)
-                if _folded_word_before(t, s) in ends_type_word:
+                if fold(_word_before(back, s)) in ends_type_word:
                     spans.append((s, e))
             i = t.find(word, e)
     spans.sort()
@@ -473,33 +487,18 @@ def _type_word_last_syllables() -> frozenset[str]:
     return frozenset(fold(w).split()[-1] for t in load_grammar().types for w in t.words)
 
 
-def _word_before(t: str, pos: int) -> str:
-    """The word (letters and accents, at most 12 characters) before the white space at ``pos``."""
-    return _last_word(t[max(0, pos - 16) : pos])
+# on the reversed text: the white space before a position, then the word (letters only, at
+# most twelve of them) before that
+_WORD_BACK = re.compile(r"\s*+([^\W\d_]{1,12})")
+_WORD_REACH = 16
 
 
-@lru_cache(maxsize=16384)
-def _last_word(seg: str) -> str:
-    """The word that ends ``seg`` (white space at its end left out); the same few words stand
-    before "này" again and again, so the answer is kept."""
-    seg = seg.rstrip()
-    if not seg:
-        return ""
-    m = _WORD_END.search(seg.rsplit(None, 1)[-1])
-    return m.group() if m else ""
-
-
-_WORD_END = re.compile(r"[^\W\d_]{1,12}$")
-
-
-def _folded_word_before(t: str, pos: int) -> str:
-    """``fold(_word_before(t, pos))``, kept with the word."""
-    return _folded_last_word(t[max(0, pos - 16) : pos])
-
-
-@lru_cache(maxsize=16384)
-def _folded_last_word(seg: str) -> str:
-    return fold(_last_word(seg))
+def _word_before(back: Backward, pos: int) -> str:
+    """The word (letters, at most 12 of them) that ends the 16 characters before ``pos``, white
+    space at their end left out; "" when they end with something else."""
+    n = back.n
+    m = _WORD_BACK.match(back.rev, n - pos, n - max(0, pos - _WORD_REACH))
+    return m.group(1)[::-1] if m else ""
 
 
 @cache
@@ -541,7 +540,7 @@ def _self_and_back_references(
     seen_keys: set[str] = set()
     seen_by_type: dict[str, set[str]] = {}
     nxt = 0
-    for s, e in _self_anchors(t):
+    for s, e in _self_anchors(back):
         found = _type_word_before(back, s)
         if found is None:
             continue

@@ -5,10 +5,12 @@ from __future__ import annotations
 import re
 import unicodedata
 from pathlib import Path
+from unittest.mock import patch
 
 from hypothesis import example, given
 from hypothesis import strategies as st
 
+from kb import extract
 from kb.context import (
     _TITLE_DATE,
     Backward,
@@ -20,6 +22,7 @@ from kb.context import (
     title_dates,
 )
 from kb.extract import _law_anchors, _type_word_before, _type_word_before_re
+from kb.grammar import load_grammar
 from kb.header import _DATE_LINE, _date_line
 from kb.models import Citation, Family, citation_of
 from kb.refs import _scan, ref_pattern
@@ -250,3 +253,24 @@ def test_type_word_before_on_the_reversed_text_is_the_plain_search(text: str) ->
     for s in range(len(text) + 1):
         plain = _type_word_before_re().search(text, max(0, s - 40), s)
         assert _type_word_before(back, s) == (plain and (plain.group("tw"), plain.start("tw")))
+
+
+_LAW_NAME_PIECES = st.sampled_from(
+    [
+        *("Luật", "Bộ luật", "Pháp lệnh", " ", "\n", "Đất đai", "Báo chí", "số", "45/2013/QH13"),
+        *("ngày", "10/3/2020", "10 tháng 3 năm 2020", "10 - 3 -", "2014", "năm", "2020", ","),
+        *("được Quốc hội", "khóa", "XIV", "14", "thông qua", "(", ";", "sửa đổi", "x"),
+    ]
+)
+
+
+@given(st.lists(_LAW_NAME_PIECES, max_size=20).map(" ".join))
+@example("Luật Tổ chức Quốc hội được Quốc hội khóa 14 thông qua ngày 20/11/2019")
+@example("Luật Đất đai số 45/2013/QH13 và Luật Báo chí năm 2016")
+@example("Luật Báo chí ngày 10 tháng 3 năm 2020 và Luật Đất đai, 01-7-2014")
+def test_laws_by_name_look_at_the_first_digit_first(text: str) -> None:
+    g = load_grammar()
+    fast = [c.model_dump() for c in extract._laws_by_name(text, [], g)]
+    with patch.object(extract, "_date_or_year_re", lambda: re.compile("")):
+        plain = [c.model_dump() for c in extract._laws_by_name(text, [], g)]
+    assert fast == plain
