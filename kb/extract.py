@@ -442,11 +442,10 @@ _BEFORE_TREN = frozenset({"neu", "noi"})
 
 
 def _self_anchors(back: Backward) -> list[tuple[int, int]]:
-    """Spans of "này", "trên", "nêu trên", "nói trên" standing as words after a word that can
-    end a type word ("định", "tư", "luật" …), in order. Found with str.find, no regex: these
-    words are frequent and the scan must stay cheap."""
+    """Spans of "này", "trên", "nêu trên", "nói trên" standing as words, in order. Found with
+    str.find, no regex: these words are frequent and the scan must stay cheap. Whether a type
+    word stands before each is read next, on the reversed text (``_type_word_before``)."""
     t = back.text
-    ends_type_word = _type_word_last_syllables()
     spans: list[tuple[int, int]] = []
     n = len(t)
     for word in _SELF_WORDS:
@@ -461,8 +460,7 @@ def _self_anchors(back: Backward) -> list[tuple[int, int]]:
                     prev = _word_before(back, i)
                     if fold(prev) in _BEFORE_TREN:
                         s = t.rfind(prev, 0, i)
-                if fold(_word_before(back, s)) in ends_type_word:
-                    spans.append((s, e))
+                spans.append((s, e))
             i = t.find(word, e)
     spans.sort()
     return spans
@@ -480,11 +478,6 @@ def _type_word_before_re() -> re.Pattern[str]:
     # type words (matched as case-blind as the words) rejects most of them at once
     firsts = "".join(sorted({re.escape(w[0]) for t in g.types for w in t.words} | set("đĐðÐ")))
     return re.compile(rf"(?=[{firsts}])(?<!\w)(?P<tw>{tw}){_WS}+$", re.IGNORECASE)
-
-
-@cache
-def _type_word_last_syllables() -> frozenset[str]:
-    return frozenset(fold(w).split()[-1] for t in load_grammar().types for w in t.words)
 
 
 # on the reversed text: the white space before a position, then the word (letters only, at
