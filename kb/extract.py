@@ -35,6 +35,7 @@ from kb.models import (
     DocumentHeader,
     ExtractedFile,
     Family,
+    citation_defaults,
     citation_from_fields,
     citation_of,
 )
@@ -120,17 +121,19 @@ def extract_text(text: str, path: str = "<text>") -> ExtractedFile:
     # the records were built by the parser itself from typed values (``citation_of``, no
     # validation pass); the final positions are written straight into them
     mapped = view.mapped
+    position = lines.position
     for c in citations:
         fields = c.__dict__
         start, end = fields["start"], fields["end"]
         if mapped:
             start, end = view.span_to_original(start, end)
+            fields["start"], fields["end"] = start, end
             if c.ref_start is not None and c.ref_end is not None:
                 fields["ref_start"], fields["ref_end"] = view.span_to_original(
                     c.ref_start, c.ref_end
                 )
-        line, column = lines.position(start)
-        fields.update(start=start, end=end, text=text[start:end], line=line, column=column)
+        fields["text"] = text[start:end]
+        fields["line"], fields["column"] = position(start)
     if header.date_start is not None and header.date_end is not None:
         header.date_start, header.date_end = view.span_to_original(
             header.date_start, header.date_end
@@ -435,8 +438,8 @@ def _laws_by_name(t: str, covered: list[tuple[int, int]], g: Grammar) -> list[Ci
 # a type word before the type word itself is matched. A footnote number may follow
 # ("Nghị định này48."), a letter may not.
 _SELF_WINDOW = 40
-_SELF_RESOLVED: dict[str, str] = {}
-_SELF_UNRESOLVED = {"unresolved_reason": "the document's own number or date is not known"}
+_SELF_SET = ("text", "start", "end", "line", "column", "type", "type_word", "self_reference")
+_SELF_UNKNOWN = "the document's own number or date is not known"
 _SELF_WORDS = ("này", "NÀY", "trên", "TRÊN")
 _BEFORE_TREN = frozenset({"neu", "noi"})
 
@@ -522,6 +525,30 @@ def _type_word_before(back: Backward, s: int) -> tuple[str, int] | None:
 _WORD_CHAR = re.compile(r"\w")
 
 
+def _self_citation(
+    start: int, end: int, word_type: TypeEntry | None, type_word: str, own_key: str | None
+) -> Citation:
+    """The record of "Quyết định này": ``citation_of`` with these values, built in one go (a
+    document names itself again and again)."""
+    fields = dict(citation_defaults())
+    fields.update(
+        start=start,
+        end=end,
+        text="",
+        line=0,
+        column=0,
+        type=word_type.name if word_type else None,
+        type_word=type_word,
+        self_reference=True,
+        resolved_to=own_key,
+        anomalies=[],
+    )
+    if own_key is None:
+        fields["unresolved_reason"] = _SELF_UNKNOWN
+        return citation_from_fields(fields, {*_SELF_SET, "resolved_to", "unresolved_reason"})
+    return citation_from_fields(fields, {*_SELF_SET, "resolved_to"})
+
+
 def _self_and_back_references(
     back: Backward, citations: list[Citation], header: DocumentHeader, g: Grammar
 ) -> list[Citation]:
@@ -543,19 +570,7 @@ def _self_and_back_references(
         word_type = g.type_for_word(tw)
         what = fold(t[s:e])
         if what == "nay":
-            about = _SELF_RESOLVED if header.key is not None else _SELF_UNRESOLVED
-            c = citation_of(
-                text="",
-                start=tw_start,
-                end=e,
-                line=0,
-                column=0,
-                type=word_type.name if word_type else None,
-                type_word=one_space(tw),
-                self_reference=True,
-                resolved_to=header.key,
-                **about,
-            )
+            c = _self_citation(tw_start, e, word_type, one_space(tw), header.key)
         else:
             c = citation_of(
                 text="",

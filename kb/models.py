@@ -99,7 +99,7 @@ def citation_of(**values: Any) -> Citation:
     """A Citation from values the parser has already typed, without a validation pass: the
     record ``Citation.model_construct(**values)`` gives, built for a fraction of its cost (the
     parser makes one per citation)."""
-    fields = dict(_citation_defaults())
+    fields = dict(citation_defaults())
     fields.update(values)
     if "anomalies" not in values:
         fields["anomalies"] = []
@@ -121,7 +121,7 @@ def citation_from_fields(fields: dict[str, Any], fields_set: set[str]) -> Citati
 _CITATION_DEFAULTS: dict[str, Any] = {}
 
 
-def _citation_defaults() -> dict[str, Any]:
+def citation_defaults() -> dict[str, Any]:
     """Every field of Citation in order, with its default (None for the required ones, which
     the parser always gives)."""
     if not _CITATION_DEFAULTS:

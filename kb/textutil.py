@@ -71,8 +71,8 @@ def mask_page_heads(text: str) -> str:
 def one_space(s: str) -> str:
     """``s`` with every run of white space turned into one space, as ``re.sub(r"\\s+", " ", s)``
     gives it, but without a regex (cheaper on the short strings of a citation)."""
-    if not s:
-        return s
+    if not s or (s.isprintable() and "  " not in s):
+        return s  # printable: its only white space is " " (the usual case, checked in C)
     joined = " ".join(s.split())
     if not joined:
         return " "
