@@ -454,13 +454,45 @@ def _number_back_re() -> re.Pattern[str]:
     and the one lower-case letter that may stand between it and its number, the number's
     digits, and the digits before a dot in front of them ("1.12/…"), each read backwards."""
     g = load_grammar()
+    return re.compile(_number_back_pattern("[" + re.escape(g.dash_chars + g.slash_chars) + "]"))
+
+
+def _number_back_pattern(first: str) -> str:
+    """``_number_back_re`` starting with ``first`` (its separator, or a class of them)."""
+    g = load_grammar()
     sep = "[" + re.escape(g.dash_chars + g.slash_chars) + "]"
     gap = "[" + re.escape("".join(sorted(_gap_chars()))) + "]"
     # what a số hiệu has after its first separator (white space, a code, or a year "19…",
     # "20…"), looked at behind the separator on the reversed text; dates such as "01/7/2022"
     # are left out here at no cost to the scan
     after = f"(?:(?<=[ \\t\\u00a0\\u202f\\u2009\\r\\nA-ZĐÐa-zđð]{sep})|(?<=(?:02|91){sep}))"
-    return re.compile(f"{sep}{after}{gap}*+[a-z]?+(\\d+)(?:\\.(\\d+))?")
+    return f"{first}{after}{gap}*+[a-z]?+(\\d+)(?:\\.(\\d+))?"
+
+
+@cache
+def _number_back_by_separator() -> dict[str, re.Pattern[str]]:
+    """``_number_back_re`` for each separator alone. A pattern that starts with one character
+    is scanned for as fast as str.find finds it; one that starts with a class of twelve is
+    tried at every character. A text holds few of the separators, "/" and "-" most."""
+    g = load_grammar()
+    return {
+        ch: re.compile(_number_back_pattern(re.escape(ch))) for ch in g.dash_chars + g.slash_chars
+    }
+
+
+def _number_backs(rev: str) -> list[re.Match[str]]:
+    """The matches of ``_number_back_re`` over the reversed text, in its order (the order of
+    the separators in it), found separator by separator."""
+    found: list[re.Match[str]] = []
+    for ch, pattern in _number_back_by_separator().items():
+        if ch in rev:
+            found.extend(pattern.finditer(rev))
+    found.sort(key=_match_start)
+    return found
+
+
+def _match_start(m: re.Match[str]) -> int:
+    return m.start()
 
 
 def _scan(text: str, rev: str | None = None) -> Iterator[re.Match[str]]:
@@ -481,7 +513,7 @@ def _scan(text: str, rev: str | None = None) -> Iterator[re.Match[str]]:
         rev = text[::-1]
     n = len(text)
     floor = 0
-    for c in reversed(list(back.finditer(rev))):
+    for c in reversed(_number_backs(rev)):
         at = n - 1 - c.start()  # the separator
         if at <= floor:
             continue

@@ -25,7 +25,7 @@ from kb.extract import _law_anchors, _type_word_before, _type_word_before_re
 from kb.grammar import load_grammar
 from kb.header import _DATE_LINE, _date_line
 from kb.models import Citation, Family, citation_of
-from kb.refs import _scan, ref_pattern
+from kb.refs import _number_back_re, _number_backs, _scan, ref_pattern
 from kb.textutil import _MARKS, NfcView, _cluster_pattern, _cluster_re, _singletons, fold, one_space
 
 _LAW_ANCHOR = re.compile(
@@ -157,6 +157,13 @@ _REF_PIECES = st.sampled_from(
 def test_scan_from_separators_is_the_finditer(t: str) -> None:
     expected = [(m.span(), m.groupdict()) for m in ref_pattern().finditer(t)]
     assert [(m.span(), m.groupdict()) for m in _scan(t)] == expected
+
+
+@given(st.lists(_REF_PIECES, max_size=30).map("".join))
+def test_numbers_found_separator_by_separator_are_the_finditer(t: str) -> None:
+    rev = t[::-1]
+    expected = [(m.span(), m.groups()) for m in _number_back_re().finditer(rev)]
+    assert [(m.span(), m.groups()) for m in _number_backs(rev)] == expected
 
 
 def test_scan_from_separators_on_the_seeds() -> None:
