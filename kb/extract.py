@@ -479,7 +479,7 @@ def _type_word_before_re() -> re.Pattern[str]:
     tw = g.type_words_pattern()
     # the search tries every start in its window: a look-ahead for the first letters of the
     # type words (matched as case-blind as the words) rejects most of them at once
-    firsts = "".join(sorted({re.escape(w[0]) for t in g.types for w in t.words} | set("đĐðÐ")))
+    firsts = "".join(sorted({re.escape(w[0]) for w in g.self_words()} | set("đĐðÐ")))
     return re.compile(rf"(?=[{firsts}])(?<!\w)(?P<tw>{tw}){_WS}+$", re.IGNORECASE)
 
 

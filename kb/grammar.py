@@ -28,6 +28,7 @@ class TypeEntry:
     examples: tuple[str, ...]
     code_variants: tuple[str, ...] = ()  # spellings of the state code seen in real text: "QD"
     cited: bool = True  # False: numbers after this type word are not citations (contracts)
+    self_reference: bool = True  # False: "<word> này" does not name the text ("Mẫu này")
 
 
 @dataclass(frozen=True)
@@ -102,9 +103,15 @@ class Grammar:
                 best = (len(known), code)
         return best[1] if best else None
 
+    def self_words(self) -> set[str]:
+        """The type words that name the text they are in when "này" follows ("Quyết định
+        này"; not "Mẫu này", a form)."""
+        return {w for t in self.types if t.self_reference for w in t.words}
+
     def type_words_pattern(self) -> str:
-        """Alternation of all type words, longest first, tolerant of line breaks and Ð."""
-        words = sorted({w for t in self.types for w in t.words}, key=len, reverse=True)
+        """Alternation of the type words of ``self_words``, longest first, tolerant of line
+        breaks and Ð."""
+        words = sorted(self.self_words(), key=len, reverse=True)
         return "|".join(_word_regex(w) for w in words)
 
     def type_words_reversed_pattern(self) -> str:
@@ -112,7 +119,7 @@ class Grammar:
         with more syllables (then more letters) first, so that the first alternative that
         matches is the longest type word ending where the match starts."""
         words = sorted(
-            {w for t in self.types for w in t.words},
+            self.self_words(),
             key=lambda w: (len(w.split()), len(w)),
             reverse=True,
         )
@@ -179,6 +186,7 @@ def load_grammar() -> Grammar:
             examples=tuple(t.get("examples", [])),
             code_variants=tuple(t.get("code_variants", [])),
             cited=bool(t.get("cited", True)),
+            self_reference=bool(t.get("self_reference", True)),
         )
         for t in types_data
     )
