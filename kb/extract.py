@@ -226,6 +226,8 @@ def _complete(
     cited, code_type, mismatch = _typed(tw, r.family, r.type_code)
     if not cited:
         return None  # e.g. contract numbers (types.toml: cited = false)
+    if r.type_code is None and r.family is Family.NORMATIVE and tw is None:
+        return None  # "115/2017-BTC", the type code left out: only a type word says what it is
     has_context = tw is not None or before.has_so
     if not has_context:
         if not r.known or r.family is Family.OLD:

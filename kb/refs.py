@@ -43,12 +43,20 @@ def ref_pattern() -> re.Pattern[str]:
     # stands before the number is checked in ``find_refs``. The digits are possessive and must
     # be followed by a space or a separator, so a number that is not a số hiệu fails at once.
     follow = "[" + re.escape(g.space_chars + g.dash_chars + g.slash_chars) + "]"
+    # the year between two slashes written twice ("64//2023/NĐ-CP", "143/2025//NĐ-CP") or
+    # followed by a dash ("95/1998-NĐ-CP", "115/2017-BTC"): malformed, read all the same, by an
+    # alternative tried last, only where the usual forms fail (``_normative`` tells which)
+    odd_year = (
+        f"(?:{slash}{_SP})?(?P<xyear>(?:19|20)\\d\\d){_SP}"
+        f"(?:{slash}{_SP}(?:{slash}{_SP})?|{dash}{_SP})(?P<xsym>{symbol})"
+    )
     return re.compile(
         r"(?P<num>\d{1,5}+(?:\.\d{1,3}(?=[/\-]))?[a-z]?)"
         f"(?={follow})"
         "(?:"
         f"{_SP}{slash}{_SP}"
-        f"(?:(?P<year>(?:19|20)\\d\\d){_SP}{slash}{_SP}(?P<nsym>{symbol})|(?P<asym>{symbol}))"
+        f"(?:(?P<year>(?:19|20)\\d\\d){_SP}{slash}{_SP}(?P<nsym>{symbol})|(?P<asym>{symbol})"
+        f"|{odd_year})"
         f"|{_SP}{dash}{_SP}(?P<ptype>{code}){_SP}{slash}{_SP}(?P<psym>{symbol})"
         f"|{dash}(?P<osym>{code})"
         ")"
@@ -158,7 +166,7 @@ def classify(m: re.Match[str], text: str) -> ParsedRef | None:
     glued = m.start() > 0 and text[m.start() - 1].isalpha()
     if glued and not _SO_BEFORE.search(text, max(0, m.start() - 3), m.start()):
         return None  # part of a word or code such as "F0/F1"
-    for group in ("nsym", "psym", "asym", "osym"):
+    for group in ("nsym", "psym", "asym", "osym", "xsym"):
         if m.group(group) is not None:
             break
     sym_start, sym_end = m.start(group), m.end(group)
@@ -187,7 +195,7 @@ def classify(m: re.Match[str], text: str) -> ParsedRef | None:
     if glued:
         anomalies.append("missing-space")
 
-    if group == "nsym":
+    if group == "nsym" or group == "xsym":
         return _normative(m, num, codes, end, anomalies, g)
     if group == "psym":
         return _party(m, num, m.group("ptype"), codes, end, anomalies, g)
@@ -237,10 +245,22 @@ def _normative(
     anomalies: list[str],
     g: Grammar,
 ) -> ParsedRef | None:
-    year = int(m.group("year"))
+    dash_after_year = False
+    if m.group("year") is not None:
+        year = int(m.group("year"))
+    else:  # the odd forms
+        year = int(m.group("xyear"))
+        between = m.string[m.end("num") : m.start("xsym")]
+        if sum(between.count(ch) for ch in g.slash_chars) > 2:
+            anomalies.append("doubled-slash")
+        # "95/1998-NĐ-CP": a dash where the slash after the year belongs (with no type code
+        # after it, "115/2017-BTC", the type code is what is missing)
+        dash_after_year = any(ch in between for ch in g.dash_chars)
     first, known_first = _canon_code(codes[0], g, "state_type")
     if g.law_issuer.match(code_key(codes[0])):
         # 59/2020/QH14, 76/2025/UBTVQH15: a law or resolution of the National Assembly
+        if dash_after_year:
+            anomalies.append("dash-after-year")
         issuer = first
         return _built(
             m,
@@ -254,7 +274,25 @@ def _normative(
             issuer_codes=(issuer,),
         )
     if code_key(codes[0]) not in g.state_type_codes:
-        return None
+        body = g.issuer(codes[0])
+        if body is None or body.family != "state" or body.numbered_by_term:
+            return None  # "02/2020/UBTVQH" lacks the term, not the type: left alone
+        # the type code left out ("Thông tư 115/2017-BTC"): kept only after a type word
+        issuers = tuple(_canon_code(c, g, "issuer")[0] for c in codes)
+        return _built(
+            m,
+            end,
+            num,
+            Family.NORMATIVE,
+            f"/{year}/{_join(list(issuers))}",
+            [*anomalies, "missing-type"],
+            year=year,
+            issuer_code=issuers[0],
+            issuer_codes=issuers,
+            known=False,
+        )
+    if dash_after_year:
+        anomalies.append("dash-after-year")
     rest = [_canon_code(c, g, "issuer") for c in codes[1:]]
     issuers = tuple(c for c, _ in rest)
     known = known_first and all(k for _, k in rest)
@@ -450,9 +488,10 @@ def _gap_chars() -> frozenset[str]:
 
 @cache
 def _number_back_re() -> re.Pattern[str]:
-    """On the reversed text: a separator that a số hiệu can continue after, the white space
-    and the one lower-case letter that may stand between it and its number, the number's
-    digits, and the digits before a dot in front of them ("1.12/…"), each read backwards."""
+    """On the reversed text: a separator that a số hiệu can continue after, a second slash
+    written right before it ("64//2023/…"), the white space and the one lower-case letter that
+    may stand between it and its number, the number's digits, and the digits before a dot in
+    front of them ("1.12/…"), each read backwards."""
     g = load_grammar()
     sep = "[" + re.escape(g.dash_chars + g.slash_chars) + "]"
     gap = "[" + re.escape("".join(sorted(_gap_chars()))) + "]"
@@ -460,7 +499,8 @@ def _number_back_re() -> re.Pattern[str]:
     # "20…"), looked at behind the separator on the reversed text; dates such as "01/7/2022"
     # are left out here at no cost to the scan
     after = f"(?:(?<=[ \\t\\u00a0\\u202f\\u2009\\r\\nA-ZĐÐa-zđð]{sep})|(?<=(?:02|91){sep}))"
-    return re.compile(f"{sep}{after}{gap}*+[a-z]?+(\\d+)(?:\\.(\\d+))?")
+    slash = "[" + re.escape(g.slash_chars) + "]"
+    return re.compile(f"{sep}{after}{slash}?{gap}*+[a-z]?+(\\d+)(?:\\.(\\d+))?")
 
 
 def _scan(text: str, rev: str | None = None) -> Iterator[re.Match[str]]:
