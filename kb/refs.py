@@ -17,8 +17,10 @@ from kb.grammar import Grammar, code_key, load_grammar
 from kb.models import Family
 
 _HSPACE = "[ \\t\\u00a0\\u202f\\u2009]"
-# white space inside a broken số hiệu: spaces and at most three line breaks
-_SP = f"{_HSPACE}*(?:\\r?\\n{_HSPACE}*){{0,3}}"
+# white space inside a broken số hiệu: spaces and at most three line breaks, taken whole
+# (possessive): what follows it in the pattern never starts with white space, so giving some
+# of it back never makes a match, and a failing number is not retried space by space
+_SP = f"{_HSPACE}*+(?:\\r?\\n{_HSPACE}*+){{0,3}}+"
 # a code: letters (an "&" may join two groups: BNN&PTNT, BGD&ĐT), then up to two digits (QH14)
 _CODE = r"[A-ZĐÐa-zđð][A-Za-zĐđÐðƯƠ]{0,14}+(?:&[A-ZĐÐ][A-Za-zĐđÐð]{0,7}+)?\d{0,2}+"
 _CODE_RE = re.compile(_CODE)
