@@ -27,6 +27,7 @@ class TypeEntry:
     normative: bool
     examples: tuple[str, ...]
     code_variants: tuple[str, ...] = ()  # spellings of the state code seen in real text: "QD"
+    unofficial_codes: tuple[str, ...] = ()  # state codes not in Nghị định 30/2020: "CV"
     cited: bool = True  # False: numbers after this type word are not citations (contracts)
     self_reference: bool = True  # False: "<word> này" does not name the text ("Mẫu này")
 
@@ -67,6 +68,7 @@ class Grammar:
     issuer_codes: dict[str, str]  # code_key -> canonical code
     type_by_state_code: dict[str, TypeEntry]  # canonical code -> entry
     type_by_party_code: dict[str, TypeEntry]
+    unofficial_codes: dict[str, str]  # code_key -> canonical: state codes not in the decree
     issuer_by_name: dict[str, str]  # folded name -> code
     dash_chars: str
     slash_chars: str
@@ -185,6 +187,7 @@ def load_grammar() -> Grammar:
             normative=bool(t.get("normative", False)),
             examples=tuple(t.get("examples", [])),
             code_variants=tuple(t.get("code_variants", [])),
+            unofficial_codes=tuple(t.get("unofficial_codes", [])),
             cited=bool(t.get("cited", True)),
             self_reference=bool(t.get("self_reference", True)),
         )
@@ -195,6 +198,7 @@ def load_grammar() -> Grammar:
     party_type_codes: dict[str, str] = {}
     type_by_state_code: dict[str, TypeEntry] = {}
     type_by_party_code: dict[str, TypeEntry] = {}
+    unofficial_codes: dict[str, str] = {}
     for t in types:
         for w in t.words:
             type_by_word.setdefault(fold(w), t)
@@ -203,6 +207,9 @@ def load_grammar() -> Grammar:
             type_by_state_code.setdefault(c, t)
         for v in t.code_variants:
             state_type_codes.setdefault(code_key(v), t.state_codes[0])
+        for c in t.unofficial_codes:
+            unofficial_codes[code_key(c)] = c
+            type_by_state_code.setdefault(c, t)
         for c in t.party_codes:
             party_type_codes[code_key(c)] = c
             # "QĐ" in a Party number is a Quyết định unless the type word says Quy định
@@ -239,6 +246,7 @@ def load_grammar() -> Grammar:
         issuer_codes=issuer_codes,
         type_by_state_code=type_by_state_code,
         type_by_party_code=type_by_party_code,
+        unofficial_codes=unofficial_codes,
         issuer_by_name=issuer_by_name,
         dash_chars="".join(seps["dash"]["variants"]),
         slash_chars="".join(seps["slash"]["variants"]),

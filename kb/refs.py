@@ -410,8 +410,11 @@ def _administrative(
     g: Grammar,
 ) -> ParsedRef | None:
     k0 = code_key(codes[0])
-    if k0 in g.state_type_codes and (len(codes) > 1 or k0 not in g.issuer_codes):
-        type_code = g.state_type_codes[k0]
+    # "174/CV-BCĐ": a code the decree does not give, before the issuer (read after a type word
+    # or "số" only: such a number is never ``known``)
+    unofficial = k0 in g.unofficial_codes and len(codes) > 1 and k0 not in g.issuer_codes
+    if unofficial or (k0 in g.state_type_codes and (len(codes) > 1 or k0 not in g.issuer_codes)):
+        type_code = g.unofficial_codes[k0] if unofficial else g.state_type_codes[k0]
         rest = [_canon_code(c, g, "issuer") for c in codes[1:]]
         issuers = tuple(c for c, _ in rest)
         if not issuers:
@@ -430,7 +433,7 @@ def _administrative(
             type_code=type_code,
             issuer_code=issuers[0] if issuers else None,
             issuer_codes=issuers,
-            known=all(kn for _, kn in rest),
+            known=not unofficial and all(kn for _, kn in rest),
         )
     # công văn: n/ISSUER-UNIT, no type code
     issuer, known = _canon_code(codes[0], g, "issuer")
