@@ -302,12 +302,12 @@ def _complete(
             return None
     anomalies = [*r.anomalies, "type-word-mismatch"] if mismatch else list(r.anomalies)
 
-    date, issuer, cursor = date_and_issuer(t, r.end, bound)
+    date, issuer, cursor = date_and_issuer(t, r.end, bound, r.year)
     if date is None and issuer is None and pages is not None:
         # the sentence goes on after a page head: "… 03/2014/TT-BKHĐT [head] ngày 26 tháng 5"
         went_on = pages.after(t, r.end)
         if went_on is not None:
-            d2, i2, c2 = date_and_issuer(t, went_on[0], went_on[1])
+            d2, i2, c2 = date_and_issuer(t, went_on[0], went_on[1], r.year)
             if d2 is not None and not t[d2.start].isupper():
                 date, issuer, cursor = d2, i2, c2
     end = r.end
