@@ -427,16 +427,19 @@ def title_date(
     return None
 
 
-def date_and_issuer(text: str, pos: int, bound: int) -> tuple[ParsedDate | None, Named | None, int]:
-    """Date and named issuer after a số hiệu, in either order; returns where they end."""
-    date = date_after(text, pos)
+def date_and_issuer(
+    text: str, pos: int, bound: int, year: int | None = None
+) -> tuple[ParsedDate | None, Named | None, int]:
+    """Date and named issuer after a số hiệu (whose year is ``year``), in either order;
+    returns where they end."""
+    date = date_after(text, pos, year=year)
     issuer: Named | None = None
     cursor = date.end if date else pos
     issuer = issuer_after(text, cursor, bound)
     if issuer is not None:
         cursor = issuer.end
         if date is None:
-            date = date_after(text, cursor)
+            date = date_after(text, cursor, year=year)
             if date is not None:
                 cursor = date.end
     return date, issuer, cursor

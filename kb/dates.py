@@ -17,10 +17,14 @@ WORDS_DATE = (
 )
 ANY_DATE = rf"(?:ng[àa]y{_SP}(?:{WORDS_DATE}|{NUMERIC_DATE})|{NUMERIC_DATE.replace('?P<', '?P<n')})"
 
-# right after a số hiệu: ", ngày 01/7/2022", " ngày 10 tháng 3 năm 2014", " 01/7/2022"
+# right after a số hiệu: ", ngày 01/7/2022", " ngày 10 tháng 3 năm 2014", " 01/7/2022"; a
+# footnote mark of one or two digits may be glued to the year ("ngày 08/10/20181": note 1),
+# which ``date_after`` takes only when the year is the số hiệu's
+_MARK_OR_END = r"(?!\d{3}|\d{1,2}[/.\-\u2010-\u2015])"
+_ANY_DATE_MARKED = ANY_DATE.replace(r"(?!\d)", _MARK_OR_END)
 DATE_AFTER = re.compile(
     rf"[\s\u00a0]*,?[\s\u00a0]*(?:(?:được[\s\u00a0]+)?(?:ban[\s\u00a0]+hành|ký|k[ýy])[\s\u00a0]+)?"
-    rf"(?P<date>{ANY_DATE})",
+    rf"(?P<date>{_ANY_DATE_MARKED})",
     re.IGNORECASE,
 )
 
@@ -62,12 +66,17 @@ def parsed_from_match(m: re.Match[str], group: str = "date") -> ParsedDate:
     raise ValueError("not a date match")
 
 
-def date_after(text: str, pos: int, limit: int = 60) -> ParsedDate | None:
-    """The date that follows position ``pos`` directly (after a comma, "ngày", "ban hành")."""
+def date_after(text: str, pos: int, limit: int = 60, year: int | None = None) -> ParsedDate | None:
+    """The date that follows position ``pos`` directly (after a comma, "ngày", "ban hành").
+    One with a footnote mark glued to its year is taken only when the year is ``year`` (that
+    of the số hiệu before it): "140/2018/NĐ-CP ngày 08/10/20181" is of 08/10/2018."""
     m = DATE_AFTER.match(text, pos, min(len(text), pos + limit))
     if not m:
         return None
-    return parsed_from_match(m)
+    parsed = parsed_from_match(m)
+    if parsed.end < len(text) and text[parsed.end].isdigit() and parsed.year != year:
+        return None
+    return parsed
 
 
 def parse_date_text(s: str) -> ParsedDate | None:

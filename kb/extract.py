@@ -77,7 +77,8 @@ def extract_file(path: str | Path) -> ExtractedFile:
 
 def extract_text(text: str, path: str = "<text>") -> ExtractedFile:
     view = NfcView(text)
-    t = mask_page_heads(view.text)
+    heads: list[tuple[int, int]] = []
+    t = mask_page_heads(view.text, heads)
     g = load_grammar()
     header, header_span = parse_header(t)
     if view is not None and header.number_start is not None:
@@ -100,9 +101,10 @@ def extract_text(text: str, path: str = "<text>") -> ExtractedFile:
     covered: list[tuple[int, int]] = []
     undated: list[tuple[Citation, ParsedRef]] = []
     claimed: set[int] = set()
+    pages = _PageHeads(t, heads, found) if heads else None
     for i, f in enumerate(found):
         bound = found[i + 1].before.start if i + 1 < len(found) else len(t)
-        done = _complete(back, f, bound, g)
+        done = _complete(back, f, bound, g, pages)
         if done is None:
             continue
         c, date_start = done
@@ -217,8 +219,72 @@ def _key(r: ParsedRef, date: ParsedDate | None) -> str:
     return f"{r.key_ref}@{date.year if date else '?'}"
 
 
+# the rule above the footnotes at the foot of a page (a line of spaces in the text), and the
+# number of the first note after it
+_RULE = "\n" + " " * 20
+_FOOTNOTE = re.compile(r"\n[ \t\u00a0]{20,}\r?\n[ \t\u00a0]*\d{1,3}[ \t\u00a0]")
+_FOOTNOTES_MAX = 1500
+_HSPACES = frozenset(" \t\u00a0")
+_BLANKS = frozenset(" \t\u00a0\r\n")
+
+
+class _PageHeads:
+    """Where a sentence cut by a gazette page head goes on: for the place where the text before
+    a head ends (the blank lines before it are masked with it), the end of the head. The text
+    before the head ends before the page number of the next page when that is printed above
+    its head ("90 \nCÔNG BÁO/…"), and before the footnotes at the foot of the page when there
+    are some ("… 26/2016/TT-BLĐTBXH \n<rule>\n2 Điều này được sửa đổi … \n[head] ngày 01
+    tháng 9 năm 2016"). The places are found once per text, head by head; a number is then
+    looked up by where it ends."""
+
+    __slots__ = ("found", "goes_on", "starts")
+
+    def __init__(self, t: str, heads: list[tuple[int, int]], found: list[_Found]) -> None:
+        self.found = found
+        self.starts: list[int] | None = None  # where each citation found starts, when asked
+        goes_on: dict[int, int] = {}
+        for s, e in heads:
+            goes_on.setdefault(_text_end_before(t, s), e)
+            rule = t.rfind(_RULE, max(0, s - _FOOTNOTES_MAX), s)
+            if rule >= 0 and _FOOTNOTE.match(t, rule, s):
+                i = rule - 1 if t[rule - 1 : rule] == "\r" else rule
+                while i > 0 and t[i - 1] in _HSPACES:
+                    i -= 1
+                goes_on.setdefault(i, e)
+        self.goes_on = goes_on
+
+    def after(self, t: str, pos: int) -> tuple[int, int] | None:
+        """Where the text goes on after the page head when the text before it ends at ``pos``,
+        and the bound of what is read there (the next citation found)."""
+        e = self.goes_on.get(pos)
+        if e is None:
+            return None
+        if self.starts is None:
+            self.starts = [f.before.start for f in self.found]
+        j = bisect.bisect_right(self.starts, e)
+        return e, self.starts[j] if j < len(self.starts) else len(t)
+
+
+def _text_end_before(t: str, s: int) -> int:
+    """Where the text before a masked page head that starts at ``s`` ends: before a page
+    number alone on the line above the head (at most four digits), then before white space."""
+    i = s
+    k = s
+    while k > 0 and s - k < 4 and t[k - 1].isdigit():
+        k -= 1
+    if k < s and not (k > 0 and t[k - 1].isdigit()):
+        j = k
+        while j > 0 and t[j - 1] in _HSPACES:
+            j -= 1
+        if j > 0 and t[j - 1] == "\n":
+            i = j
+    while i > 0 and t[i - 1] in _BLANKS:
+        i -= 1
+    return i
+
+
 def _complete(
-    back: Backward, f: _Found, bound: int, g: Grammar
+    back: Backward, f: _Found, bound: int, g: Grammar, pages: _PageHeads | None = None
 ) -> tuple[Citation, int | None] | None:
     t = back.text
     r, before = f.ref, f.before
@@ -226,6 +292,8 @@ def _complete(
     cited, code_type, mismatch = _typed(tw, r.family, r.type_code)
     if not cited:
         return None  # e.g. contract numbers (types.toml: cited = false)
+    if r.type_code is None and r.family is Family.NORMATIVE and tw is None:
+        return None  # "115/2017-BTC", the type code left out: only a type word says what it is
     has_context = tw is not None or before.has_so
     if not has_context:
         if not r.known or r.family is Family.OLD:
@@ -234,7 +302,14 @@ def _complete(
             return None
     anomalies = [*r.anomalies, "type-word-mismatch"] if mismatch else list(r.anomalies)
 
-    date, issuer, cursor = date_and_issuer(t, r.end, bound)
+    date, issuer, cursor = date_and_issuer(t, r.end, bound, r.year)
+    if date is None and issuer is None and pages is not None:
+        # the sentence goes on after a page head: "… 03/2014/TT-BKHĐT [head] ngày 26 tháng 5"
+        went_on = pages.after(t, r.end)
+        if went_on is not None:
+            d2, i2, c2 = date_and_issuer(t, went_on[0], went_on[1], r.year)
+            if d2 is not None and not t[d2.start].isupper():
+                date, issuer, cursor = d2, i2, c2
     end = r.end
     if date is not None:
         end = max(end, date.end)
@@ -488,7 +563,7 @@ def _type_word_before_re() -> re.Pattern[str]:
     tw = g.type_words_pattern()
     # the search tries every start in its window: a look-ahead for the first letters of the
     # type words (matched as case-blind as the words) rejects most of them at once
-    firsts = "".join(sorted({re.escape(w[0]) for t in g.types for w in t.words} | set("đĐðÐ")))
+    firsts = "".join(sorted({re.escape(w[0]) for w in g.self_words()} | set("đĐðÐ")))
     return re.compile(rf"(?=[{firsts}])(?<!\w)(?P<tw>{tw}){_WS}+$", re.IGNORECASE)
 
 

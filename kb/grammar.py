@@ -27,7 +27,9 @@ class TypeEntry:
     normative: bool
     examples: tuple[str, ...]
     code_variants: tuple[str, ...] = ()  # spellings of the state code seen in real text: "QD"
+    unofficial_codes: tuple[str, ...] = ()  # state codes not in Nghị định 30/2020: "CV"
     cited: bool = True  # False: numbers after this type word are not citations (contracts)
+    self_reference: bool = True  # False: "<word> này" does not name the text ("Mẫu này")
 
 
 @dataclass(frozen=True)
@@ -66,6 +68,7 @@ class Grammar:
     issuer_codes: dict[str, str]  # code_key -> canonical code
     type_by_state_code: dict[str, TypeEntry]  # canonical code -> entry
     type_by_party_code: dict[str, TypeEntry]
+    unofficial_codes: dict[str, str]  # code_key -> canonical: state codes not in the decree
     issuer_by_name: dict[str, str]  # folded name -> code
     dash_chars: str
     slash_chars: str
@@ -102,9 +105,15 @@ class Grammar:
                 best = (len(known), code)
         return best[1] if best else None
 
+    def self_words(self) -> set[str]:
+        """The type words that name the text they are in when "này" follows ("Quyết định
+        này"; not "Mẫu này", a form)."""
+        return {w for t in self.types if t.self_reference for w in t.words}
+
     def type_words_pattern(self) -> str:
-        """Alternation of all type words, longest first, tolerant of line breaks and Ð."""
-        words = sorted({w for t in self.types for w in t.words}, key=len, reverse=True)
+        """Alternation of the type words of ``self_words``, longest first, tolerant of line
+        breaks and Ð."""
+        words = sorted(self.self_words(), key=len, reverse=True)
         return "|".join(_word_regex(w) for w in words)
 
     def type_words_reversed_pattern(self) -> str:
@@ -112,7 +121,7 @@ class Grammar:
         with more syllables (then more letters) first, so that the first alternative that
         matches is the longest type word ending where the match starts."""
         words = sorted(
-            {w for t in self.types for w in t.words},
+            self.self_words(),
             key=lambda w: (len(w.split()), len(w)),
             reverse=True,
         )
@@ -178,7 +187,9 @@ def load_grammar() -> Grammar:
             normative=bool(t.get("normative", False)),
             examples=tuple(t.get("examples", [])),
             code_variants=tuple(t.get("code_variants", [])),
+            unofficial_codes=tuple(t.get("unofficial_codes", [])),
             cited=bool(t.get("cited", True)),
+            self_reference=bool(t.get("self_reference", True)),
         )
         for t in types_data
     )
@@ -187,6 +198,7 @@ def load_grammar() -> Grammar:
     party_type_codes: dict[str, str] = {}
     type_by_state_code: dict[str, TypeEntry] = {}
     type_by_party_code: dict[str, TypeEntry] = {}
+    unofficial_codes: dict[str, str] = {}
     for t in types:
         for w in t.words:
             type_by_word.setdefault(fold(w), t)
@@ -195,6 +207,9 @@ def load_grammar() -> Grammar:
             type_by_state_code.setdefault(c, t)
         for v in t.code_variants:
             state_type_codes.setdefault(code_key(v), t.state_codes[0])
+        for c in t.unofficial_codes:
+            unofficial_codes[code_key(c)] = c
+            type_by_state_code.setdefault(c, t)
         for c in t.party_codes:
             party_type_codes[code_key(c)] = c
             # "QĐ" in a Party number is a Quyết định unless the type word says Quy định
@@ -231,6 +246,7 @@ def load_grammar() -> Grammar:
         issuer_codes=issuer_codes,
         type_by_state_code=type_by_state_code,
         type_by_party_code=type_by_party_code,
+        unofficial_codes=unofficial_codes,
         issuer_by_name=issuer_by_name,
         dash_chars="".join(seps["dash"]["variants"]),
         slash_chars="".join(seps["slash"]["variants"]),

@@ -11,14 +11,17 @@ import re
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from functools import cache
+from operator import methodcaller
 from typing import Any
 
 from kb.grammar import Grammar, code_key, load_grammar
 from kb.models import Family
 
 _HSPACE = "[ \\t\\u00a0\\u202f\\u2009]"
-# white space inside a broken số hiệu: spaces and at most three line breaks
-_SP = f"{_HSPACE}*(?:\\r?\\n{_HSPACE}*){{0,3}}"
+# white space inside a broken số hiệu: spaces and at most three line breaks, taken whole
+# (possessive): what follows it in the pattern never starts with white space, so giving some
+# of it back never makes a match, and a failing number is not retried space by space
+_SP = f"{_HSPACE}*+(?:\\r?\\n{_HSPACE}*+){{0,3}}+"
 # a code: letters (an "&" may join two groups: BNN&PTNT, BGD&ĐT), then up to two digits (QH14)
 _CODE = r"[A-ZĐÐa-zđð][A-Za-zĐđÐðƯƠ]{0,14}+(?:&[A-ZĐÐ][A-Za-zĐđÐð]{0,7}+)?\d{0,2}+"
 _CODE_RE = re.compile(_CODE)
@@ -43,12 +46,20 @@ def ref_pattern() -> re.Pattern[str]:
     # stands before the number is checked in ``find_refs``. The digits are possessive and must
     # be followed by a space or a separator, so a number that is not a số hiệu fails at once.
     follow = "[" + re.escape(g.space_chars + g.dash_chars + g.slash_chars) + "]"
+    # the year between two slashes written twice ("64//2023/NĐ-CP", "143/2025//NĐ-CP") or
+    # followed by a dash ("95/1998-NĐ-CP", "115/2017-BTC"): malformed, read all the same, by an
+    # alternative tried last, only where the usual forms fail (``_normative`` tells which)
+    odd_year = (
+        f"(?:{slash}{_SP})?(?P<xyear>(?:19|20)\\d\\d){_SP}"
+        f"(?:{slash}{_SP}(?:{slash}{_SP})?|{dash}{_SP})(?P<xsym>{symbol})"
+    )
     return re.compile(
         r"(?P<num>\d{1,5}+(?:\.\d{1,3}(?=[/\-]))?[a-z]?)"
         f"(?={follow})"
         "(?:"
         f"{_SP}{slash}{_SP}"
-        f"(?:(?P<year>(?:19|20)\\d\\d){_SP}{slash}{_SP}(?P<nsym>{symbol})|(?P<asym>{symbol}))"
+        f"(?:(?P<year>(?:19|20)\\d\\d){_SP}{slash}{_SP}(?P<nsym>{symbol})|(?P<asym>{symbol})"
+        f"|{odd_year})"
         f"|{_SP}{dash}{_SP}(?P<ptype>{code}){_SP}{slash}{_SP}(?P<psym>{symbol})"
         f"|{dash}(?P<osym>{code})"
         ")"
@@ -158,7 +169,7 @@ def classify(m: re.Match[str], text: str) -> ParsedRef | None:
     glued = m.start() > 0 and text[m.start() - 1].isalpha()
     if glued and not _SO_BEFORE.search(text, max(0, m.start() - 3), m.start()):
         return None  # part of a word or code such as "F0/F1"
-    for group in ("nsym", "psym", "asym", "osym"):
+    for group in ("nsym", "psym", "asym", "osym", "xsym"):
         if m.group(group) is not None:
             break
     sym_start, sym_end = m.start(group), m.end(group)
@@ -187,7 +198,7 @@ def classify(m: re.Match[str], text: str) -> ParsedRef | None:
     if glued:
         anomalies.append("missing-space")
 
-    if group == "nsym":
+    if group == "nsym" or group == "xsym":
         return _normative(m, num, codes, end, anomalies, g)
     if group == "psym":
         return _party(m, num, m.group("ptype"), codes, end, anomalies, g)
@@ -237,10 +248,22 @@ def _normative(
     anomalies: list[str],
     g: Grammar,
 ) -> ParsedRef | None:
-    year = int(m.group("year"))
+    dash_after_year = False
+    if m.group("year") is not None:
+        year = int(m.group("year"))
+    else:  # the odd forms
+        year = int(m.group("xyear"))
+        between = m.string[m.end("num") : m.start("xsym")]
+        if sum(between.count(ch) for ch in g.slash_chars) > 2:
+            anomalies.append("doubled-slash")
+        # "95/1998-NĐ-CP": a dash where the slash after the year belongs (with no type code
+        # after it, "115/2017-BTC", the type code is what is missing)
+        dash_after_year = any(ch in between for ch in g.dash_chars)
     first, known_first = _canon_code(codes[0], g, "state_type")
     if g.law_issuer.match(code_key(codes[0])):
         # 59/2020/QH14, 76/2025/UBTVQH15: a law or resolution of the National Assembly
+        if dash_after_year:
+            anomalies.append("dash-after-year")
         issuer = first
         return _built(
             m,
@@ -254,7 +277,25 @@ def _normative(
             issuer_codes=(issuer,),
         )
     if code_key(codes[0]) not in g.state_type_codes:
-        return None
+        body = g.issuer(codes[0])
+        if body is None or body.family != "state" or body.numbered_by_term:
+            return None  # "02/2020/UBTVQH" lacks the term, not the type: left alone
+        # the type code left out ("Thông tư 115/2017-BTC"): kept only after a type word
+        issuers = tuple(_canon_code(c, g, "issuer")[0] for c in codes)
+        return _built(
+            m,
+            end,
+            num,
+            Family.NORMATIVE,
+            f"/{year}/{_join(list(issuers))}",
+            [*anomalies, "missing-type"],
+            year=year,
+            issuer_code=issuers[0],
+            issuer_codes=issuers,
+            known=False,
+        )
+    if dash_after_year:
+        anomalies.append("dash-after-year")
     rest = [_canon_code(c, g, "issuer") for c in codes[1:]]
     issuers = tuple(c for c, _ in rest)
     known = known_first and all(k for _, k in rest)
@@ -370,8 +411,11 @@ def _administrative(
     g: Grammar,
 ) -> ParsedRef | None:
     k0 = code_key(codes[0])
-    if k0 in g.state_type_codes and (len(codes) > 1 or k0 not in g.issuer_codes):
-        type_code = g.state_type_codes[k0]
+    # "174/CV-BCĐ": a code the decree does not give, before the issuer (read after a type word
+    # or "số" only: such a number is never ``known``)
+    unofficial = k0 in g.unofficial_codes and len(codes) > 1 and k0 not in g.issuer_codes
+    if unofficial or (k0 in g.state_type_codes and (len(codes) > 1 or k0 not in g.issuer_codes)):
+        type_code = g.unofficial_codes[k0] if unofficial else g.state_type_codes[k0]
         rest = [_canon_code(c, g, "issuer") for c in codes[1:]]
         issuers = tuple(c for c, _ in rest)
         if not issuers:
@@ -390,7 +434,7 @@ def _administrative(
             type_code=type_code,
             issuer_code=issuers[0] if issuers else None,
             issuer_codes=issuers,
-            known=all(kn for _, kn in rest),
+            known=not unofficial and all(kn for _, kn in rest),
         )
     # công văn: n/ISSUER-UNIT, no type code
     issuer, known = _canon_code(codes[0], g, "issuer")
@@ -450,9 +494,10 @@ def _gap_chars() -> frozenset[str]:
 
 @cache
 def _number_back_re() -> re.Pattern[str]:
-    """On the reversed text: a separator that a số hiệu can continue after, the white space
-    and the one lower-case letter that may stand between it and its number, the number's
-    digits, and the digits before a dot in front of them ("1.12/…"), each read backwards."""
+    """On the reversed text: a separator that a số hiệu can continue after, a second slash
+    written right before it ("64//2023/…"), the white space and the one lower-case letter that
+    may stand between it and its number, the number's digits, and the digits before a dot in
+    front of them ("1.12/…"), each read backwards."""
     g = load_grammar()
     return re.compile(_number_back_pattern("[" + re.escape(g.dash_chars + g.slash_chars) + "]"))
 
@@ -466,7 +511,8 @@ def _number_back_pattern(first: str) -> str:
     # "20…"), looked at behind the separator on the reversed text; dates such as "01/7/2022"
     # are left out here at no cost to the scan
     after = f"(?:(?<=[ \\t\\u00a0\\u202f\\u2009\\r\\nA-ZĐÐa-zđð]{sep})|(?<=(?:02|91){sep}))"
-    return f"{first}{after}{gap}*+[a-z]?+(\\d+)(?:\\.(\\d+))?"
+    slash = "[" + re.escape(g.slash_chars) + "]"
+    return f"{first}{after}{slash}?{gap}*+[a-z]?+(\\d+)(?:\\.(\\d+))?"
 
 
 @cache
@@ -481,18 +527,28 @@ def _number_back_by_separator() -> dict[str, re.Pattern[str]]:
 
 
 def _number_backs(rev: str) -> list[re.Match[str]]:
-    """The matches of ``_number_back_re`` over the reversed text, in its order (the order of
-    the separators in it), found separator by separator."""
+    """The matches of ``_number_back_re`` over the reversed text, in order, found separator by
+    separator. A match may hold a second slash ("64//2023"); one found from that slash is
+    inside the match before it, and is dropped as the single scan would never find it."""
     found: list[re.Match[str]] = []
+    kinds = 0
     for ch, pattern in _number_back_by_separator().items():
         if ch in rev:
             found.extend(pattern.finditer(rev))
-    found.sort(key=_match_start)
-    return found
+            kinds += 1
+    if kinds < 2:
+        return found
+    found.sort(key=_START)
+    kept: list[re.Match[str]] = []
+    end = -1
+    for m in found:
+        if m.start() >= end:
+            kept.append(m)
+            end = m.end()
+    return kept
 
 
-def _match_start(m: re.Match[str]) -> int:
-    return m.start()
+_START = methodcaller("start")
 
 
 def _scan(text: str, rev: str | None = None) -> Iterator[re.Match[str]]:

@@ -49,10 +49,11 @@ _PAGE_HEAD = re.compile(
 _BLANK = frozenset(" \t\u00a0\r\n")
 
 
-def mask_page_heads(text: str) -> str:
+def mask_page_heads(text: str, spans: list[tuple[int, int]] | None = None) -> str:
     """The text with every gazette page head (and the page number and blank lines around it)
     turned into spaces of the same length, so that a citation cut by a page break reads as one
-    and offsets stay those of the text."""
+    and offsets stay those of the text. The stretches masked are added to ``spans``, in order,
+    when it is given."""
     if "CÔNG BÁO/Số" not in text:
         return text
     parts: list[str] = []
@@ -63,6 +64,8 @@ def mask_page_heads(text: str) -> str:
             s -= 1
         parts.append(text[last:s])
         parts.append(" " * (m.end() - s))
+        if spans is not None:
+            spans.append((s, m.end()))
         last = m.end()
     parts.append(text[last:])
     return "".join(parts)

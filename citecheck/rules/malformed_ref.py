@@ -9,12 +9,13 @@ from citecheck.models import Finding
 from citecheck.rules.base import CheckContext, Rule, SourceDoc, cite_label
 from kb.models import Family
 
+# Numbers without an issuer part (or a type code) were the rule before the current forms;
+# only a dated citation from this year on is reported as missing it.
+MODERN_FORMS = 2000
+_OLD_FORMS_LACKED = {"missing-issuer", "missing-type"}
+
 # Damage that comes from reading a PDF (a citation broken across lines or pages) is not a
 # defect of the document and is not reported.
-# Numbers without an issuer part were the rule before the current forms; only a dated
-# citation from this year on is reported as missing it.
-MODERN_FORMS = 2000
-
 NOT_DEFECTS = {"line-break-in-ref", "page-break-in-ref", "eth-for-d", "odd-dash", "odd-slash"}
 
 
@@ -23,11 +24,13 @@ class MalformedRef(Rule):
 
     ## What it does
     Reports the damage the citation parser saw inside a số hiệu: a space inside it
-    (`834/QĐ- UBND`), the issuer part missing (`429-QĐi` with no `/TU`), a type word that
+    (`834/QĐ- UBND`), the issuer part missing (`429-QĐi` with no `/TU`), the type code
+    missing (`Thông tư 115/2017-BTC`), a doubled slash (`64//2023/NĐ-CP`), a dash after the
+    year (`95/1998-NĐ-CP`), a type word that
     contradicts the type code (a "Kế hoạch" numbered `-HD/`), and a Party issuer written in
     the state form (`31/KH-ĐUVP` for the Party committee's `31-KH/ĐUVP`). A missing issuer
-    part is reported only for a citation dated 2000 or later: older forms such as "Chỉ thị
-    87-CT" had none. Breaks that come
+    part or type code is reported only for a citation dated 2000 or later: older forms such
+    as "Chỉ thị 87-CT" had none. Breaks that come
     from reading a PDF (a number split across two lines) are not reported: the signed
     document is not wrong.
 
@@ -70,7 +73,7 @@ class MalformedRef(Rule):
                     anomaly = "party-form-state" if c.family == Family.PARTY else "state-form-party"
                 if raw == "type-word-mismatch" and (c.type_code or "") in ("", "VBHN"):
                     continue  # no type code to contradict; a consolidated text keeps its type word
-                if raw == "missing-issuer" and (c.date is None or c.date.year < MODERN_FORMS):
+                if raw in _OLD_FORMS_LACKED and (c.date is None or c.date.year < MODERN_FORMS):
                     continue  # "Chỉ thị 87-CT", "Thông tư 01-TT": the older forms had no issuer
                 if anomaly in NOT_DEFECTS or not has_message(self.code, anomaly):
                     continue

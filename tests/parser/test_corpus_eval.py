@@ -70,3 +70,14 @@ def test_congbao_paragraphs_precision_and_recall(bench_corpus: Path) -> None:
     assert pr.tp >= 45
     assert pr.precision >= 0.97, pr.notes
     assert pr.recall >= 0.97, pr.notes
+
+
+@pytest.mark.bench_corpus
+def test_hard_paragraphs_precision_and_recall(bench_corpus: Path) -> None:
+    """The 93 windows of the ugliest text (numbers broken across lines and page heads, odd
+    forms, form numbers and other look-alikes), read by hand."""
+    path = ROOT / "tests" / "parser" / "data" / "hard_paragraphs.toml"
+    pr = _bench().paragraph_eval(bench_corpus, path=path)
+    assert pr.tp >= 160
+    assert pr.precision >= 0.97, pr.notes
+    assert pr.recall >= 0.97, pr.notes

@@ -149,11 +149,14 @@ _REF_PIECES = st.sampled_from(
         *("1", "12", "123456", "2020", ".", ".12", "a", "b", "/", "-", "–", "\u2215", "\u00ad"),
         *(" ", "  ", "\n", "\r\n", "\t", "\u00a0", "\x0c", "\n\n\n\n", "_", "x"),
         *("QĐ", "TTg", "NĐ", "CP", "BTC", "UBND", "TT", "BNN&PTNT", "QH14", "Ngày", "đ", "năm"),
+        *("//", "/ /", "1998", "2023/"),
     ]
 )
 
 
 @given(st.lists(_REF_PIECES, max_size=30).map("".join))
+@example("Nghị định số 64//2023/NĐ-CP ngày 23 tháng 8 năm 2023")
+@example("số 143/2025//NĐ-CP; 1//2020/NĐ-CP 12/ /2020/TT-BTC 95/1998-NĐ-CP 115/2017 - BTC")
 def test_scan_from_separators_is_the_finditer(t: str) -> None:
     expected = [(m.span(), m.groupdict()) for m in ref_pattern().finditer(t)]
     assert [(m.span(), m.groupdict()) for m in _scan(t)] == expected

@@ -57,3 +57,5 @@ def test_form(case: dict[str, Any], impl: str) -> None:
     assert [_row(c) for c in cites] == case["want"]
     for c in cites:
         assert case["text"][c.start : c.end] == c.text
+    for ref, anomaly in case.get("anomalies", []):
+        assert [anomaly in c.anomalies for c in cites if c.ref == ref] == [True], (ref, anomaly)

@@ -39,3 +39,10 @@ def test_back_reference_with_two_candidates_stays_unresolved() -> None:
     (back,) = [c for c in extract_text(text).citations if c.ref is None]
     assert back.resolved_to is None
     assert back.unresolved_reason == "2 earlier citations it could refer to"
+
+
+def test_a_form_named_with_nay_is_not_a_self_reference() -> None:
+    # "Mẫu này" is the form the footnote is about, not the document the text is in
+    text = "36 Mẫu này được sửa đổi, bổ sung theo quy định tại khoản 1 Điều 2 Quyết định này."
+    refs = [c.text for c in extract_text(text).citations if c.self_reference]
+    assert refs == ["Quyết định này"]
