@@ -426,14 +426,10 @@ _NUMBERED_FIELDS = frozenset(
 
 # where a law's type word can start: "Luật", "LUẬT" (found with str.find: "Luật" is frequent
 # and a regex over every capital is not), "BỘ LUẬT" (seen from its "LUẬT"), and "Bộ luật",
-# "Pháp lệnh", "Hiến pháp" (their first word found with str.find, which is faster than a
-# pattern's own scan for it, and the pair matched there)
+# "Pháp lệnh", "Hiến pháp" (each a pattern that starts with its first word, which the scan
+# looks for as fast as str.find does)
 _LAW_HEADS = (("Luật", ""), ("LUẬT", "BỘ"))
-_LAW_PAIRS = (
-    ("Bộ", re.compile(r"Bộ\s+luật")),
-    ("Pháp", re.compile(r"Pháp\s+lệnh")),
-    ("Hiến", re.compile(r"Hiến\s+pháp")),
-)
+_LAW_PAIRS = (re.compile(r"Bộ\s+luật"), re.compile(r"Pháp\s+lệnh"), re.compile(r"Hiến\s+pháp"))
 
 
 def _law_anchors(t: str) -> list[tuple[int, int]]:
@@ -441,6 +437,8 @@ def _law_anchors(t: str) -> list[tuple[int, int]]:
     lệnh|Hiến pháp`` (white space of any length between the two words) finds them."""
     spans: list[tuple[int, int]] = []
     for word, head in _LAW_HEADS:
+        if not _may_hold(t, word):
+            continue
         i = t.find(word)
         while i >= 0:
             j = i
@@ -451,15 +449,21 @@ def _law_anchors(t: str) -> list[tuple[int, int]]:
             else:
                 spans.append((i, i + len(word)))
             i = t.find(word, i + len(word))
-    for first, pair in _LAW_PAIRS:
-        i = t.find(first)
-        while i >= 0:
-            m = pair.match(t, i)
-            if m is not None:
-                spans.append(m.span())
-            i = t.find(first, i + len(first))
+    for pair in _LAW_PAIRS:
+        spans.extend(m.span() for m in pair.finditer(t))
     spans.sort()
     return spans
+
+
+def _may_hold(t: str, word: str) -> bool:
+    """False when ``t`` cannot hold ``word``: a word in capitals is first looked for by its
+    accented capital ("À" of "NÀY"), which few texts hold at all. A text is searched for one
+    character many times faster than for a word."""
+    if word.isupper():
+        accented = next((ch for ch in word if ord(ch) > 0x7F), None)
+        if accented is not None and accented not in t:
+            return False
+    return True
 
 
 # a law's name holds none of these; the first digit after it starts its date (or year)
@@ -567,7 +571,7 @@ def _self_anchors(back: Backward) -> list[tuple[int, int]]:
     for word in _SELF_WORDS:
         size = len(word)
         tren = word[0] in "tT"
-        i = t.find(word)
+        i = t.find(word) if _may_hold(t, word) else -1
         while i >= 0:
             e = i + size
             if i > 0 and t[i - 1].isspace() and not (e < n and _is_letter(t[e])):
