@@ -9,7 +9,8 @@ Prints one compact table:
   note gives one; ``relations[].by_so_hieu``);
 * the Công báo headers (``Số:`` and the date line against ``metadata.jsonl``);
 * the labelled references of the vnlegaltext sample;
-* precision and recall on hand-labelled Công báo paragraphs (``tests/parser/data``);
+* precision and recall on hand-labelled Công báo paragraphs and on hand-labelled windows of
+  the ugliest text (``tests/parser/data``);
 * ``kb extract`` on the largest seed document as a fresh process.
 
 Usage: ``python bench/bench_extract.py [--quick]``. The evaluation functions are also used by
@@ -40,6 +41,7 @@ ROOT = Path(__file__).resolve().parents[1]
 BENCH_CORPUS = ROOT / ".." / "shared" / "bench-corpus"
 VNLEGALTEXT = ROOT / ".." / "shared" / "vnlegaltext" / "vnlegaltext_sample.jsonl"
 PRECISION_SAMPLE = ROOT / "tests" / "parser" / "data" / "congbao_paragraphs.toml"
+HARD_SAMPLE = ROOT / "tests" / "parser" / "data" / "hard_paragraphs.toml"
 BARE = re.compile(r"\d+/\d{4}/[A-ZĐ]+-[A-ZĐ]+")
 
 _DASHES = re.compile("[\u2010-\u2015\u2212\u00ad]")
@@ -448,6 +450,9 @@ def main() -> None:
         _row("Công báo paragraphs: (ref, date) recall", f"{pr.recall:.4f}", f"of {pr.tp + pr.fn}")
     else:
         pr = PR()
+    hard = paragraph_eval(corpus, HARD_SAMPLE) if HARD_SAMPLE.exists() else PR()
+    _row("hard windows: (ref, date) precision", f"{hard.precision:.4f}")
+    _row("hard windows: (ref, date) recall", f"{hard.recall:.4f}", f"of {hard.tp + hard.fn}")
     seeds = sorted((ROOT / "corpus").glob("*.txt"), key=lambda p: p.stat().st_size)
     wall, cpu = cold_start(seeds[-1])
     _row("kb extract, largest seed, fresh process: wall (s)", f"{wall:.3f}", "goal < 0.3")
@@ -460,6 +465,7 @@ def main() -> None:
             ("header date", date.misses),
             ("vnlegaltext", vn.misses),
             ("paragraphs", pr.notes),
+            ("hard windows", hard.notes),
         ):
             for line in misses[: args.misses]:
                 print(f"[{label}] {line}")
