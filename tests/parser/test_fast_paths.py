@@ -19,6 +19,8 @@ from kb.context import (
     _type_word_ending_at,
     _type_words_folded,
     _WordsBack,
+    pinpoint_before,
+    pinpoint_before_plain,
     title_dates,
 )
 from kb.extract import _law_anchors, _type_word_before, _type_word_before_re
@@ -284,3 +286,25 @@ def test_laws_by_name_look_at_the_first_digit_first(text: str) -> None:
     with patch.object(extract, "_date_or_year_re", lambda: re.compile("")):
         plain = [c.model_dump() for c in extract._laws_by_name(text, [], g)]
     assert fast == plain
+
+
+_PIN_PIECES = st.sampled_from(
+    [
+        *("Điều", "điều", "ĐIỀU", "khoản", "Khoản", "điểm", "mục", "chương", "phần", "phụ lục"),
+        *("Phụ lục", "lục", "của", "Của", "5", "2.1", "a", "đ", "IV", "abcdef", "1.2.3", "x_1"),
+        *(" ", " ", " ", "  ", "\n", ", ", ":", "(", "Nghị định", "theo", "tại", "e\u0301"),
+    ]
+)
+
+
+@given(st.lists(_PIN_PIECES, max_size=40).map("".join))
+@example("điểm a khoản 2 Điều 5 của Nghị định")
+@example("mục 1 điểm a khoản 2 Điều 5 mục 3 phần II chương 4 của ")
+@example("khoản 1 phụ lục 2 Điều 3 ")
+@example("khoản 2 Điều 5:của ")
+@example("Điều 1 Điều 2 Điều 3 Điều 4 Điều 5 Điều 6 Điều 7 Điều 8 ")
+def test_pinpoint_from_one_read_is_the_pinpoint_read_token_by_token(text: str) -> None:
+    back = Backward(text)
+    for pos in range(len(text) + 1):
+        for floor in {0, pos // 2, pos}:
+            assert pinpoint_before(back, pos, floor) == pinpoint_before_plain(back, pos, floor)
