@@ -10,15 +10,17 @@ from unittest.mock import patch
 from hypothesis import example, given
 from hypothesis import strategies as st
 
-from kb import extract
+from kb import context, extract
 from kb.context import (
     _TITLE_DATE,
     Backward,
     _token_before,
     _token_end,
     _type_word_ending_at,
+    _type_word_suffixes,
     _type_words_folded,
     _WordsBack,
+    look_before,
     pinpoint_before,
     pinpoint_before_plain,
     title_dates,
@@ -308,3 +310,40 @@ def test_pinpoint_from_one_read_is_the_pinpoint_read_token_by_token(text: str) -
     for pos in range(len(text) + 1):
         for floor in {0, pos // 2, pos}:
             assert pinpoint_before(back, pos, floor) == pinpoint_before_plain(back, pos, floor)
+
+
+def _type_word_in_plain(
+    back: Backward, m: re.Match[str], first: int, pos: int
+) -> tuple[str, int] | None:
+    """Syllable by syllable, folded and looked up each time; the end found by white space."""
+    known, suffixes = _type_words_folded(), _type_word_suffixes()
+    folded = ""
+    best: int | None = None
+    for k in range(first, first + 4):
+        syllable = m.group(k)
+        if not syllable or not syllable[-1].isalpha():
+            break
+        word = fold(syllable[::-1])
+        folded = f"{word} {folded}" if folded else word
+        if folded not in suffixes:
+            break
+        if folded in known:
+            best = back.n - m.end(k)
+    if best is None:
+        return None
+    return back.text[best : _token_end(back.text, best, pos)], best
+
+
+@given(st.lists(_WORDS | st.sampled_from(["số", "Số", "SỐ", "so", "số12", ":", "12"]), max_size=12))
+@example(["Nghị", "định", "số", "12"])
+@example(["Thông", "tư", "liên", "tịch", "\n", "số:", " ", "12"])
+def test_type_words_looked_up_by_their_syllables_are_read_syllable_by_syllable(
+    words: list[str],
+) -> None:
+    text = " ".join(words)
+    back = Backward(text)
+    for pos in range(len(text) + 1):
+        for floor in {0, pos // 2}:
+            fast = look_before(back, pos, floor)
+            with patch.object(context, "_type_word_in", _type_word_in_plain):
+                assert fast == look_before(back, pos, floor)
