@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
-from functools import cache
+from functools import cache, lru_cache
 from typing import NamedTuple
 
 from kb.dates import ANY_DATE, ParsedDate, date_after, parsed_from_match
@@ -158,14 +158,26 @@ def _type_word_ending_at(back: Backward, pos: int, floor: int) -> tuple[str, int
 
 def _type_word_in(back: Backward, m: re.Match[str], first: int, pos: int) -> tuple[str, int] | None:
     """The longest type word among the syllables read back in groups ``first`` to ``first + 3``
-    of ``m`` (on the reversed text), ending before ``pos``."""
+    of ``m`` (on the reversed text), ending before ``pos``. It ends where the syllable of group
+    ``first`` does (only white space is read between it and ``pos``)."""
+    size = _type_word_size(m.group(first, first + 1, first + 2, first + 3))
+    if not size:
+        return None
+    n = back.n
+    best = n - m.end(first + size - 1)
+    return back.text[best : n - m.start(first)], best
+
+
+@lru_cache(maxsize=16384)
+def _type_word_size(syllables: tuple[str, ...]) -> int:
+    """How many of these syllables (each as read on the reversed text, the nearest first) the
+    longest type word they end with holds; 0 for none. Reading stops at the first run of
+    syllables that ends no type word. The same few runs come again and again."""
     known = _type_words_folded()
     suffixes = _type_word_suffixes()
-    n = back.n
     folded = ""
-    best: int | None = None
-    for k in range(first, first + 4):
-        syllable = m.group(k)
+    size = 0
+    for k, syllable in enumerate(syllables, 1):
         if not syllable or not syllable[-1].isalpha():
             break
         word = fold(syllable[::-1])
@@ -173,10 +185,8 @@ def _type_word_in(back: Backward, m: re.Match[str], first: int, pos: int) -> tup
         if folded not in suffixes:
             break
         if folded in known:
-            best = n - m.end(k)
-    if best is None:
-        return None
-    return back.text[best : _token_end(back.text, best, pos)], best
+            size = k
+    return size
 
 
 def _token_end(text: str, start: int, pos: int) -> int:
@@ -228,7 +238,42 @@ _PIN_VALUE = re.compile(r"[0-9a-zđA-ZĐ]{1,5}(?:\.[0-9]+)*")
 
 def pinpoint_before(back: Backward, pos: int, floor: int) -> tuple[str | None, int]:
     """The pinpoint before a citation ("khoản 2 Điều 5 [của] Nghị định …"), read back pair by
-    pair (a pinpoint word, then its value): the pinpoint as written and where it starts."""
+    pair (a pinpoint word, then its value): the pinpoint as written and where it starts.
+
+    The eight tokens of one read are taken straight from its match, without ``_WordsBack``'s
+    calls; a pinpoint of more than three pairs, or of "phụ lục", is read again by
+    ``pinpoint_before_plain``, which gives the same answer for every pinpoint."""
+    n = back.n
+    m = _WORDS_BACK.match(back.rev, n - pos, n - floor)
+    if m is None:
+        return None, pos
+    words = m.groups()
+    value = words[0][::-1]
+    k = 0  # the token that holds the value
+    if fold(value) == "cua":
+        k = 1
+        value = words[1][::-1]
+    end = n - m.end(k + 1) + len(value)
+    start: int | None = None
+    while value and _PIN_VALUE.fullmatch(value):
+        k += 1
+        if k >= 7:
+            return pinpoint_before_plain(back, pos, floor)
+        folded = fold(words[k][::-1])
+        if folded not in _PIN_WORDS:
+            break
+        if folded == "luc":  # "phụ lục"
+            return pinpoint_before_plain(back, pos, floor)
+        start = n - m.end(k + 1)
+        k += 1
+        value = words[k][::-1]
+    if start is None:
+        return None, pos
+    return " ".join(back.text[start:end].split()).strip(" ,"), start
+
+
+def pinpoint_before_plain(back: Backward, pos: int, floor: int) -> tuple[str | None, int]:
+    """``pinpoint_before`` read token by token (``_WordsBack``), any number of pairs."""
     words = _WordsBack(back, pos, floor)
     value, at = words.next()
     if fold(value) == "cua":

@@ -10,15 +10,19 @@ from unittest.mock import patch
 from hypothesis import example, given
 from hypothesis import strategies as st
 
-from kb import extract
+from kb import context, extract
 from kb.context import (
     _TITLE_DATE,
     Backward,
     _token_before,
     _token_end,
     _type_word_ending_at,
+    _type_word_suffixes,
     _type_words_folded,
     _WordsBack,
+    look_before,
+    pinpoint_before,
+    pinpoint_before_plain,
     title_dates,
 )
 from kb.extract import _law_anchors, _type_word_before, _type_word_before_re
@@ -284,3 +288,62 @@ def test_laws_by_name_look_at_the_first_digit_first(text: str) -> None:
     with patch.object(extract, "_date_or_year_re", lambda: re.compile("")):
         plain = [c.model_dump() for c in extract._laws_by_name(text, [], g)]
     assert fast == plain
+
+
+_PIN_PIECES = st.sampled_from(
+    [
+        *("Điều", "điều", "ĐIỀU", "khoản", "Khoản", "điểm", "mục", "chương", "phần", "phụ lục"),
+        *("Phụ lục", "lục", "của", "Của", "5", "2.1", "a", "đ", "IV", "abcdef", "1.2.3", "x_1"),
+        *(" ", " ", " ", "  ", "\n", ", ", ":", "(", "Nghị định", "theo", "tại", "e\u0301"),
+    ]
+)
+
+
+@given(st.lists(_PIN_PIECES, max_size=40).map("".join))
+@example("điểm a khoản 2 Điều 5 của Nghị định")
+@example("mục 1 điểm a khoản 2 Điều 5 mục 3 phần II chương 4 của ")
+@example("khoản 1 phụ lục 2 Điều 3 ")
+@example("khoản 2 Điều 5:của ")
+@example("Điều 1 Điều 2 Điều 3 Điều 4 Điều 5 Điều 6 Điều 7 Điều 8 ")
+def test_pinpoint_from_one_read_is_the_pinpoint_read_token_by_token(text: str) -> None:
+    back = Backward(text)
+    for pos in range(len(text) + 1):
+        for floor in {0, pos // 2, pos}:
+            assert pinpoint_before(back, pos, floor) == pinpoint_before_plain(back, pos, floor)
+
+
+def _type_word_in_plain(
+    back: Backward, m: re.Match[str], first: int, pos: int
+) -> tuple[str, int] | None:
+    """Syllable by syllable, folded and looked up each time; the end found by white space."""
+    known, suffixes = _type_words_folded(), _type_word_suffixes()
+    folded = ""
+    best: int | None = None
+    for k in range(first, first + 4):
+        syllable = m.group(k)
+        if not syllable or not syllable[-1].isalpha():
+            break
+        word = fold(syllable[::-1])
+        folded = f"{word} {folded}" if folded else word
+        if folded not in suffixes:
+            break
+        if folded in known:
+            best = back.n - m.end(k)
+    if best is None:
+        return None
+    return back.text[best : _token_end(back.text, best, pos)], best
+
+
+@given(st.lists(_WORDS | st.sampled_from(["số", "Số", "SỐ", "so", "số12", ":", "12"]), max_size=12))
+@example(["Nghị", "định", "số", "12"])
+@example(["Thông", "tư", "liên", "tịch", "\n", "số:", " ", "12"])
+def test_type_words_looked_up_by_their_syllables_are_read_syllable_by_syllable(
+    words: list[str],
+) -> None:
+    text = " ".join(words)
+    back = Backward(text)
+    for pos in range(len(text) + 1):
+        for floor in {0, pos // 2}:
+            fast = look_before(back, pos, floor)
+            with patch.object(context, "_type_word_in", _type_word_in_plain):
+                assert fast == look_before(back, pos, floor)
