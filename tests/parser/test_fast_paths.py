@@ -10,7 +10,7 @@ from unittest.mock import patch
 from hypothesis import example, given
 from hypothesis import strategies as st
 
-from kb import context, extract
+from kb import context, laws
 from kb.context import (
     _TITLE_DATE,
     Backward,
@@ -25,11 +25,12 @@ from kb.context import (
     pinpoint_before_plain,
     title_dates,
 )
-from kb.extract import _law_anchors, _type_word_before, _type_word_before_re
 from kb.grammar import load_grammar
 from kb.header import _DATE_LINE, _date_line
+from kb.laws import law_anchors
 from kb.models import Citation, Family, citation_of
 from kb.refs import _number_back_re, _number_backs, _scan, ref_pattern
+from kb.selfrefs import _type_word_before, _type_word_before_re
 from kb.textutil import _MARKS, NfcView, _cluster_pattern, _cluster_re, _singletons, fold, one_space
 
 _LAW_ANCHOR = re.compile(
@@ -60,7 +61,7 @@ def test_one_space_is_the_regex(s: str) -> None:
 
 @given(st.lists(_PIECES, max_size=30).map("".join))
 def test_law_anchors_are_the_regex_scan(t: str) -> None:
-    assert _law_anchors(t) == [m.span() for m in _LAW_ANCHOR.finditer(t)]
+    assert law_anchors(t) == [m.span() for m in _LAW_ANCHOR.finditer(t)]
 
 
 @given(st.lists(_PIECES, max_size=30).map("".join))
@@ -284,9 +285,9 @@ _LAW_NAME_PIECES = st.sampled_from(
 @example("Luật Báo chí ngày 10 tháng 3 năm 2020 và Luật Đất đai, 01-7-2014")
 def test_laws_by_name_look_at_the_first_digit_first(text: str) -> None:
     g = load_grammar()
-    fast = [c.model_dump() for c in extract._laws_by_name(text, [], g)]
-    with patch.object(extract, "_date_or_year_re", lambda: re.compile("")):
-        plain = [c.model_dump() for c in extract._laws_by_name(text, [], g)]
+    fast = [c.model_dump() for c in laws.laws_by_name(text, [], g)]
+    with patch.object(laws, "_date_or_year_re", lambda: re.compile("")):
+        plain = [c.model_dump() for c in laws.laws_by_name(text, [], g)]
     assert fast == plain
 
 

@@ -1,0 +1,138 @@
+"""Laws, codes and ordinances cited by name and date, with no số hiệu: "Luật Cán bộ, công chức
+ngày 13/11/2008", "Bộ luật Lao động năm 2019", "Pháp lệnh … được Ủy ban Thường vụ Quốc hội
+thông qua ngày …"."""
+
+from __future__ import annotations
+
+import bisect
+import re
+import unicodedata
+from functools import cache
+
+from kb.dates import ANY_DATE, NUMERIC_DATE, WORDS_DATE, ParsedDate, parsed_from_match
+from kb.grammar import Grammar
+from kb.models import Citation, Family, citation_of
+from kb.textutil import crosses_paragraph, fold, may_hold, one_space
+
+_WS = r"[\s\u00a0]"
+# words that end a law's name: what follows is not the title any more
+_NOT_A_NAME = re.compile(
+    r"(?i)\b(này|có hiệu lực|hết hiệu lực|kể từ|được|đã|đang|sẽ|thì|theo|quy định|tại|từ|"
+    r"trước|sau|và các|hướng dẫn|thi hành)\b"
+)
+
+
+# where a law's type word can start: "Luật", "LUẬT" (found with str.find: "Luật" is frequent
+# and a regex over every capital is not), "BỘ LUẬT" (seen from its "LUẬT"), and "Bộ luật",
+# "Pháp lệnh", "Hiến pháp" (each a pattern that starts with its first word, which the scan
+# looks for as fast as str.find does)
+_LAW_HEADS = (("Luật", ""), ("LUẬT", "BỘ"))
+_LAW_PAIRS = (re.compile(r"Bộ\s+luật"), re.compile(r"Pháp\s+lệnh"), re.compile(r"Hiến\s+pháp"))
+
+
+def law_anchors(t: str) -> list[tuple[int, int]]:
+    """Spans of the law type words, in order, as a scan for ``Bộ luật|BỘ LUẬT|Luật|LUẬT|Pháp
+    lệnh|Hiến pháp`` (white space of any length between the two words) finds them."""
+    spans: list[tuple[int, int]] = []
+    for word, head in _LAW_HEADS:
+        if not may_hold(t, word):
+            continue
+        i = t.find(word)
+        while i >= 0:
+            j = i
+            while j > 0 and t[j - 1].isspace():
+                j -= 1
+            if head and j < i and t[j - len(head) : j] == head:
+                spans.append((j - len(head), i + len(word)))
+            else:
+                spans.append((i, i + len(word)))
+            i = t.find(word, i + len(word))
+    for pair in _LAW_PAIRS:
+        spans.extend(m.span() for m in pair.finditer(t))
+    spans.sort()
+    return spans
+
+
+# a law's name holds none of these; the first digit after it starts its date (or year)
+_NAME_STOP = re.compile(r"[;:()\d\"“”]")
+_NAME_SPAN = 230
+
+
+@cache
+def _law_re() -> re.Pattern[str]:
+    return re.compile(
+        rf"(?P<tw>Bộ{_WS}+luật|BỘ{_WS}+LUẬT|Luật|LUẬT|Pháp{_WS}+lệnh|Hiến{_WS}+pháp)"
+        rf"{_WS}+(?P<name>(?:[A-ZĐÂĂÊÔƠƯÁÀẢÃẠÉÈẺẼẸÍÌỈĨỊÓÒỎÕỌÚÙỦŨỤÝỲỶỸỴ]|sửa{_WS}+đổi|nước{_WS})"
+        rf"[^;:()\d\"“”]{{1,200}}?)"
+        # what the rest must start with, looked at first: the name is read one character at a
+        # time, and at most characters this rejects it before the whole rest is tried
+        rf"(?={_WS}*,?{_WS}*(?:được|Quốc|khóa|thông|ng[àa]y|năm|\d))"
+        rf"{_WS}*,?{_WS}*(?:(?:được{_WS}+)?(?:Quốc{_WS}+hội{_WS}+)?(?:khóa{_WS}+\w+{_WS}+)?"
+        rf"(?:thông{_WS}+qua{_WS}+)?(?P<date>{ANY_DATE})|năm{_WS}+(?P<ly>(?:19|20)\d\d)(?!\d))"
+    )
+
+
+@cache
+def _date_or_year_re() -> re.Pattern[str]:
+    """What a law's date or year starts with at its first digit (the date as ``_law_re``
+    reads it, or "năm" and a year): unless "khóa 14" stands before it, no law cited by name
+    matches without it, and it is looked at before the whole pattern."""
+    numeric = NUMERIC_DATE.replace("?P<", "?P<s_")
+    words = WORDS_DATE.replace("?P<", "?P<s_")
+    return re.compile(rf"{numeric}|{words}|(?:19|20)\d\d(?!\d)")
+
+
+def laws_by_name(t: str, covered: list[tuple[int, int]], g: Grammar) -> list[Citation]:
+    out: list[Citation] = []
+    spans = sorted(covered)
+    span_starts = [a for a, _ in spans]
+    law_re = _law_re()
+    date_at_stop = _date_or_year_re()
+    resume = 0
+    for s, a_end in law_anchors(t):
+        if s < resume or (s > 0 and (t[s - 1].isalnum() or unicodedata.combining(t[s - 1]))):
+            continue
+        stop = _NAME_STOP.search(t, a_end, a_end + _NAME_SPAN)
+        if stop is None or not stop.group().isdigit():
+            continue  # no date or year follows: not a law cited by name and date
+        if not date_at_stop.match(t, stop.start()) and t.find("khóa", a_end, stop.start()) < 0:
+            continue  # the first digit starts no date or year ("Luật … số 45/2013/QH13")
+        m = law_re.match(t, s)
+        if m is None:
+            continue
+        i = bisect.bisect_right(span_starts, m.end())
+        if any(x <= s < y or s <= x < m.end() for x, y in spans[max(0, i - 2) : i]):
+            continue
+        resume = m.end()
+        name = " ".join(m.group("name").split()).strip(" ,")
+        if _NOT_A_NAME.search(
+            name.replace("sửa đổi", "").replace("Sửa đổi", "")
+        ) and not name.lower().startswith("sửa đổi"):
+            continue
+        if crosses_paragraph(m.group("name")) or len(name.split()) > 30:
+            continue
+        tw = one_space(m.group("tw"))
+        word_type = g.type_for_word(tw)
+        date: ParsedDate | None = parsed_from_match(m) if m.group("date") else None
+        year = date.year if date else int(m.group("ly"))
+        when = date.value.isoformat() if date and date.value else str(year)
+        type_name = word_type.name if word_type else "Luật"
+        out.append(
+            citation_of(
+                text="",
+                start=s,
+                end=m.end(),
+                line=0,
+                column=0,
+                family=Family.LAW,
+                type=type_name,
+                type_word=tw,
+                name=name,
+                date=date.value if date else None,
+                date_text=one_space(date.text) if date else None,
+                date_valid=date is None or date.value is not None,
+                year=None,
+                key=f"{type_name}:{fold(name)}@{when}",
+            )
+        )
+    return out
