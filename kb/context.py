@@ -189,14 +189,6 @@ def _type_word_size(syllables: tuple[str, ...]) -> int:
     return size
 
 
-def _token_end(text: str, start: int, pos: int) -> int:
-    """End of the last syllable before ``pos`` (``pos`` less the white space before it)."""
-    j = pos
-    while j > start and text[j - 1] in " \t\r\n\u00a0":
-        j -= 1
-    return j
-
-
 def look_before(back: Backward, num_start: int, floor: int) -> Before:
     """The type word and "số" before a number, read back word by word."""
     text, n = back.text, back.n

@@ -127,16 +127,6 @@ class Grammar:
         )
         return "|".join(_word_regex(" ".join(x[::-1] for x in reversed(w.split()))) for w in words)
 
-    def capitalised_type_words_pattern(self) -> str:
-        """Alternation of the type words with a capital first letter or all in capitals
-        ("Quyết định", "QUYẾT ĐỊNH"), matched case-sensitively."""
-        forms: set[str] = set()
-        for t in self.types:
-            for w in t.words:
-                forms.add(w[0].upper() + w[1:])
-                forms.add(w.upper())
-        return "|".join(_word_regex(w) for w in sorted(forms, key=len, reverse=True))
-
     def issuer_names_pattern(self) -> str:
         names = sorted({n for i in self.issuers.values() for n in i.names}, key=len, reverse=True)
         return "|".join(_word_regex(n) for n in names)

@@ -15,7 +15,6 @@ from kb.context import (
     _TITLE_DATE,
     Backward,
     _token_before,
-    _token_end,
     _type_word_ending_at,
     _type_word_suffixes,
     _type_words_folded,
@@ -311,6 +310,14 @@ def test_pinpoint_from_one_read_is_the_pinpoint_read_token_by_token(text: str) -
     for pos in range(len(text) + 1):
         for floor in {0, pos // 2, pos}:
             assert pinpoint_before(back, pos, floor) == pinpoint_before_plain(back, pos, floor)
+
+
+def _token_end(text: str, start: int, pos: int) -> int:
+    """End of the last syllable before ``pos`` (``pos`` less the white space before it)."""
+    j = pos
+    while j > start and text[j - 1] in " \t\r\n\u00a0":
+        j -= 1
+    return j
 
 
 def _type_word_in_plain(
