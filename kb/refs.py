@@ -528,24 +528,18 @@ def _number_back_by_separator() -> dict[str, re.Pattern[str]]:
 
 def _number_backs(rev: str) -> list[re.Match[str]]:
     """The matches of ``_number_back_re`` over the reversed text, in order, found separator by
-    separator. A match may hold a second slash ("64//2023"); one found from that slash is
-    inside the match before it, and is dropped as the single scan would never find it."""
+    separator. They never overlap, as the single scan's do not: a match may hold a second
+    slash ("64//2023"), but none starts at it, for a separator starts a match only when a
+    letter, a space or a year follows it in the text."""
     found: list[re.Match[str]] = []
     kinds = 0
     for ch, pattern in _number_back_by_separator().items():
         if ch in rev:
             found.extend(pattern.finditer(rev))
             kinds += 1
-    if kinds < 2:
-        return found
-    found.sort(key=_START)
-    kept: list[re.Match[str]] = []
-    end = -1
-    for m in found:
-        if m.start() >= end:
-            kept.append(m)
-            end = m.end()
-    return kept
+    if kinds > 1:
+        found.sort(key=_START)
+    return found
 
 
 _START = methodcaller("start")

@@ -161,12 +161,14 @@ _REF_PIECES = st.sampled_from(
 @given(st.lists(_REF_PIECES, max_size=30).map("".join))
 @example("Nghị định số 64//2023/NĐ-CP ngày 23 tháng 8 năm 2023")
 @example("số 143/2025//NĐ-CP; 1//2020/NĐ-CP 12/ /2020/TT-BTC 95/1998-NĐ-CP 115/2017 - BTC")
+@example("12/-2020/NĐ-CP, 12-/2020/NĐ-CP, 12//-2020//NĐ-CP")
 def test_scan_from_separators_is_the_finditer(t: str) -> None:
     expected = [(m.span(), m.groupdict()) for m in ref_pattern().finditer(t)]
     assert [(m.span(), m.groupdict()) for m in _scan(t)] == expected
 
 
 @given(st.lists(_REF_PIECES, max_size=30).map("".join))
+@example("64//2023/NĐ-CP 143/2025//NĐ-CP 12/-2020/NĐ-CP 12-/2020/NĐ-CP 12//-2020//NĐ-CP")
 def test_numbers_found_separator_by_separator_are_the_finditer(t: str) -> None:
     rev = t[::-1]
     expected = [(m.span(), m.groups()) for m in _number_back_re().finditer(rev)]
