@@ -11,6 +11,7 @@ pass over the text.
 from __future__ import annotations
 
 import gc
+import re
 from collections.abc import Iterator
 from contextlib import contextmanager
 from functools import lru_cache
@@ -51,6 +52,10 @@ from kb.textutil import (
 )
 
 _LAW_WORDS = {"luat", "bo luat", "phap lenh", "nghi quyet", "hien phap"}
+
+
+# what may stand between the numbers of a list that shares one type word
+_LIST_GAP = re.compile(r"[\s\u00a0]*(?:[,;]|và|hoặc)[\s\u00a0]*(?:và[\s\u00a0]+)?")
 
 
 class _Found(NamedTuple):
@@ -122,7 +127,18 @@ def _extract_text(text: str, path: str) -> ExtractedFile:
     undated: list[tuple[Citation, ParsedRef]] = []
     claimed: set[int] = set()
     pages = PageHeads(t, heads, [f.before.start for f in found]) if heads else None
+    not_cited_end = -1  # where the last number that is no citation ends ("Mẫu số 01/…")
     for i, f in enumerate(found):
+        r, before = f.ref, f.before
+        if (
+            not_cited_end >= 0
+            and before.type_word is None
+            and not before.has_so
+            and _LIST_GAP.fullmatch(t, not_cited_end, before.start)
+        ):
+            not_cited_end = r.end  # "Mẫu số 01/BC-UBND và 02/BC-UBND": a list of forms
+            continue
+        not_cited_end = -1 if _typed(before.type_word, r.family, r.type_code)[0] else r.end
         bound = found[i + 1].before.start if i + 1 < len(found) else len(t)
         done = _complete(back, f, bound, g, pages)
         if done is None:
