@@ -278,8 +278,23 @@ def _normative(
         )
     if code_key(codes[0]) not in g.state_type_codes:
         body = g.issuer(codes[0])
+        if body is not None and body.numbered_by_term and len(codes) == 1:
+            # "Pháp lệnh số 02/2020/UBTVQH": the term of the National Assembly left out (read
+            # only after a type word or "số": such a number is never ``known``)
+            return _built(
+                m,
+                end,
+                num,
+                Family.LAW,
+                f"/{year}/{body.code}",
+                [*anomalies, "missing-term"],
+                year=year,
+                issuer_code=body.code,
+                issuer_codes=(body.code,),
+                known=False,
+            )
         if body is None or body.family != "state" or body.numbered_by_term:
-            return None  # "02/2020/UBTVQH" lacks the term, not the type: left alone
+            return None
         # the type code left out ("Thông tư 115/2017-BTC"): kept only after a type word
         issuers = tuple(_canon_code(c, g, "issuer")[0] for c in codes)
         return _built(
