@@ -259,6 +259,12 @@ def _normative(
         # "95/1998-NĐ-CP": a dash where the slash after the year belongs (with no type code
         # after it, "115/2017-BTC", the type code is what is missing)
         dash_after_year = any(ch in between for ch in g.dash_chars)
+    glued = _glued_type_and_issuer(codes[0], g)
+    if glued is not None:
+        # "27/2016/TTBLĐTBXH": the dash between the type code and the issuer left out (read only
+        # after a type word or "số": such a number is never ``known``)
+        codes = [*glued, *codes[1:]]
+        anomalies.append("missing-dash")
     first, known_first = _canon_code(codes[0], g, "state_type")
     if g.law_issuer.match(code_key(codes[0])):
         # 59/2020/QH14, 76/2025/UBTVQH15: a law or resolution of the National Assembly
@@ -313,7 +319,7 @@ def _normative(
         anomalies.append("dash-after-year")
     rest = [_canon_code(c, g, "issuer") for c in codes[1:]]
     issuers = tuple(c for c, _ in rest)
-    known = known_first and all(k for _, k in rest)
+    known = known_first and all(k for _, k in rest) and glued is None
     if not issuers:
         anomalies.append("missing-issuer")
     return _built(
@@ -329,6 +335,19 @@ def _normative(
         issuer_codes=issuers,
         known=known,
     )
+
+
+def _glued_type_and_issuer(code: str, g: Grammar) -> tuple[str, str] | None:
+    """A type code and an issuer code written as one ("TTBLĐTBXH" for "TT-BLĐTBXH"), split
+    where the longest type code that leaves a known issuer code ends; None for a code the
+    tables know as it is, or that splits no such way."""
+    k = code_key(code)
+    if k in g.state_type_codes or k in g.issuer_codes or g.law_issuer.match(k):
+        return None
+    for size in range(min(len(k) - 1, 4), 0, -1):
+        if k[:size] in g.state_type_codes and k[size:] in g.issuer_codes:
+            return code[:size], code[size:]
+    return None
 
 
 def _party(
