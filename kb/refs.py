@@ -50,8 +50,8 @@ def ref_pattern() -> re.Pattern[str]:
     # followed by a dash ("95/1998-NĐ-CP", "115/2017-BTC"): malformed, read all the same, by an
     # alternative tried last, only where the usual forms fail (``_normative`` tells which)
     odd_year = (
-        f"(?:{slash}{_SP})?(?P<xyear>(?:19|20)\\d\\d){_SP}"
-        f"(?:{slash}{_SP}(?:{slash}{_SP})?|{dash}{_SP})(?P<xsym>{symbol})"
+        f"(?:{slash}{_SP})?(?P<xyear>(?:19|20)\\d\\d)"
+        f"(?:{_SP}(?:{slash}{_SP}(?:{slash}{_SP})?|{dash}{_SP})|(?=[A-ZĐÐ]))(?P<xsym>{symbol})"
     )
     return re.compile(
         r"(?P<num>\d{1,5}+(?:\.\d{1,3}(?=[/\-]))?[a-z]?)"
@@ -259,6 +259,12 @@ def _normative(
         # "95/1998-NĐ-CP": a dash where the slash after the year belongs (with no type code
         # after it, "115/2017-BTC", the type code is what is missing)
         dash_after_year = any(ch in between for ch in g.dash_chars)
+        if between[-1:].isdigit():
+            # "89/2014TT-BTC": nothing between the year and the type code; read only when a
+            # type code follows, and only after a type word or "số" (never ``known``)
+            if code_key(codes[0]) not in g.state_type_codes:
+                return None
+            anomalies.append("missing-slash")
     glued = _glued_type_and_issuer(codes[0], g)
     if glued is not None:
         # "27/2016/TTBLĐTBXH": the dash between the type code and the issuer left out (read only
@@ -320,6 +326,7 @@ def _normative(
     rest = [_canon_code(c, g, "issuer") for c in codes[1:]]
     issuers = tuple(c for c, _ in rest)
     known = known_first and all(k for _, k in rest) and glued is None
+    known = known and "missing-slash" not in anomalies
     if not issuers:
         anomalies.append("missing-issuer")
     return _built(

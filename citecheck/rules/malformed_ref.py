@@ -27,7 +27,8 @@ class MalformedRef(Rule):
     (`834/QĐ- UBND`), the issuer part missing (`429-QĐi` with no `/TU`), the type code
     missing (`Thông tư 115/2017-BTC`), the term of the National Assembly missing
     (`Pháp lệnh số 02/2020/UBTVQH`), the dash after the type code missing
-    (`27/2016/TTBLĐTBXH`), a doubled slash (`64//2023/NĐ-CP`), a dash after the
+    (`27/2016/TTBLĐTBXH`) or the slash after the year (`89/2014TT-BTC`), a doubled slash
+    (`64//2023/NĐ-CP`), a dash after the
     year (`95/1998-NĐ-CP`), a type word that
     contradicts the type code (a "Kế hoạch" numbered `-HD/`), and a Party issuer written in
     the state form (`31/KH-ĐUVP` for the Party committee's `31-KH/ĐUVP`). A missing issuer
