@@ -138,11 +138,13 @@ def _extract_text(text: str, path: str) -> ExtractedFile:
         ):
             not_cited_end = r.end  # "Mẫu số 01/BC-UBND và 02/BC-UBND": a list of forms
             continue
-        not_cited_end = -1 if _typed(before.type_word, r.family, r.type_code)[0] else r.end
         bound = found[i + 1].before.start if i + 1 < len(found) else len(t)
         done = _complete(back, f, bound, g, pages)
         if done is None:
+            cited = _typed(before.type_word, r.family, r.type_code)[0]
+            not_cited_end = -1 if cited else r.end
             continue
+        not_cited_end = -1
         c, date_start = done
         citations.append(c)
         covered.append((c.start, c.end))
