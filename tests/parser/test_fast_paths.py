@@ -16,7 +16,6 @@ from kb.context import (
     Backward,
     _token_before,
     _type_word_ending_at,
-    _type_word_suffixes,
     _type_words_folded,
     _WordsBack,
     look_before,
@@ -325,23 +324,21 @@ def _token_end(text: str, start: int, pos: int) -> int:
 def _type_word_in_plain(
     back: Backward, m: re.Match[str], first: int, pos: int
 ) -> tuple[str, int] | None:
-    """Syllable by syllable, folded and looked up each time; the end found by white space."""
-    known, suffixes = _type_words_folded(), _type_word_suffixes()
-    folded = ""
-    best: int | None = None
+    """The longest run of the syllables read that is a type word as a whole (every shorter run
+    of a type word's last syllables is one's ending, so no run needs reading past); the end
+    found by white space."""
+    known = _type_words_folded()
+    syllables: list[str] = []
     for k in range(first, first + 4):
         syllable = m.group(k)
         if not syllable or not syllable[-1].isalpha():
             break
-        word = fold(syllable[::-1])
-        folded = f"{word} {folded}" if folded else word
-        if folded not in suffixes:
-            break
-        if folded in known:
-            best = back.n - m.end(k)
-    if best is None:
-        return None
-    return back.text[best : _token_end(back.text, best, pos)], best
+        syllables.append(fold(syllable[::-1]))
+    for size in range(len(syllables), 0, -1):
+        if " ".join(reversed(syllables[:size])) in known:
+            best = back.n - m.end(first + size - 1)
+            return back.text[best : _token_end(back.text, best, pos)], best
+    return None
 
 
 @given(st.lists(_WORDS | st.sampled_from(["số", "Số", "SỐ", "so", "số12", ":", "12"]), max_size=12))
