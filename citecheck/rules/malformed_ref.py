@@ -28,14 +28,12 @@ class MalformedRef(Rule):
     missing (`Thông tư 115/2017-BTC`), the term of the National Assembly missing
     (`Pháp lệnh số 02/2020/UBTVQH`), the dash after the type code missing
     (`27/2016/TTBLĐTBXH`) or the slash after the year (`89/2014TT-BTC`), a doubled slash
-    (`64//2023/NĐ-CP`), a dash after the
-    year (`95/1998-NĐ-CP`), a type word that
+    (`64//2023/NĐ-CP`), a dash after the year (`95/1998-NĐ-CP`), a type word that
     contradicts the type code (a "Kế hoạch" numbered `-HD/`), and a Party issuer written in
     the state form (`31/KH-ĐUVP` for the Party committee's `31-KH/ĐUVP`). A missing issuer
     part or type code is reported only for a citation dated 2000 or later: older forms such
-    as "Chỉ thị 87-CT" had none. Breaks that come
-    from reading a PDF (a number split across two lines) are not reported: the signed
-    document is not wrong.
+    as "Chỉ thị 87-CT" had none. Breaks that come from reading a PDF (a number split across
+    two lines) are not reported: the signed document is not wrong.
 
     ## Why is this bad?
     A số hiệu is matched character for character by registers, search engines and the
