@@ -38,8 +38,8 @@ from citecheck.engine import check_texts  # noqa: E402
 from citecheck.models import Finding  # noqa: E402
 from citecheck.rules.base import SourceDoc  # noqa: E402
 from citecheck.rules.mentions import named_with_cua, own_date, usable  # noqa: E402
-from kb.extract import extract_text  # noqa: E402
 from kb.models import Citation, Family  # noqa: E402
+from kb.parse.extract import extract_text  # noqa: E402
 
 KINDS = ("date", "year", "issuer", "feb30")
 EXPECTED = {"date": "CC201", "year": "CC103", "issuer": "CC104", "feb30": "CC101"}

@@ -33,9 +33,9 @@ from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from kb.extract import extract_text
 from kb.models import Citation
-from kb.textutil import canon_letters
+from kb.parse.extract import extract_text
+from kb.parse.textutil import canon_letters
 
 ROOT = Path(__file__).resolve().parents[1]
 BENCH_CORPUS = ROOT / ".." / "shared" / "bench-corpus"

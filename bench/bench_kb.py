@@ -44,7 +44,7 @@ REPEAT = 20
 # the same commands stands in.
 CLI = (
     "import sys, click\n"
-    "from kb.kb_commands import COMMANDS\n"
+    "from kb.cli.commands import COMMANDS\n"
     "main = click.Group('kb', commands={c.name: c for c in COMMANDS})\n"
     "main(sys.argv[1:])\n"
 )
@@ -103,7 +103,7 @@ def main() -> int:
     )
     print(f"KB file: {db.stat().st_size / 1e6:.1f} MB")
 
-    from kb.queries import KnowledgeBase
+    from kb.queries.knowledge_base import KnowledgeBase
 
     kb = KnowledgeBase.open(db)
     stats = kb.stats()

@@ -105,7 +105,7 @@ def free_port() -> int:
 
 
 def build_kb(folder: Path) -> Path:
-    from kb.queries import KnowledgeBase
+    from kb.queries.knowledge_base import KnowledgeBase
 
     path = folder / "kb.sqlite"
     kb = KnowledgeBase.open(path, readonly=False)

@@ -7,7 +7,7 @@ from collections.abc import Iterable
 from pathlib import Path
 
 from citecheck.models import Finding
-from kb.docx_comments import DocxComment, annotate_docx, annotate_docx_bytes
+from citecheck.reporters.docx_comments import DocxComment, annotate_docx, annotate_docx_bytes
 
 __all__ = ["annotate_bytes", "annotate_file", "comments"]
 

@@ -1,5 +1,5 @@
 """Options of a check, read from ``[tool.citecheck]`` in the nearest ``pyproject.toml``
-(which :mod:`kb.config` finds).
+(which :mod:`kb.store.config` finds).
 
 ```toml
 [tool.citecheck]
@@ -22,7 +22,7 @@ from pathlib import Path
 from typing import Any
 
 from citecheck.rules import RULES, Rule, matches
-from kb.config import ConfigError, tool_settings
+from kb.store.config import ConfigError, tool_settings
 
 __all__ = ["FAIL_ON", "ConfigError", "Options", "load_settings", "options_from_settings"]
 
@@ -68,7 +68,7 @@ def _list(value: Any, name: str) -> list[str]:
 
 def load_settings(start: Path | None = None) -> tuple[dict[str, Any], Path | None]:
     """The ``[tool.citecheck]`` table of the nearest pyproject.toml, and that file's path
-    (found and read by :mod:`kb.config`, the one place that does)."""
+    (found and read by :mod:`kb.store.config`, the one place that does)."""
     return tool_settings(start)
 
 

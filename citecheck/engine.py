@@ -34,7 +34,7 @@ class Outcome:
 
 
 def _extract(text: str, path: str) -> Any:
-    from kb.extract import extract_text
+    from kb.parse.extract import extract_text
 
     return extract_text(text, path=path)
 

@@ -7,7 +7,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 from importlib import resources
 
-from kb.textutil import canon_letters
+from kb.parse.textutil import canon_letters
 
 
 @dataclass(frozen=True)

@@ -15,11 +15,11 @@ import datetime as dt
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Protocol
 
+from kb.graph.status import Status, endings
 from kb.models import Citation
-from kb.status import Status, endings
 
 if TYPE_CHECKING:
-    from kb.queries import KnowledgeBase
+    from kb.queries.knowledge_base import KnowledgeBase
 
 
 @dataclass(frozen=True)
@@ -67,7 +67,7 @@ DATE_SOURCES = {
 
 
 class KnowledgeBaseView:
-    """``kb``'s :class:`~kb.queries.KnowledgeBase` answering the two questions."""
+    """``kb``'s :class:`~kb.queries.knowledge_base.KnowledgeBase` answering the two questions."""
 
     def __init__(self, kb: KnowledgeBase) -> None:
         self.kb = kb

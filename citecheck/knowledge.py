@@ -33,7 +33,7 @@ def as_view(kb: Any) -> KBView:
 
 
 def open_db(db: str) -> KBView:
-    from kb.queries import KnowledgeBase
+    from kb.queries.knowledge_base import KnowledgeBase
 
     path = Path(db)
     if not path.is_file():
@@ -56,8 +56,8 @@ def in_memory(docs: Sequence[SourceDoc], roots: Sequence[Path] = ()) -> KBView |
     directories (``facts.toml``) when there are any."""
     if not docs or len(docs) > MAX_IN_MEMORY_FILES:
         return None
-    from kb.build import add_extracted
-    from kb.queries import KnowledgeBase
+    from kb.ingest.build import add_extracted
+    from kb.queries.knowledge_base import KnowledgeBase
 
     kb = KnowledgeBase.in_memory()
     facts = [r / FACTS_NAME for r in roots if (r / FACTS_NAME).is_file()]
@@ -82,7 +82,7 @@ def resolve_kb(
 
 def default_db() -> KBView | None:
     """``kb.sqlite`` in the working directory (DESIGN §5), when one was built there."""
-    from kb.config import db_path
+    from kb.store.config import db_path
 
     path = db_path()
     return open_db(str(path)) if path.is_file() else None

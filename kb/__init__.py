@@ -5,13 +5,13 @@ from __future__ import annotations
 from typing import TYPE_CHECKING, Any
 
 if TYPE_CHECKING:
-    from kb.extract import extract_file, extract_text
     from kb.models import Citation, DocumentHeader, ExtractedFile
+    from kb.parse.extract import extract_file, extract_text
 
 __all__ = ["Citation", "DocumentHeader", "ExtractedFile", "extract_file", "extract_text"]
 
 _HOME = {
-    "extract_file": "kb.extract", "extract_text": "kb.extract",
+    "extract_file": "kb.parse.extract", "extract_text": "kb.parse.extract",
     "Citation": "kb.models", "DocumentHeader": "kb.models", "ExtractedFile": "kb.models",
 }  # fmt: skip
 

@@ -16,7 +16,7 @@ from typing import Any
 from spacy.language import Language
 from spacy.tokens import Doc, Span
 
-from kb.extract import extract_text
+from kb.parse.extract import extract_text
 
 SPAN_KEY = "vn_citations"
 LABEL = "CITATION"

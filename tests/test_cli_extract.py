@@ -5,7 +5,7 @@ from pathlib import Path
 
 from click.testing import CliRunner
 
-from kb.cli import main
+from kb.cli.main import main
 
 
 def test_extract_json_follows_the_contract(corpus_dir: Path) -> None:

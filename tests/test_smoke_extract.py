@@ -2,7 +2,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from kb.extract import extract_text
+from kb.parse.extract import extract_text
 
 
 def test_offsets_point_at_what_the_author_wrote(corpus_dir: Path) -> None:

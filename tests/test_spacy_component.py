@@ -7,7 +7,7 @@ import sys
 
 import pytest
 
-from kb.extract import extract_text
+from kb.parse.extract import extract_text
 
 spacy = pytest.importorskip("spacy")
 

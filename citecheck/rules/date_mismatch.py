@@ -11,7 +11,7 @@ from citecheck.models import Finding, Severity
 from citecheck.rules.base import CheckContext, Rule, cite_label
 from citecheck.rules.mentions import Mention, by_key, own_date, usable, year_contradicts
 from kb.models import Citation, Family
-from kb.textutil import fold
+from kb.parse.textutil import fold
 
 MAX_RELATED = 8
 

@@ -10,7 +10,7 @@ from citecheck.models import Finding
 from citecheck.rules.base import CheckContext, Rule, SourceDoc
 from citecheck.rules.mentions import usable
 from kb.models import Citation
-from kb.textutil import fold
+from kb.parse.textutil import fold
 
 # Where one enumeration ends: a full stop before a capital letter, or a blank line before a
 # heading or a bullet. Semicolons, commas and "và" separate the items of one enumeration.

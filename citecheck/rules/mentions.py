@@ -8,7 +8,7 @@ from dataclasses import dataclass
 
 from citecheck.rules.base import CheckContext, SourceDoc
 from kb.models import Citation, Family
-from kb.textutil import fold
+from kb.parse.textutil import fold
 
 # Families whose key does not already contain the date (a law cited by name is keyed by
 # name *and* date, so two dates of "Luật Viên chức" are two laws, never a mismatch).

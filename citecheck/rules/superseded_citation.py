@@ -10,7 +10,7 @@ from citecheck.models import Finding, Severity
 from citecheck.rules.base import CheckContext, KnowledgeRule, SourceDoc, cite_label
 from citecheck.rules.mentions import usable
 from kb.models import Citation
-from kb.textutil import fold
+from kb.parse.textutil import fold
 
 GONE = {"replaced", "repealed"}
 CONTEXT = 160

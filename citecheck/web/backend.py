@@ -106,7 +106,7 @@ class EngineBackend:
         return kb
 
     def _open(self) -> Any:
-        from kb.queries import KnowledgeBase
+        from kb.queries.knowledge_base import KnowledgeBase
 
         path = self.db
         if path is None or not path.is_file():
@@ -140,7 +140,7 @@ class EngineBackend:
 
     def show(self, ref: str, on: dt.date, lang: str) -> BaseModel | None:
         def compute() -> BaseModel | None:
-            from kb.queries import AmbiguousRef
+            from kb.queries.knowledge_base import AmbiguousRef
 
             try:
                 result: BaseModel | None = self.kb().show(ref, on=on, lang=lang)

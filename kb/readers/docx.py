@@ -3,7 +3,7 @@ footnotes and endnotes, text boxes; tracked insertions count, deletions do not.
 
 The text is the paragraphs joined by ``"\\n"``: body first (tables in place), then text
 boxes, headers, footers, footnotes and endnotes. :func:`walk` gives each paragraph with
-the runs that make it, so that :mod:`kb.docx_comments` maps offsets back onto runs with
+the runs that make it, so that :mod:`citecheck.reporters.docx_comments` maps offsets back onto runs with
 exactly the same text.
 """
 

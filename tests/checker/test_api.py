@@ -104,7 +104,7 @@ def test_authorities_judge_each_document_on_the_drafts_date(make_kb: Any) -> Non
 
 
 def test_a_party_number_missing_its_issuer_is_known_when_unique(tmp_path: Path) -> None:
-    from kb.queries import KnowledgeBase
+    from kb.queries.knowledge_base import KnowledgeBase
 
     kb = KnowledgeBase.in_memory()
     kb.build([REPO / "corpus"])

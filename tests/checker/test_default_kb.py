@@ -10,7 +10,7 @@ import pytest
 from click.testing import CliRunner
 
 from citecheck.cli import main as citecheck_main
-from kb.cli import main as kb_main
+from kb.cli.main import main as kb_main
 
 
 def test_single_file_uses_the_kb_built_in_the_working_directory(

@@ -10,9 +10,9 @@ import pytest
 
 from citecheck.dating import date_window
 from citecheck.kbview import KnowledgeBaseView
-from kb.extract import extract_text
 from kb.models import Citation
-from kb.queries import Ambiguous, KnowledgeBase
+from kb.parse.extract import extract_text
+from kb.queries.knowledge_base import Ambiguous, KnowledgeBase
 
 CORPUS = Path(__file__).resolve().parents[2] / "corpus"
 

@@ -8,9 +8,9 @@ import click
 import pytest
 from click.testing import CliRunner
 
-from kb.kb_commands import COMMANDS
-from kb.queries import KnowledgeBase
-from kb.store import Store
+from kb.cli.commands import COMMANDS
+from kb.queries.knowledge_base import KnowledgeBase
+from kb.store.sqlite import Store
 
 ROOT = Path(__file__).resolve().parents[2]
 CORPUS = ROOT / "corpus"

@@ -15,9 +15,9 @@ import click
 import pytest
 from click.testing import CliRunner
 
-from kb.config import db_path
-from kb.queries import KnowledgeBase
-from kb.store import Store
+from kb.queries.knowledge_base import KnowledgeBase
+from kb.store.config import db_path
+from kb.store.sqlite import Store
 
 CORPUS = Path(__file__).resolve().parents[2] / "corpus"
 
@@ -94,8 +94,8 @@ KILLED_BUILD = textwrap.dedent(
     """
     import sys, time
     from pathlib import Path
-    from kb.build import build
-    from kb.store import Store
+    from kb.ingest.build import build
+    from kb.store.sqlite import Store
 
     def stall(self):
         print("writing", flush=True)
@@ -147,7 +147,7 @@ def test_a_killed_build_leaves_the_previous_kb_answering(
 def test_schema_migrations_are_recorded_and_applied_to_older_kbs(tmp_path: Path) -> None:
     import sqlite3
 
-    from kb.migrations import MIGRATIONS
+    from kb.store.migrations import MIGRATIONS
 
     # a KB made before the second migration existed
     old = tmp_path / "old.sqlite"
@@ -183,7 +183,7 @@ def test_one_reader_of_tool_citecheck_for_both_commands(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     from citecheck.config import load_settings, options_from_settings
-    from kb.config import ConfigError, tool_settings
+    from kb.store.config import ConfigError, tool_settings
 
     project = tmp_path / "office"
     (project / "docs").mkdir(parents=True)
@@ -228,7 +228,7 @@ def test_a_change_to_the_facts_alone_is_applied(
 def test_progress_bar_goes_to_stderr_when_asked(
     corpus: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
-    from kb.build import build
+    from kb.ingest.build import build
 
     store = Store(tmp_path / "kb.sqlite")
     result = build(store, [corpus], show_progress=True)

@@ -9,7 +9,7 @@ from pathlib import Path
 import click
 from click.testing import CliRunner
 
-from kb.queries import KnowledgeBase
+from kb.queries.knowledge_base import KnowledgeBase
 
 
 def test_show_12_qd_tu_replaced_by_429_with_origin_and_evidence(
@@ -188,7 +188,7 @@ def test_applies_before_issue_is_not_yet_issued_for_every_kind(corpus_kb: Knowle
 def test_every_document_type_has_a_class() -> None:
     import tomllib
 
-    from kb.ranking import DATA_FILE
+    from kb.graph.ranking import DATA_FILE
 
     types = tomllib.loads((DATA_FILE.parent / "types.toml").read_text("utf-8"))["type"]
     classes = tomllib.loads(DATA_FILE.read_text("utf-8"))["classes"]

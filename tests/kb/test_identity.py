@@ -4,9 +4,9 @@ from __future__ import annotations
 
 import datetime as dt
 
-from kb.extract import extract_text
-from kb.identity import Resolution, ref_norm, resolve_keys, split_key
-from kb.queries import KnowledgeBase
+from kb.graph.identity import Resolution, ref_norm, resolve_keys, split_key
+from kb.parse.extract import extract_text
+from kb.queries.knowledge_base import KnowledgeBase
 
 
 def _kb(texts: dict[str, str]) -> KnowledgeBase:
@@ -109,7 +109,7 @@ def test_normative_documents_merge_on_the_year_in_the_number() -> None:
 
 
 def test_resolve_a_citation_for_the_checker(corpus_kb: KnowledgeBase) -> None:
-    from kb.queries import Ambiguous
+    from kb.queries.knowledge_base import Ambiguous
 
     def first(text: str) -> object:
         citation = extract_text(text).citations[0]
@@ -126,7 +126,7 @@ def test_resolve_a_citation_for_the_checker(corpus_kb: KnowledgeBase) -> None:
 
 
 def test_key_index_resolves_one_mention_as_the_build_does() -> None:
-    from kb.identity import KeyIndex
+    from kb.graph.identity import KeyIndex
 
     index = KeyIndex({"429-QĐ/TU@2022", "429-QĐ/HU@2021", "62/KH-VPUB@2023", "62/KH-VPUB@2024"})
     assert index.resolve("429-QĐ@2022", no_issuer=True) == Resolution("429-QĐ/TU@2022")

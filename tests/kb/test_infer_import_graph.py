@@ -12,7 +12,7 @@ import click
 import pytest
 from click.testing import CliRunner
 
-from kb.queries import KnowledgeBase
+from kb.queries.knowledge_base import KnowledgeBase
 
 CORPUS = Path(__file__).resolve().parents[2] / "corpus"
 
@@ -57,7 +57,7 @@ def test_a_curated_rejection_removes_the_inference(bare_corpus: Path) -> None:
 
 
 def test_a_bad_facts_file_names_the_entry(bare_corpus: Path) -> None:
-    from kb.curated import FactsError
+    from kb.graph.curated import FactsError
 
     (bare_corpus / "facts.toml").write_text(
         '[[relation]]\nkind = "abolishes"\nfrom = "a"\nto = "b"\n', encoding="utf-8"
@@ -225,7 +225,7 @@ def test_json_outputs_follow_their_published_schemas(
 ) -> None:
     import jsonschema
 
-    from kb.schemas import SCHEMAS
+    from kb.cli.schemas import SCHEMAS
 
     db = ["--db", str(corpus_db)]
     runs = {

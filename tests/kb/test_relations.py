@@ -8,10 +8,10 @@ from pathlib import Path
 
 import pytest
 
-from kb.build import file_rows
-from kb.extract import extract_text
-from kb.identity import ref_norm
-from kb.relations import DATA_FILE, Mention, find_relations, load_table
+from kb.graph.identity import ref_norm
+from kb.graph.relations import DATA_FILE, Mention, find_relations, load_table
+from kb.ingest.build import file_rows
+from kb.parse.extract import extract_text
 
 SHARED = Path(__file__).resolve().parents[2] / ".." / "shared"
 BENCH = SHARED / "bench-corpus"
@@ -185,7 +185,7 @@ def test_accents_when_written_must_be_the_phrase_s() -> None:
 def test_decomposed_accents_are_read_and_offsets_point_into_the_text() -> None:
     import unicodedata
 
-    from kb.folding import fold_with_offsets, original_offset
+    from kb.parse.folding import fold_with_offsets, original_offset
 
     text = unicodedata.normalize(
         "NFD", "2. Thông tư này thay thế Thông tư số 05/2021/TT-BKHĐT ngày 17/8/2021."

@@ -7,9 +7,9 @@ from pathlib import Path
 
 import pytest
 
-from kb.extract import extract_text
-from kb.queries import KnowledgeBase
-from kb.status import Status
+from kb.graph.status import Status
+from kb.parse.extract import extract_text
+from kb.queries.knowledge_base import KnowledgeBase
 
 HEAD = "ỦY BAN NHÂN DÂN\nTỈNH SƠN LA\nSố: {ref}\nSơn La, ngày {date}\nQUYẾT ĐỊNH\n{title}\n\n"
 

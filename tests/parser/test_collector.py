@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 
-from kb.extract import extract_text
+from kb.parse.extract import extract_text
 
 CORPUS = Path(__file__).resolve().parents[2] / "corpus"
 

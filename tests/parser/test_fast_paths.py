@@ -10,8 +10,9 @@ from unittest.mock import patch
 from hypothesis import example, given
 from hypothesis import strategies as st
 
-from kb import context, laws
-from kb.context import (
+from kb.models import Citation, Family, citation_of
+from kb.parse import context, laws
+from kb.parse.context import (
     _TITLE_DATE,
     Backward,
     _token_before,
@@ -23,13 +24,20 @@ from kb.context import (
     pinpoint_before_plain,
     title_dates,
 )
-from kb.grammar import load_grammar
-from kb.header import _DATE_LINE, _date_line
-from kb.laws import law_anchors
-from kb.models import Citation, Family, citation_of
-from kb.refs import _number_back_re, _number_backs, _scan, ref_pattern
-from kb.selfrefs import _type_word_before, _type_word_before_re
-from kb.textutil import _MARKS, NfcView, _cluster_pattern, _cluster_re, _singletons, fold, one_space
+from kb.parse.grammar import load_grammar
+from kb.parse.header import _DATE_LINE, _date_line
+from kb.parse.laws import law_anchors
+from kb.parse.refs import _number_back_re, _number_backs, _scan, ref_pattern
+from kb.parse.selfrefs import _type_word_before, _type_word_before_re
+from kb.parse.textutil import (
+    _MARKS,
+    NfcView,
+    _cluster_pattern,
+    _cluster_re,
+    _singletons,
+    fold,
+    one_space,
+)
 
 _LAW_ANCHOR = re.compile(
     r"Bộ[\s\u00a0]+luật|BỘ[\s\u00a0]+LUẬT|Luật|LUẬT|Pháp[\s\u00a0]+lệnh|Hiến[\s\u00a0]+pháp"

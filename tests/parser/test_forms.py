@@ -10,8 +10,8 @@ from typing import Any
 
 import pytest
 
-from kb.extract import extract_text
 from kb.models import Citation
+from kb.parse.extract import extract_text
 
 with open(Path(__file__).resolve().parent / "data" / "forms.toml", "rb") as _f:
     CASES: list[dict[str, Any]] = tomllib.load(_f)["case"]

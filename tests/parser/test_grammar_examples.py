@@ -9,9 +9,9 @@ from typing import Any
 
 import pytest
 
-from kb.extract import extract_text
-from kb.grammar import code_key, load_grammar
-from kb.refs import find_refs
+from kb.parse.extract import extract_text
+from kb.parse.grammar import code_key, load_grammar
+from kb.parse.refs import find_refs
 
 
 def _data(name: str) -> dict[str, Any]:

@@ -13,7 +13,7 @@ def test_extract_imports_neither_spacy_nor_networkx() -> None:
     code = (
         "import sys\n"
         "from click.testing import CliRunner\n"
-        "from kb.cli import main\n"
+        "from kb.cli.main import main\n"
         f"r = CliRunner().invoke(main, ['extract', {str(SEED)!r}, '--format', 'json'])\n"
         "assert r.exit_code == 0, r.output\n"
         "print(sorted(m for m in ('spacy', 'networkx', 'thinc') if m in sys.modules))\n"

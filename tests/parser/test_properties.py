@@ -12,8 +12,8 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from kb.extract import extract_text
 from kb.models import ExtractedFile
+from kb.parse.extract import extract_text
 
 # pieces real citations are made of, so that generated text often looks like one
 PIECES = [

@@ -3,7 +3,7 @@ one earlier citation fits, otherwise they stay unresolved with a reason."""
 
 from __future__ import annotations
 
-from kb.extract import extract_text
+from kb.parse.extract import extract_text
 
 HEAD = "Số: 12/2020/NĐ-CP\n\nHà Nội, ngày 05 tháng 01 năm 2020\n\nNGHỊ ĐỊNH\n\n"
 

@@ -14,8 +14,8 @@ from typing import Any
 
 import pytest
 
-from kb.extract import extract_text
 from kb.models import Citation, ExtractedFile
+from kb.parse.extract import extract_text
 
 SEEDS = Path(__file__).resolve().parent / "seeds"
 CORPUS = Path(__file__).resolve().parents[2] / "corpus"

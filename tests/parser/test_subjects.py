@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from kb.extract import extract_text
+from kb.parse.extract import extract_text
 
 
 def _subjects(text: str) -> dict[str, str | None]:

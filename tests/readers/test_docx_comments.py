@@ -11,7 +11,7 @@ import docx
 import pytest
 from lxml import etree
 
-from kb.docx_comments import DocxComment, annotate_docx
+from citecheck.reporters.docx_comments import DocxComment, annotate_docx
 from kb.readers import read_path
 
 W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
@@ -193,7 +193,7 @@ def test_comments_given_as_mappings(tmp_path: Path) -> None:
 def test_annotating_in_memory_matches_the_file_copy(tmp_path: Path) -> None:
     import io
 
-    from kb.docx_comments import annotate_docx_bytes
+    from citecheck.reporters.docx_comments import annotate_docx_bytes
     from kb.readers import read_bytes
 
     src = Path(__file__).resolve().parents[1] / "fixtures" / "broken" / "minimal-good.docx"

@@ -30,7 +30,9 @@ def docx_bytes(text: str) -> bytes:
 @pytest.fixture(scope="session")
 def kb_db(tmp_path_factory: pytest.TempPathFactory) -> Path:
     """A KB file built from the seed corpus (and its curated facts)."""
-    queries = pytest.importorskip("kb.queries", reason="the KB library is not on this branch")
+    queries = pytest.importorskip(
+        "kb.queries.knowledge_base", reason="the KB library is not on this branch"
+    )
     path = tmp_path_factory.mktemp("kb") / "kb.sqlite"
     kb = queries.KnowledgeBase.open(path, readonly=False)
     try:

@@ -294,7 +294,7 @@ def test_applies_equals_kb_applies_json(client: Any, kb_db: Any) -> None:
 
     from click.testing import CliRunner
 
-    commands = pytest.importorskip("kb.kb_commands")
+    commands = pytest.importorskip("kb.cli.commands")
     args = ["đối thoại trực tiếp", "--on", "2023-01-01", "--db", str(kb_db), "--format", "json"]
     cli = CliRunner().invoke(commands.applies_cmd, args)
     assert cli.exit_code == 0, cli.output
@@ -307,7 +307,7 @@ def test_show_equals_kb_show_json(client: Any, kb_db: Any) -> None:
 
     from click.testing import CliRunner
 
-    commands = pytest.importorskip("kb.kb_commands")
+    commands = pytest.importorskip("kb.cli.commands")
     args = ["429-QĐ/TU", "--on", "2023-01-01", "--db", str(kb_db), "--format", "json"]
     cli = CliRunner().invoke(commands.show_cmd, args)
     assert cli.exit_code == 0, cli.output

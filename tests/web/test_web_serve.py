@@ -11,7 +11,7 @@ from typing import Any
 import pytest
 from click.testing import CliRunner
 
-from kb.web_command import serve
+from citecheck.web.command import serve
 
 
 def test_serve_defaults_to_localhost(monkeypatch: pytest.MonkeyPatch, kb_db: Path) -> None:
@@ -65,7 +65,7 @@ def test_without_a_kb_the_checker_still_works(tmp_path: Path, report_text: str) 
 
 def test_a_rebuilt_kb_is_picked_up(tmp_path: Path, kb_db: Path) -> None:
     from citecheck.web.backend import EngineBackend
-    from kb.queries import KnowledgeBase
+    from kb.queries.knowledge_base import KnowledgeBase
 
     live = tmp_path / "kb.sqlite"
     shutil.copy(kb_db, live)

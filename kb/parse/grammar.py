@@ -15,7 +15,7 @@ from functools import cache, lru_cache
 from importlib import resources
 from typing import Any
 
-from kb.textutil import canon_letters, fold
+from kb.parse.textutil import canon_letters, fold
 
 
 @dataclass(frozen=True)

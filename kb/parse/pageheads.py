@@ -1,6 +1,6 @@
 """Sentences cut by a page head of the Công báo (the official gazette).
 
-The heads themselves are masked into spaces before parsing (``kb.textutil.mask_page_heads``);
+The heads themselves are masked into spaces before parsing (``kb.parse.textutil.mask_page_heads``);
 this says where the text before a head ends and where it goes on, so that a date printed
 after the head still belongs to the number before it."""
 

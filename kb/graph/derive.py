@@ -11,11 +11,11 @@ from collections.abc import Mapping, Sequence
 from pathlib import Path
 from typing import Any
 
-from kb.curated import CuratedFacts, load_facts
-from kb.identity import DocumentFacts, is_file_key, merge, resolve_keys, split_key
-from kb.infer import Candidate, infer_replacements
-from kb.store import Store
-from kb.textutil import fold
+from kb.graph.curated import CuratedFacts, load_facts
+from kb.graph.identity import DocumentFacts, is_file_key, merge, resolve_keys, split_key
+from kb.graph.infer import Candidate, infer_replacements
+from kb.parse.textutil import fold
+from kb.store.sqlite import Store
 
 ENDING = ("replaces", "repeals")
 _PARTIAL_FAMILIES = {"party", "administrative", "normative"}

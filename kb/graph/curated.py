@@ -12,8 +12,8 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 from pathlib import Path
 
-from kb.identity import DocumentFacts
-from kb.relations import KINDS
+from kb.graph.identity import DocumentFacts
+from kb.graph.relations import KINDS
 
 FACTS_NAME = "facts.toml"
 VERDICTS = ("confirmed", "rejected")

@@ -15,7 +15,7 @@ from typing import Any, TypeVar
 
 import click
 
-from kb.config import db_path
+from kb.store.config import db_path
 
 EXIT_OK, EXIT_NOT_FOUND, EXIT_ERROR = 0, 1, 2
 F = TypeVar("F", bound=Callable[..., Any])
@@ -151,8 +151,8 @@ def on_option(f: F) -> F:
 
 
 def _open(db: Path | None, lang: str) -> Any:
-    from kb.queries import KnowledgeBase
-    from kb.store import StoreError
+    from kb.queries.knowledge_base import KnowledgeBase
+    from kb.store.sqlite import StoreError
 
     path = db_path(db)
     if not path.is_file():
@@ -166,7 +166,7 @@ def _open(db: Path | None, lang: str) -> Any:
 
 
 def _writable(path: Path) -> Any:
-    from kb.store import Store, StoreError
+    from kb.store.sqlite import Store, StoreError
 
     try:
         return Store(path)
@@ -190,8 +190,8 @@ def _json(model: Any) -> None:
 @lang_option
 def build_cmd(paths: tuple[Path, ...], db: Path | None, fmt: str, lang: str) -> None:
     """Build or update the knowledge base from PATHS (files, directories, facts.toml)."""
-    from kb.build import build
-    from kb.curated import FactsError
+    from kb.graph.curated import FactsError
+    from kb.ingest.build import build
     from kb.records import BuildReport
 
     path = db_path(db)
@@ -228,7 +228,7 @@ def build_cmd(paths: tuple[Path, ...], db: Path | None, fmt: str, lang: str) -> 
 @lang_option
 def import_cmd(path: Path, db: Path | None, lang: str) -> None:
     """Import authoritative metadata (JSON Lines) into the knowledge base, kept apart."""
-    from kb.importer import import_jsonl
+    from kb.ingest.importer import import_jsonl
 
     target = db_path(db)
     store = _writable(target)
@@ -259,7 +259,7 @@ def import_cmd(path: Path, db: Path | None, lang: str) -> None:
 @lang_option
 def show_cmd(ref: str, on: dt.datetime | None, db: Path | None, fmt: str, lang: str) -> None:
     """Show a document: its record, mentions, relations and status on a date."""
-    from kb.queries import AmbiguousRef
+    from kb.queries.knowledge_base import AmbiguousRef
 
     kb = _open(db, lang)
     try:
@@ -273,7 +273,7 @@ def show_cmd(ref: str, on: dt.datetime | None, db: Path | None, fmt: str, lang: 
     if fmt == "json":
         _json(result)
         return
-    from kb.kb_text import print_show
+    from kb.cli.text_output import print_show
 
     print_show(result, lang)
 
@@ -295,7 +295,7 @@ def applies_cmd(
     if fmt == "json":
         _json(result)
     else:
-        from kb.kb_text import print_applies
+        from kb.cli.text_output import print_applies
 
         print_applies(result, lang)
     sys.exit(EXIT_OK if result.results else EXIT_NOT_FOUND)
@@ -325,8 +325,8 @@ def graph_cmd(
     lang: str,
 ) -> None:
     """The relation graph, for a picture (dot) or another tool (graphml, node-link JSON)."""
-    from kb.graph import relation_graph, render
-    from kb.queries import AmbiguousRef
+    from kb.queries.graph_export import relation_graph, render
+    from kb.queries.knowledge_base import AmbiguousRef
 
     kb = _open(db, lang)
     key = None
@@ -355,7 +355,7 @@ def stats_cmd(db: Path | None, fmt: str, lang: str) -> None:
     if fmt == "json":
         _json(result)
     else:
-        from kb.kb_text import print_stats
+        from kb.cli.text_output import print_stats
 
         print_stats(result, lang)
 

@@ -16,7 +16,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from kb.store import Store
+from kb.store.sqlite import Store
 
 # relation type in the export → (kind, True when the counterpart acts on this document)
 RELATION_TYPES: dict[str, tuple[str, bool]] = {
@@ -66,7 +66,7 @@ def _vn_date(iso: str | None) -> str:
 
 def key_of(ref: str, doc_type: str | None, date: str | None) -> str:
     """The KB key of a document given by số hiệu, type and date, as the parser makes it."""
-    from kb.extract import extract_text
+    from kb.parse.extract import extract_text
 
     text = f"{doc_type or 'Văn bản'} số {ref}{_vn_date(date)}"
     for c in extract_text(text).citations:
@@ -136,8 +136,8 @@ def _row(
 
 def import_jsonl(store: Store, path: Path) -> ImportResult:
     """Load one export file and re-derive the KB, in one transaction."""
-    from kb.build import stored_facts
-    from kb.derive import derive
+    from kb.graph.derive import derive
+    from kb.ingest.build import stored_facts
 
     result = ImportResult()
     docs: list[tuple[Any, ...]] = []

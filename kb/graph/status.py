@@ -14,7 +14,7 @@ import datetime as dt
 from dataclasses import dataclass
 from enum import StrEnum
 
-from kb.store import Store
+from kb.store.sqlite import Store
 
 ENDING = ("replaces", "repeals")
 # Inferred edges ("probably replaces") are shown but change no status until a person

@@ -11,7 +11,7 @@ from pathlib import Path
 
 import click
 
-from kb.config import db_path
+from kb.store.config import db_path
 
 
 @click.command()

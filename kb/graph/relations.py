@@ -19,9 +19,9 @@ from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
-from kb.folding import fold, fold_with_offsets, original_offset
+from kb.parse.folding import fold, fold_with_offsets, original_offset
 
-DATA_FILE = Path(__file__).resolve().parent / "data" / "relations.toml"
+DATA_FILE = Path(__file__).resolve().parents[1] / "data" / "relations.toml"
 
 KINDS = ("replaces", "repeals", "amends", "guides", "implements", "based_on", "corrects", "cites")
 

@@ -9,10 +9,10 @@ import re
 import unicodedata
 from functools import cache
 
-from kb.context import Backward
-from kb.grammar import Grammar, TypeEntry, load_grammar
 from kb.models import Citation, DocumentHeader, citation_defaults, citation_from_fields, citation_of
-from kb.textutil import fold, may_hold, one_space
+from kb.parse.context import Backward
+from kb.parse.grammar import Grammar, TypeEntry, load_grammar
+from kb.parse.textutil import fold, may_hold, one_space
 
 _WS = r"[\s\u00a0]"
 # type words that name no type in particular: a back-reference after one may mean any document

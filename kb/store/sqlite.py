@@ -14,7 +14,7 @@ from contextlib import contextmanager
 from pathlib import Path
 from typing import Any
 
-from kb.migrations import MIGRATIONS
+from kb.store.migrations import MIGRATIONS
 
 Row = tuple[Any, ...]
 

@@ -14,8 +14,8 @@ from functools import cache
 from operator import methodcaller
 from typing import Any
 
-from kb.grammar import Grammar, code_key, load_grammar
 from kb.models import Family
+from kb.parse.grammar import Grammar, code_key, load_grammar
 
 _HSPACE = "[ \\t\\u00a0\\u202f\\u2009]"
 # white space inside a broken số hiệu: spaces and at most three line breaks, taken whole

@@ -6,7 +6,7 @@ import tomllib
 from functools import lru_cache
 from pathlib import Path
 
-DATA_FILE = Path(__file__).resolve().parent / "data" / "applies.toml"
+DATA_FILE = Path(__file__).resolve().parents[1] / "data" / "applies.toml"
 
 
 @lru_cache(maxsize=1)

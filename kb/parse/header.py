@@ -6,10 +6,10 @@ import datetime as dt
 import re
 from dataclasses import dataclass
 
-from kb.grammar import code_key, load_grammar
 from kb.models import DocumentHeader, Family
-from kb.refs import find_refs
-from kb.textutil import fold
+from kb.parse.grammar import code_key, load_grammar
+from kb.parse.refs import find_refs
+from kb.parse.textutil import fold
 
 HEADER_ZONE = 4000
 _WS = r"[ \t\u00a0]"

@@ -9,10 +9,10 @@ import re
 import unicodedata
 from functools import cache
 
-from kb.dates import ANY_DATE, NUMERIC_DATE, WORDS_DATE, ParsedDate, parsed_from_match
-from kb.grammar import Grammar
 from kb.models import Citation, Family, citation_of
-from kb.textutil import crosses_paragraph, fold, may_hold, one_space
+from kb.parse.dates import ANY_DATE, NUMERIC_DATE, WORDS_DATE, ParsedDate, parsed_from_match
+from kb.parse.grammar import Grammar
+from kb.parse.textutil import crosses_paragraph, fold, may_hold, one_space
 
 _WS = r"[\s\u00a0]"
 # words that end a law's name: what follows is not the title any more

@@ -17,10 +17,10 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from kb.identity import FILE_KEY_PREFIX
+from kb.graph.identity import FILE_KEY_PREFIX
+from kb.graph.relations import Mention, find_relations
 from kb.models import ExtractedFile
-from kb.relations import Mention, find_relations
-from kb.store import Store
+from kb.store.sqlite import Store
 
 # bump when what a build stores changes: the next build then redoes everything
 # (2: facts files are stored by their path relative to the build root)
@@ -71,7 +71,7 @@ def read_text(path: Path) -> str:
 
 def iter_inputs(paths: Iterable[Path]) -> tuple[list[Path], list[Path]]:
     """(document files, facts files) under ``paths``."""
-    from kb.curated import FACTS_NAME
+    from kb.graph.curated import FACTS_NAME
     from kb.readers import iter_input_paths
 
     docs: list[Path] = []
@@ -89,16 +89,9 @@ def iter_inputs(paths: Iterable[Path]) -> tuple[list[Path], list[Path]]:
 
 
 _PARSER_MODULES = (
-    "extract.py",
-    "refs.py",
-    "context.py",
-    "dates.py",
-    "header.py",
-    "grammar.py",
-    "textutil.py",
-    "relations.py",
-    "folding.py",
-    "build.py",
+    "parse/*.py",
+    "graph/relations.py",
+    "ingest/build.py",
 )
 
 
@@ -106,8 +99,10 @@ def fingerprint() -> str:
     """Changes when the parser, its data or the relation phrases change: then every file
     is parsed again."""
     h = hashlib.sha1(BUILD_VERSION.encode())
-    here = Path(__file__).resolve().parent
-    files = sorted((here / "data").glob("*.toml")) + [here / m for m in _PARSER_MODULES]
+    here = Path(__file__).resolve().parents[1]
+    files = sorted((here / "data").glob("*.toml"))
+    for pattern in _PARSER_MODULES:
+        files += sorted(here.glob(pattern))
     for f in files:
         if f.is_file():
             h.update(f.name.encode())
@@ -171,7 +166,7 @@ def file_rows(extracted: ExtractedFile, text: str, shown_path: str, sha1: str) -
 
 def parse_one(job: tuple[str, str, str]) -> FileData | str:
     """Worker: read and parse one file. Returns its rows, or an error message."""
-    from kb.extract import extract_text
+    from kb.parse.extract import extract_text
 
     path, shown, sha1 = job
     try:
@@ -205,7 +200,7 @@ def _parse_all(
 
 def build(store: Store, paths: Sequence[Path], *, show_progress: bool | None = None) -> BuildResult:
     """Bring the KB in ``store`` up to date with the files under ``paths``."""
-    from kb.derive import derive
+    from kb.graph.derive import derive
 
     docs, facts_paths = iter_inputs(paths)
     result = BuildResult(files=len(docs))
@@ -284,7 +279,7 @@ def add_extracted(
     store: Store, files: Iterable[tuple[ExtractedFile, str]], facts: Sequence[Path] = ()
 ) -> None:
     """Add already parsed files (with their texts) and re-derive, in one transaction."""
-    from kb.derive import derive
+    from kb.graph.derive import derive
 
     with store.transaction():
         for extracted, text in files:

@@ -12,8 +12,8 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from typing import Any
 
-from kb.relations import DATA_FILE
-from kb.textutil import fold
+from kb.graph.relations import DATA_FILE
+from kb.parse.textutil import fold
 
 _DIGITS = re.compile(r"\d+")
 

@@ -4,7 +4,7 @@ The text is never rewritten: patterns run on the text as read (or on its NFC cop
 text is decomposed, with an offset map back), so ``text[c.start:c.end]`` is what the author
 wrote. One pass finds the số hiệu; each is completed by looking a bounded window before
 (type word, "số", pinpoint) and after (date, issuer, subject). Laws cited by name
-(``kb.laws``) and self- and back-references (``kb.selfrefs``) are found next, each by its own
+(``kb.parse.laws``) and self- and back-references (``kb.parse.selfrefs``) are found next, each by its own
 pass over the text.
 """
 
@@ -18,7 +18,13 @@ from functools import lru_cache
 from pathlib import Path
 from typing import NamedTuple
 
-from kb.context import (
+from kb.models import (
+    Citation,
+    ExtractedFile,
+    Family,
+    citation_from_fields,
+)
+from kb.parse.context import (
     Backward,
     Before,
     Named,
@@ -30,20 +36,14 @@ from kb.context import (
     subject_after,
     title_date,
 )
-from kb.dates import ParsedDate
-from kb.grammar import Grammar, TypeEntry, load_grammar
-from kb.header import parse_header
-from kb.laws import laws_by_name
-from kb.models import (
-    Citation,
-    ExtractedFile,
-    Family,
-    citation_from_fields,
-)
-from kb.pageheads import PageHeads
-from kb.refs import ParsedRef, find_refs
-from kb.selfrefs import GENERIC_TYPE_WORDS, self_and_back_references
-from kb.textutil import (
+from kb.parse.dates import ParsedDate
+from kb.parse.grammar import Grammar, TypeEntry, load_grammar
+from kb.parse.header import parse_header
+from kb.parse.laws import laws_by_name
+from kb.parse.pageheads import PageHeads
+from kb.parse.refs import ParsedRef, find_refs
+from kb.parse.selfrefs import GENERIC_TYPE_WORDS, self_and_back_references
+from kb.parse.textutil import (
     LineIndex,
     NfcView,
     fold,

@@ -13,8 +13,10 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from kb.identity import KeyIndex, is_file_key, ref_norm, split_key
-from kb.ranking import ISSUED, type_class, type_weight
+from kb.graph.identity import KeyIndex, is_file_key, ref_norm, split_key
+from kb.graph.ranking import ISSUED, type_class, type_weight
+from kb.graph.status import Status, label, status_on, successors
+from kb.parse.textutil import fold
 from kb.records import (
     AppliesItem,
     AppliesResult,
@@ -28,9 +30,7 @@ from kb.records import (
     StatsResult,
     Variants,
 )
-from kb.status import Status, label, status_on, successors
-from kb.store import Store
-from kb.textutil import fold
+from kb.store.sqlite import Store
 
 if TYPE_CHECKING:
     from kb.models import Citation, ExtractedFile
@@ -77,8 +77,8 @@ class KnowledgeBase:
 
     # -- filling --------------------------------------------------------------------------
     def build(self, paths: Iterable[str | Path]) -> Any:
-        """Build (or bring up to date) from files and directories; see ``kb.build``."""
-        from kb.build import build
+        """Build (or bring up to date) from files and directories; see ``kb.ingest.build``."""
+        from kb.ingest.build import build
 
         return build(self.store, [Path(p) for p in paths], show_progress=False)
 
@@ -87,7 +87,7 @@ class KnowledgeBase:
     ) -> None:
         """Add parsed files. Relations need the text: taken from ``texts`` by path, else
         read from the file."""
-        from kb.build import add_extracted, read_text
+        from kb.ingest.build import add_extracted, read_text
 
         texts = texts or {}
         pairs = [
@@ -110,7 +110,7 @@ class KnowledgeBase:
         return sorted(set(keys))
 
     def _keys_via_parser(self, text: str) -> list[str]:
-        from kb.extract import extract_text
+        from kb.parse.extract import extract_text
 
         for c in extract_text(text).citations:
             if c.key:

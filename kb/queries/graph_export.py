@@ -7,8 +7,8 @@ import json
 from collections.abc import Sequence
 from typing import TYPE_CHECKING, Any
 
-from kb.status import status_on
-from kb.store import Store
+from kb.graph.status import status_on
+from kb.store.sqlite import Store
 
 if TYPE_CHECKING:
     import networkx as nx

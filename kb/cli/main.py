@@ -58,7 +58,7 @@ def _print_text(result: ExtractedFile) -> None:
 )
 def extract(paths: tuple[Path, ...], fmt: str) -> None:
     """Extract the citations in PATHS (files or directories)."""
-    from kb.extract import extract_file
+    from kb.parse.extract import extract_file
     from kb.readers import ReadError, iter_input_paths
 
     results: list[ExtractedFile] = []
@@ -83,7 +83,7 @@ def extract(paths: tuple[Path, ...], fmt: str) -> None:
 @click.argument("model", required=False, default="extract")
 def schema(model: str) -> None:
     """Print the JSON schema of an output (extract, or another command's name)."""
-    from kb.schemas import SCHEMAS
+    from kb.cli.schemas import SCHEMAS
 
     if model not in SCHEMAS:
         raise click.UsageError(
@@ -93,8 +93,8 @@ def schema(model: str) -> None:
 
 
 def _register_commands() -> None:
-    from kb.kb_commands import COMMANDS
-    from kb.web_command import serve
+    from citecheck.web.command import serve
+    from kb.cli.commands import COMMANDS
 
     for command in COMMANDS:
         main.add_command(command)

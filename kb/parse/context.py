@@ -8,9 +8,9 @@ from collections.abc import Iterator
 from functools import cache, lru_cache
 from typing import NamedTuple
 
-from kb.dates import ANY_DATE, ParsedDate, date_after, parsed_from_match
-from kb.grammar import load_grammar
-from kb.textutil import crosses_paragraph, fold
+from kb.parse.dates import ANY_DATE, ParsedDate, date_after, parsed_from_match
+from kb.parse.grammar import load_grammar
+from kb.parse.textutil import crosses_paragraph, fold
 
 _WS = r"[\s\u00a0]"
 _HS = r"[ \t\u00a0]"

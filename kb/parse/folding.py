@@ -1,6 +1,6 @@
 """Accent folding for matching: lowercase, no diacritics, Đ → d.
 
-``fold`` (from ``kb.textutil``) is for short strings: queries, subjects.
+``fold`` (from ``kb.parse.textutil``) is for short strings: queries, subjects.
 ``fold_with_offsets`` folds a whole text and keeps a way back to the original offsets,
 so phrase hits found in the folded text can be reported against the text as read.
 """
@@ -12,7 +12,7 @@ import re
 import unicodedata
 from functools import lru_cache
 
-from kb.textutil import fold
+from kb.parse.textutil import fold
 
 __all__ = ["fold", "fold_with_offsets", "original_offset"]
 

@@ -1,4 +1,4 @@
-"""The KB schema, as numbered migrations (applied and recorded by ``kb.store``).
+"""The KB schema, as numbered migrations (applied and recorded by ``kb.store.sqlite``).
 
 Append a migration to change the schema; never edit one that has shipped. Plain SQL,
 portable where it costs nothing (the full-text table is SQLite FTS5).

@@ -17,7 +17,7 @@ from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 from typing import Any
 
-from kb.textutil import fold
+from kb.parse.textutil import fold
 
 UNKNOWN_YEAR = "?"
 FILE_KEY_PREFIX = "file:"  # the key of a corpus file without a number of its own (a draft)
