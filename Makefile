@@ -11,7 +11,7 @@ DEMO_DB := out/demo-kb.sqlite
 $(STAMP): pyproject.toml
 	$(PYTHON) -m venv $(VENV)
 	$(BIN)/python -m pip install --quiet --upgrade pip
-	$(BIN)/python -m pip install --quiet -e '.[dev,web]'
+	$(BIN)/python -m pip install --quiet -e '.[dev,web,postgres]'
 	touch $(STAMP)
 
 install: $(STAMP)

@@ -1,6 +1,10 @@
 from __future__ import annotations
 
+import itertools
+import os
+from collections.abc import Callable, Iterator
 from pathlib import Path
+from typing import Any
 
 import pytest
 
@@ -8,6 +12,8 @@ ROOT = Path(__file__).resolve().parents[1]
 CORPUS = ROOT / "corpus"
 SHARED = ROOT.parent / "shared"
 BENCH_CORPUS = SHARED / "bench-corpus"
+BACKENDS = ["sqlite", "postgresql"]
+_DATABASES = itertools.count(1)
 
 
 @pytest.fixture(scope="session")
@@ -20,3 +26,43 @@ def bench_corpus() -> Path:
     if not (BENCH_CORPUS / "docs").is_dir():
         pytest.skip("the bench corpus (../shared/bench-corpus) is not next to this checkout")
     return BENCH_CORPUS
+
+
+@pytest.fixture(scope="session")
+def pg_cluster() -> Iterator[Any]:
+    """A throw-away PostgreSQL cluster for the whole session (unix socket only). Skipped,
+    with the reason, on a machine without PostgreSQL; in CI (CI=true) that is a failure."""
+    from kb.store.scratch import ScratchCluster, missing
+
+    reason = missing()
+    if reason is not None:
+        if os.environ.get("CI") == "true":
+            pytest.fail(f"PostgreSQL is needed in CI: {reason}")
+        pytest.skip(reason)
+    cluster = ScratchCluster().start()
+    try:
+        yield cluster
+    finally:
+        cluster.stop()
+
+
+@pytest.fixture(scope="session")
+def new_kb(request: pytest.FixtureRequest) -> Callable[[str, Path], str]:
+    """``new_kb(backend, folder)``: where a new, empty KB lives on ``backend`` — a file in
+    ``folder``, or a new database of the session's cluster (its writing role's address)."""
+
+    def make(backend: str, folder: Path) -> str:
+        if backend == "sqlite":
+            return str(folder / "kb.sqlite")
+        cluster = request.getfixturevalue("pg_cluster")
+        return str(cluster.create_database(f"kb_{next(_DATABASES)}"))
+
+    return make
+
+
+@pytest.fixture(params=BACKENDS)
+def kb_target(
+    request: pytest.FixtureRequest, tmp_path: Path, new_kb: Callable[[str, Path], str]
+) -> str:
+    """A new, empty KB on each backend in turn (``--db`` accepts both)."""
+    return new_kb(request.param, tmp_path)

@@ -15,7 +15,7 @@ from typing import Any, TypeVar
 
 import click
 
-from kb.store.config import db_path
+from kb.store.config import db_target, is_dsn, shown
 
 EXIT_OK, EXIT_NOT_FOUND, EXIT_ERROR = 0, 1, 2
 F = TypeVar("F", bound=Callable[..., Any])
@@ -122,9 +122,10 @@ def db_option(f: F) -> F:
     return click.option(
         "--db",
         "db",
-        type=click.Path(path_type=Path),
+        type=str,
         default=None,
-        help="KB file (default: [tool.citecheck] db in pyproject.toml, else kb.sqlite)",
+        help="KB file or postgresql://user@host:port/dbname address (default: CITECHECK_DB,"
+        " else [tool.citecheck] db in pyproject.toml, else kb.sqlite)",
     )(f)
 
 
@@ -150,13 +151,13 @@ def on_option(f: F) -> F:
     )(f)
 
 
-def _open(db: Path | None, lang: str) -> Any:
+def _open(db: str | None, lang: str) -> Any:
     from kb.queries.knowledge_base import KnowledgeBase
-    from kb.store.sqlite import StoreError
+    from kb.store.base import StoreError
 
-    path = db_path(db)
-    if not path.is_file():
-        click.echo(msg(lang, "no_kb", db=path), err=True)
+    path = db_target(db)
+    if not is_dsn(path) and not Path(path).is_file():
+        click.echo(msg(lang, "no_kb", db=shown(path)), err=True)
         sys.exit(EXIT_ERROR)
     try:
         return KnowledgeBase.open(path)
@@ -165,8 +166,8 @@ def _open(db: Path | None, lang: str) -> Any:
         sys.exit(EXIT_ERROR)
 
 
-def _writable(path: Path) -> Any:
-    from kb.store.sqlite import Store, StoreError
+def _writable(path: str | Path) -> Any:
+    from kb.store.base import Store, StoreError
 
     try:
         return Store(path)
@@ -188,18 +189,19 @@ def _json(model: Any) -> None:
 @db_option
 @format_option
 @lang_option
-def build_cmd(paths: tuple[Path, ...], db: Path | None, fmt: str, lang: str) -> None:
+def build_cmd(paths: tuple[Path, ...], db: str | None, fmt: str, lang: str) -> None:
     """Build or update the knowledge base from PATHS (files, directories, facts.toml)."""
     from kb.graph.curated import FactsError
     from kb.ingest.build import build
     from kb.records import BuildReport
+    from kb.store.base import StoreError
 
-    path = db_path(db)
+    path = db_target(db)
     store = _writable(path)
     try:
         result = build(store, list(paths))
         report = BuildReport(
-            db=str(path),
+            db=shown(path),
             files=result.files,
             parsed=result.parsed,
             unchanged=result.unchanged,
@@ -208,7 +210,7 @@ def build_cmd(paths: tuple[Path, ...], db: Path | None, fmt: str, lang: str) -> 
             documents=store.count("documents"),
             relations=store.count("relations"),
         )
-    except FactsError as err:
+    except (FactsError, StoreError) as err:
         click.echo(str(err), err=True)
         sys.exit(EXIT_ERROR)
     finally:
@@ -226,14 +228,18 @@ def build_cmd(paths: tuple[Path, ...], db: Path | None, fmt: str, lang: str) -> 
 @click.argument("path", type=click.Path(exists=True, dir_okay=False, path_type=Path))
 @db_option
 @lang_option
-def import_cmd(path: Path, db: Path | None, lang: str) -> None:
+def import_cmd(path: Path, db: str | None, lang: str) -> None:
     """Import authoritative metadata (JSON Lines) into the knowledge base, kept apart."""
     from kb.ingest.importer import import_jsonl
+    from kb.store.base import StoreError
 
-    target = db_path(db)
+    target = db_target(db)
     store = _writable(target)
     try:
         result = import_jsonl(store, path)
+    except StoreError as err:
+        click.echo(str(err), err=True)
+        sys.exit(EXIT_ERROR)
     finally:
         store.close()
     for line in result.skipped + result.errors:
@@ -242,7 +248,7 @@ def import_cmd(path: Path, db: Path | None, lang: str) -> None:
         msg(
             lang,
             "imported",
-            db=target,
+            db=shown(target),
             documents=result.documents,
             relations=result.relations,
             path=path,
@@ -257,7 +263,7 @@ def import_cmd(path: Path, db: Path | None, lang: str) -> None:
 @db_option
 @format_option
 @lang_option
-def show_cmd(ref: str, on: dt.datetime | None, db: Path | None, fmt: str, lang: str) -> None:
+def show_cmd(ref: str, on: dt.datetime | None, db: str | None, fmt: str, lang: str) -> None:
     """Show a document: its record, mentions, relations and status on a date."""
     from kb.queries.knowledge_base import AmbiguousRef
 
@@ -286,7 +292,7 @@ def show_cmd(ref: str, on: dt.datetime | None, db: Path | None, fmt: str, lang: 
 @format_option
 @lang_option
 def applies_cmd(
-    query: str, on: dt.datetime | None, limit: int, db: Path | None, fmt: str, lang: str
+    query: str, on: dt.datetime | None, limit: int, db: str | None, fmt: str, lang: str
 ) -> None:
     """Which documents govern QUERY on a date: in force first, with what they replaced,
     what guides them and what implements them."""
@@ -320,7 +326,7 @@ def graph_cmd(
     depth: int,
     kinds: tuple[str, ...],
     on: dt.datetime | None,
-    db: Path | None,
+    db: str | None,
     fmt: str,
     lang: str,
 ) -> None:
@@ -339,7 +345,8 @@ def graph_cmd(
         if key is None:
             click.echo(msg(lang, "not_found", ref=around), err=True)
             sys.exit(EXIT_NOT_FOUND)
-    graph = relation_graph(kb.store, _day(on), key, depth, list(kinds) or None)
+    with kb.store.snapshot():
+        graph = relation_graph(kb.store, _day(on), key, depth, list(kinds) or None)
     click.echo(render(graph, fmt), nl=False)
 
 
@@ -347,7 +354,7 @@ def graph_cmd(
 @db_option
 @format_option
 @lang_option
-def stats_cmd(db: Path | None, fmt: str, lang: str) -> None:
+def stats_cmd(db: str | None, fmt: str, lang: str) -> None:
     """Counts by type, issuer, relation and origin; unresolved and ambiguous mentions;
     cycles; disagreements with imported data."""
     kb = _open(db, lang)

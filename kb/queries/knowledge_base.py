@@ -30,7 +30,7 @@ from kb.records import (
     StatsResult,
     Variants,
 )
-from kb.store.sqlite import Store
+from kb.store.base import Store
 
 if TYPE_CHECKING:
     from kb.models import Citation, ExtractedFile
@@ -214,6 +214,10 @@ class KnowledgeBase:
     def show(
         self, ref_or_key: str, on: dt.date | None = None, lang: str = "vi"
     ) -> ShowResult | None:
+        with self.store.snapshot():  # one committed state of the KB for the whole answer
+            return self._show(ref_or_key, on, lang)
+
+    def _show(self, ref_or_key: str, on: dt.date | None, lang: str) -> ShowResult | None:
         doc = self.document(ref_or_key, on, lang)
         if doc is None:
             return None
@@ -235,6 +239,10 @@ class KnowledgeBase:
     def applies(
         self, query: str, on: dt.date | None = None, limit: int = 10, lang: str = "vi"
     ) -> AppliesResult:
+        with self.store.snapshot():  # one committed state of the KB for the whole answer
+            return self._applies(query, on, limit, lang)
+
+    def _applies(self, query: str, on: dt.date | None, limit: int, lang: str) -> AppliesResult:
         from rapidfuzz import fuzz
 
         on = on or dt.date.today()
@@ -242,12 +250,9 @@ class KnowledgeBase:
         tokens = re.findall(r"[a-z0-9]+", folded)
         hits: list[tuple[str, str, float]] = []
         if tokens:
-            quoted = " ".join(f'"{t}"' for t in tokens)
-            hits = self.store.search(f"text_fold : ({quoted})", FTS_CANDIDATES)
+            hits = self.store.search(tokens, every=True, limit=FTS_CANDIDATES)
             if not hits:
-                hits = self.store.search(
-                    f"text_fold : ({' OR '.join(quoted.split())})", FTS_CANDIDATES
-                )
+                hits = self.store.search(tokens, every=False, limit=FTS_CANDIDATES)
         docs = self.store.documents(k for k, _, _ in hits)
         scored: list[tuple[int, float, str, Status, str]] = []
         for key, text, _rank in hits:
@@ -311,6 +316,10 @@ class KnowledgeBase:
         return out
 
     def stats(self) -> StatsResult:
+        with self.store.snapshot():
+            return self._stats()
+
+    def _stats(self) -> StatsResult:
         s = self.store
 
         def counts(table: str, column: str) -> list[Count]:

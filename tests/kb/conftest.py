@@ -1,7 +1,7 @@
 from __future__ import annotations
 
 import shutil
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from pathlib import Path
 
 import click
@@ -10,12 +10,14 @@ from click.testing import CliRunner
 
 from kb.cli.commands import COMMANDS
 from kb.queries.knowledge_base import KnowledgeBase
-from kb.store.sqlite import Store
+from kb.store.base import Store
+from kb.store.scratch import reader_of
 
 ROOT = Path(__file__).resolve().parents[2]
 CORPUS = ROOT / "corpus"
 BENCH = ROOT / ".." / "shared" / "bench-corpus"
 VNLEGALTEXT = ROOT / ".." / "shared" / "vnlegaltext"
+BACKENDS = ["sqlite", "postgresql"]
 
 
 @click.group()
@@ -45,18 +47,24 @@ def corpus_copy(tmp_path_factory: pytest.TempPathFactory) -> Path:
     return target
 
 
-@pytest.fixture(scope="session")
-def corpus_db(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    """A KB built once from the shipped corpus."""
-    db = tmp_path_factory.mktemp("kb") / "kb.sqlite"
-    result = CliRunner().invoke(kb_group, ["build", str(CORPUS), "--db", str(db)])
+@pytest.fixture(scope="session", params=BACKENDS)
+def corpus_db(
+    request: pytest.FixtureRequest,
+    tmp_path_factory: pytest.TempPathFactory,
+    new_kb: Callable[[str, Path], str],
+) -> str:
+    """A KB built once from the shipped corpus, on each backend in turn (a file, or a
+    PostgreSQL address)."""
+    db = new_kb(request.param, tmp_path_factory.mktemp("kb"))
+    result = CliRunner().invoke(kb_group, ["build", str(CORPUS), "--db", db])
     assert result.exit_code == 0, result.output
     return db
 
 
 @pytest.fixture
-def corpus_kb(corpus_db: Path) -> Iterator[KnowledgeBase]:
-    kb = KnowledgeBase(Store(corpus_db, readonly=True))
+def corpus_kb(corpus_db: str) -> Iterator[KnowledgeBase]:
+    """The corpus KB opened read-only (on PostgreSQL, as the read-only role)."""
+    kb = KnowledgeBase(Store(reader_of(corpus_db), readonly=True))
     yield kb
     kb.close()
 

@@ -16,8 +16,8 @@ import pytest
 from click.testing import CliRunner
 
 from kb.queries.knowledge_base import KnowledgeBase
+from kb.store.base import Store
 from kb.store.config import db_path
-from kb.store.sqlite import Store
 
 CORPUS = Path(__file__).resolve().parents[2] / "corpus"
 
@@ -29,7 +29,7 @@ def corpus(tmp_path: Path) -> Path:
     return target
 
 
-def _build(runner: CliRunner, cli: click.Group, corpus: Path, db: Path) -> dict[str, object]:
+def _build(runner: CliRunner, cli: click.Group, corpus: Path, db: str | Path) -> dict[str, object]:
     result = runner.invoke(cli, ["build", str(corpus), "--db", str(db), "--format", "json"])
     assert result.exit_code == 0, result.output
     data: dict[str, object] = json.loads(result.output)
@@ -37,9 +37,9 @@ def _build(runner: CliRunner, cli: click.Group, corpus: Path, db: Path) -> dict[
 
 
 def test_rebuild_skips_unchanged_files_and_drops_removed_ones(
-    runner: CliRunner, cli: click.Group, corpus: Path, tmp_path: Path
+    runner: CliRunner, cli: click.Group, corpus: Path, tmp_path: Path, kb_target: str
 ) -> None:
-    db = tmp_path / "kb.sqlite"
+    db = kb_target
     first = _build(runner, cli, corpus, db)
     assert (first["files"], first["parsed"], first["unchanged"]) == (5, 5, 0)
     again = _build(runner, cli, corpus, db)
@@ -68,10 +68,10 @@ def test_rebuild_skips_unchanged_files_and_drops_removed_ones(
 
 
 def test_unreadable_file_is_reported_and_the_rest_is_built(
-    runner: CliRunner, cli: click.Group, corpus: Path, tmp_path: Path
+    runner: CliRunner, cli: click.Group, corpus: Path, tmp_path: Path, kb_target: str
 ) -> None:
     (corpus / "hong.docx").write_bytes(b"BAO CAO, not a Word package")
-    db = tmp_path / "kb.sqlite"
+    db = kb_target
     result = runner.invoke(cli, ["build", str(corpus), "--db", str(db)])
     assert result.exit_code == 2
     errors = [line for line in result.stderr.splitlines() if "hong.docx" in line]
@@ -82,9 +82,9 @@ def test_unreadable_file_is_reported_and_the_rest_is_built(
 
 
 def test_build_is_quiet_but_for_its_summary_off_a_terminal(
-    runner: CliRunner, cli: click.Group, corpus: Path, tmp_path: Path
+    runner: CliRunner, cli: click.Group, corpus: Path, kb_target: str
 ) -> None:
-    result = runner.invoke(cli, ["build", str(corpus), "--db", str(tmp_path / "kb.sqlite")])
+    result = runner.invoke(cli, ["build", str(corpus), "--db", kb_target])
     assert result.exit_code == 0
     assert result.stderr == ""
     assert len(result.stdout.splitlines()) == 1
@@ -109,9 +109,9 @@ KILLED_BUILD = textwrap.dedent(
 
 
 def test_a_killed_build_leaves_the_previous_kb_answering(
-    runner: CliRunner, cli: click.Group, corpus: Path, tmp_path: Path
+    runner: CliRunner, cli: click.Group, corpus: Path, tmp_path: Path, kb_target: str
 ) -> None:
-    db = tmp_path / "kb.sqlite"
+    db = kb_target
     before = _build(runner, cli, corpus, db)
     extra = tmp_path / "more"
     extra.mkdir()
@@ -207,9 +207,9 @@ def test_one_reader_of_tool_citecheck_for_both_commands(
 
 
 def test_a_change_to_the_facts_alone_is_applied(
-    runner: CliRunner, cli: click.Group, corpus: Path, tmp_path: Path
+    runner: CliRunner, cli: click.Group, corpus: Path, tmp_path: Path, kb_target: str
 ) -> None:
-    db = tmp_path / "kb.sqlite"
+    db = kb_target
     _build(runner, cli, corpus, db)
     facts = corpus / "facts.toml"
     facts.write_text(
@@ -256,14 +256,15 @@ def test_paths_are_stored_relative_to_the_build_root(
     corpus: Path,
     tmp_path: Path,
     monkeypatch: pytest.MonkeyPatch,
+    kb_target: str,
 ) -> None:
     elsewhere = tmp_path / "elsewhere"
     elsewhere.mkdir()
     monkeypatch.chdir(elsewhere)  # the corpus is given by its absolute path
-    db = tmp_path / "kb.sqlite"
+    db = kb_target
     _build(runner, cli, corpus.resolve(), db)
     store = Store(db)
-    paths = {r[0] for r in store.conn.execute("SELECT DISTINCT path FROM relations") if r[0]}
+    paths = {r[6] for r in store.all_relations() if r[6]}
     store.close()
     assert "corpus/facts.toml" in paths
     assert not [p for p in paths if p.startswith("/") or str(tmp_path) in p]
@@ -274,7 +275,7 @@ def test_paths_are_stored_relative_to_the_build_root(
     # a KB built before paths were stored relative is put right by the next build
     store = Store(db, readonly=False)
     with store.transaction():
-        store.conn.execute(
+        store.execute(
             "UPDATE relations SET path = ? WHERE path = 'corpus/facts.toml'",
             (str(corpus.resolve() / "facts.toml"),),
         )
@@ -282,6 +283,6 @@ def test_paths_are_stored_relative_to_the_build_root(
     store.close()
     _build(runner, cli, corpus.resolve(), db)
     store = Store(db)
-    paths = {r[0] for r in store.conn.execute("SELECT DISTINCT path FROM relations") if r[0]}
+    paths = {r[6] for r in store.all_relations() if r[6]}
     store.close()
     assert "corpus/facts.toml" in paths and not [p for p in paths if p.startswith("/")]

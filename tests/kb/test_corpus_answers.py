@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import datetime as dt
 import json
-from pathlib import Path
 
 import click
 from click.testing import CliRunner
@@ -13,7 +12,7 @@ from kb.queries.knowledge_base import KnowledgeBase
 
 
 def test_show_12_qd_tu_replaced_by_429_with_origin_and_evidence(
-    runner: CliRunner, cli: click.Group, corpus_db: Path
+    runner: CliRunner, cli: click.Group, corpus_db: str
 ) -> None:
     result = runner.invoke(
         cli, ["show", "12-QĐ/TU", "--on", "2023-01-01", "--db", str(corpus_db), "--format", "json"]
@@ -33,7 +32,7 @@ def test_show_12_qd_tu_replaced_by_429_with_origin_and_evidence(
 
 
 def test_show_text_says_replaced_by_in_vietnamese_and_english(
-    runner: CliRunner, cli: click.Group, corpus_db: Path
+    runner: CliRunner, cli: click.Group, corpus_db: str
 ) -> None:
     vi = runner.invoke(cli, ["show", "12-QĐ/TU", "--on", "2023-01-01", "--db", str(corpus_db)])
     assert "hết hiệu lực (bị thay thế) — thay bằng 429-QĐ/TU (01/7/2022)" in vi.output
@@ -66,7 +65,7 @@ def test_the_qdi_spelling_and_the_missing_issuer_find_their_documents(
 
 
 def test_applies_answers_12_qd_tu_in_2021(
-    runner: CliRunner, cli: click.Group, corpus_db: Path
+    runner: CliRunner, cli: click.Group, corpus_db: str
 ) -> None:
     result = runner.invoke(
         cli,
@@ -91,7 +90,7 @@ def test_applies_answers_12_qd_tu_in_2021(
 
 
 def test_applies_answers_429_qd_tu_in_2023_with_its_guidance(
-    runner: CliRunner, cli: click.Group, corpus_db: Path
+    runner: CliRunner, cli: click.Group, corpus_db: str
 ) -> None:
     result = runner.invoke(
         cli,
@@ -122,7 +121,7 @@ def test_applies_with_the_full_accented_subject(corpus_kb: KnowledgeBase) -> Non
     assert result.results[0].ref == "429-QĐ/TU"
 
 
-def test_applies_text_lists_guidance(runner: CliRunner, cli: click.Group, corpus_db: Path) -> None:
+def test_applies_text_lists_guidance(runner: CliRunner, cli: click.Group, corpus_db: str) -> None:
     result = runner.invoke(
         cli, ["applies", "đối thoại trực tiếp", "--on", "2023-01-01", "--db", str(corpus_db)]
     )
@@ -133,7 +132,7 @@ def test_applies_text_lists_guidance(runner: CliRunner, cli: click.Group, corpus
 
 
 def test_applies_with_nothing_found_exits_1(
-    runner: CliRunner, cli: click.Group, corpus_db: Path
+    runner: CliRunner, cli: click.Group, corpus_db: str
 ) -> None:
     result = runner.invoke(cli, ["applies", "khoáng sản biển", "--db", str(corpus_db)])
     assert result.exit_code == 1

@@ -92,9 +92,9 @@ EXPORT = [
 
 
 def test_import_keeps_facts_apart_and_lists_disagreements(
-    runner: CliRunner, cli: click.Group, tmp_path: Path
+    runner: CliRunner, cli: click.Group, tmp_path: Path, kb_target: str
 ) -> None:
-    db = tmp_path / "kb.sqlite"
+    db = kb_target
     assert runner.invoke(cli, ["build", str(CORPUS), "--db", str(db)]).exit_code == 0
     export = tmp_path / "export.jsonl"
     export.write_text(
@@ -124,7 +124,7 @@ def test_import_keeps_facts_apart_and_lists_disagreements(
 
 
 def test_graph_around_a_document_as_node_link_json(
-    runner: CliRunner, cli: click.Group, corpus_db: Path
+    runner: CliRunner, cli: click.Group, corpus_db: str
 ) -> None:
     result = runner.invoke(
         cli, ["graph", "--around", "429-QĐ/TU", "--depth", "1", "--on", "2023-01-01",
@@ -142,7 +142,7 @@ def test_graph_around_a_document_as_node_link_json(
     assert all("confidence" in e for e in data["edges"])
 
 
-def test_graph_dot_and_graphml(runner: CliRunner, cli: click.Group, corpus_db: Path) -> None:
+def test_graph_dot_and_graphml(runner: CliRunner, cli: click.Group, corpus_db: str) -> None:
     dot = runner.invoke(
         cli, ["graph", "--around", "12-QĐ/TU", "--db", str(corpus_db), "--format", "dot"]
     )
@@ -162,7 +162,7 @@ def test_graph_dot_and_graphml(runner: CliRunner, cli: click.Group, corpus_db: P
     }
 
 
-def test_stats_counts(runner: CliRunner, cli: click.Group, corpus_db: Path) -> None:
+def test_stats_counts(runner: CliRunner, cli: click.Group, corpus_db: str) -> None:
     result = runner.invoke(cli, ["stats", "--db", str(corpus_db), "--format", "json"])
     data = json.loads(result.output)
     assert data["files"] == 5
@@ -205,10 +205,9 @@ def test_build_with_a_bad_facts_file_exits_2(
 
 
 def test_import_skips_rows_without_number_and_fails_on_broken_lines(
-    runner: CliRunner, cli: click.Group, corpus_db: Path, tmp_path: Path
+    runner: CliRunner, cli: click.Group, kb_target: str, tmp_path: Path
 ) -> None:
-    db = tmp_path / "kb.sqlite"
-    db.write_bytes(corpus_db.read_bytes())
+    db = kb_target
     export = tmp_path / "export.jsonl"
     export.write_text('{"id": "cb-1", "so_hieu": null}\n', encoding="utf-8")
     skipped = runner.invoke(cli, ["import", str(export), "--db", str(db)])
@@ -221,7 +220,7 @@ def test_import_skips_rows_without_number_and_fails_on_broken_lines(
 
 
 def test_json_outputs_follow_their_published_schemas(
-    runner: CliRunner, cli: click.Group, corpus_db: Path
+    runner: CliRunner, cli: click.Group, corpus_db: str
 ) -> None:
     import jsonschema
 
