@@ -68,7 +68,10 @@ def main() -> None:
 @click.option("--statistics", is_flag=True, help="Count findings per rule.")
 @click.option("--lang", type=click.Choice(["vi", "en"]), default=None)
 @click.option(
-    "--db", type=click.Path(path_type=Path), default=None, help="A KB built by `kb build`."
+    "--db",
+    type=str,
+    default=None,
+    help="A KB built by `kb build`: a file, or postgresql://user@host:port/dbname.",
 )
 @click.option("--as-of", "as_of", default=None, help="Judge every document at this date.")
 @click.option(
@@ -86,7 +89,7 @@ def check_cmd(
     fail_on: str | None,
     statistics: bool,
     lang: str | None,
-    db: Path | None,
+    db: str | None,
     as_of: str | None,
     annotate: Path | None,
     no_config: bool,
@@ -96,13 +99,14 @@ def check_cmd(
     from citecheck.engine import check_paths
     from citecheck.messages import message
     from citecheck.reporters import REPORTERS, RenderOptions
+    from kb.store.config import is_dsn
 
     try:
         table, pyproject = ({}, None) if no_config else load_settings(Path.cwd())
         options = options_from_settings(table, pyproject.parent if pyproject else None)
     except ConfigError as exc:
         raise click.UsageError(str(exc)) from exc
-    if options.db and not Path(options.db).is_file():
+    if options.db and not is_dsn(options.db) and not Path(options.db).is_file():
         options.db = None  # the configured default KB is used only when it has been built
     if select:
         options.select = _split(select)

@@ -22,7 +22,7 @@ from pathlib import Path
 from typing import Any
 
 from citecheck.rules import RULES, Rule, matches
-from kb.store.config import ConfigError, tool_settings
+from kb.store.config import ConfigError, is_dsn, tool_settings
 
 __all__ = ["FAIL_ON", "ConfigError", "Options", "load_settings", "options_from_settings"]
 
@@ -89,6 +89,8 @@ def options_from_settings(table: dict[str, Any], base: Path | None = None) -> Op
         raise ConfigError("[tool.citecheck] lang must be 'vi' or 'en'")
     opts.lang = str(lang)
     db = table.get("db")
-    if db is not None:
+    if db is not None and is_dsn(str(db)):
+        opts.db = str(db)  # a PostgreSQL address, not a file
+    elif db is not None:
         opts.db = str((base / db) if base is not None and not Path(db).is_absolute() else db)
     return opts

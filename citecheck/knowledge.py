@@ -34,14 +34,14 @@ def as_view(kb: Any) -> KBView:
 
 def open_db(db: str) -> KBView:
     from kb.queries.knowledge_base import KnowledgeBase
+    from kb.store.config import is_dsn, shown
 
-    path = Path(db)
-    if not path.is_file():
+    if not is_dsn(db) and not Path(db).is_file():
         raise ConfigError(f"knowledge base not found: {db} (build it with `kb build`)")
     try:
-        kb = KnowledgeBase.open(path)
+        kb = KnowledgeBase.open(db)
     except Exception as exc:  # a corrupt or foreign file is a user error, not a crash
-        raise ConfigError(f"cannot open knowledge base {db}: {exc}") from exc
+        raise ConfigError(f"cannot open knowledge base {shown(db)}: {exc}") from exc
     return KnowledgeBaseView(kb)
 
 
@@ -81,8 +81,11 @@ def resolve_kb(
 
 
 def default_db() -> KBView | None:
-    """``kb.sqlite`` in the working directory (DESIGN §5), when one was built there."""
-    from kb.store.config import db_path
+    """``CITECHECK_DB`` when set, else ``kb.sqlite`` in the working directory (DESIGN §5),
+    when one was built there."""
+    from kb.store.config import db_target, is_dsn
 
-    path = db_path()
-    return open_db(str(path)) if path.is_file() else None
+    path = db_target()
+    if is_dsn(path):
+        return open_db(str(path))
+    return open_db(str(path)) if Path(path).is_file() else None

@@ -31,7 +31,7 @@ DEFAULT_MAX_UPLOAD_MB = 20
 
 
 def create_app(
-    db: Path | None = None,
+    db: Path | str | None = None,
     *,
     backend: Backend | None = None,
     max_upload_mb: int = DEFAULT_MAX_UPLOAD_MB,
@@ -68,6 +68,26 @@ def create_app(
     pages.register(app)
     _register_errors(app)
     return app
+
+
+ENV_MAX_UPLOAD = "CITECHECK_MAX_UPLOAD_MB"
+ENV_HOSTS = "CITECHECK_ALLOWED_HOSTS"
+
+
+def app_from_environment() -> FastAPI:
+    """The application each worker of ``serve --workers N`` builds: the KB from
+    ``CITECHECK_DB``, the upload limit and the allowed Host names from the variables the
+    command sets for its workers."""
+    import os
+
+    from kb.store.config import db_target
+
+    hosts = [h for h in os.environ.get(ENV_HOSTS, "").split(",") if h]
+    return create_app(
+        db_target(),
+        max_upload_mb=int(os.environ.get(ENV_MAX_UPLOAD, DEFAULT_MAX_UPLOAD_MB)),
+        allowed_hosts=hosts or None,
+    )
 
 
 def _version() -> str:
@@ -133,4 +153,4 @@ def _jsonable(errors: Any) -> Any:
     return out
 
 
-__all__ = ["create_app"]
+__all__ = ["app_from_environment", "create_app"]

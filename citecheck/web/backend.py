@@ -52,18 +52,23 @@ class EngineBackend:
     """The real engine: ``kb`` (read-only) and ``citecheck``.
 
     Answers of ``applies`` and ``show`` are kept in a small LRU cache: the KB is opened
-    read-only, so an answer only changes when the file does. The file's identity (inode,
+    read-only, so an answer only changes when the KB does. For a file, its identity (inode,
     size, modification time) is looked at on every question; when ``kb build`` has replaced
-    it, the cache is emptied and every thread reopens the KB.
+    it, the cache is emptied and every thread reopens the KB. For PostgreSQL (``db`` a
+    ``postgresql://`` address, best a read-only role's), the KB's generation — changed by
+    every committed build or import — is read instead, on the thread's own connection.
     """
 
-    def __init__(self, db: Path | None, cache_size: int = 512) -> None:
-        self.db = db
+    def __init__(self, db: Path | str | None, cache_size: int = 512) -> None:
+        from kb.store.config import is_dsn
+
+        self.dsn = str(db) if is_dsn(db) else None
+        self.db: Path | None = None if db is None or self.dsn else Path(db)
         self.cache_size = cache_size
         self._local = threading.local()
         self._lock = threading.Lock()
         self._cache: OrderedDict[tuple[Any, ...], Any] = OrderedDict()
-        self._stamp: tuple[int, int, int] | None = None
+        self._stamp: tuple[Any, ...] | None = None
 
     # -- models --------------------------------------------------------------------------
     def models(self) -> tuple[type[BaseModel], type[BaseModel], type[BaseModel]]:
@@ -73,7 +78,9 @@ class EngineBackend:
         return CheckReport, AppliesResult, ShowResult
 
     # -- knowledge base ------------------------------------------------------------------
-    def _file_stamp(self) -> tuple[int, int, int] | None:
+    def _file_stamp(self) -> tuple[Any, ...] | None:
+        if self.dsn is not None:
+            return self._generation()
         if self.db is None:
             return None
         try:
@@ -82,7 +89,26 @@ class EngineBackend:
             return None
         return (st.st_ino, st.st_size, st.st_mtime_ns)
 
-    def _fresh(self) -> tuple[int, int, int] | None:
+    def _generation(self) -> tuple[Any, ...] | None:
+        """The PostgreSQL KB's generation, read on this thread's connection (opened, or
+        opened again after the server went away, as needed)."""
+        for _attempt in range(2):
+            kb = getattr(self._local, "kb", None)
+            if kb is None:
+                try:
+                    kb = self._open()
+                except KBUnavailable:
+                    return None
+                self._local.kb = kb
+                self._local.stamp = None
+            try:
+                return ("generation", kb.store.generation())
+            except Exception:
+                kb.close()
+                self._local.kb = None
+        return None
+
+    def _fresh(self) -> tuple[Any, ...] | None:
         """The KB file's stamp; empties the cache when the file changed."""
         stamp = self._file_stamp()
         if stamp != self._stamp:
@@ -96,6 +122,10 @@ class EngineBackend:
         """One read-only KnowledgeBase per worker thread (SQLite connections are per thread)."""
         stamp = self._fresh()
         kb = getattr(self._local, "kb", None)
+        if self.dsn is not None:  # one connection per thread, kept across builds
+            if kb is None:
+                raise KBUnavailable("PostgreSQL")
+            return kb
         if kb is not None and getattr(self._local, "stamp", None) != stamp:
             kb.close()
             kb = None
@@ -108,6 +138,11 @@ class EngineBackend:
     def _open(self) -> Any:
         from kb.queries.knowledge_base import KnowledgeBase
 
+        if self.dsn is not None:
+            try:
+                return KnowledgeBase.open(self.dsn, readonly=True)
+            except Exception as err:
+                raise KBUnavailable("PostgreSQL") from err
         path = self.db
         if path is None or not path.is_file():
             raise KBUnavailable(str(path.name) if path else "kb.sqlite")

@@ -12,7 +12,6 @@ import hashlib
 import os
 import sys
 from collections.abc import Callable, Iterable, Sequence
-from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -191,8 +190,10 @@ def _parse_all(
             yield parse_one(job)
             progress(1)
         return
+    from kb.ingest.pool import parse_pool
+
     workers = min(2, os.cpu_count() or 1)
-    with ProcessPoolExecutor(max_workers=workers) as pool:
+    with parse_pool(workers) as pool:
         for result in pool.map(parse_one, jobs, chunksize=4):
             yield result
             progress(1)

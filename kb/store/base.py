@@ -17,6 +17,7 @@ from contextlib import contextmanager
 from pathlib import Path
 from typing import Any, ClassVar
 
+from kb.store.config import is_dsn
 from kb.store.migrations import MIGRATIONS
 
 Row = tuple[Any, ...]
@@ -90,9 +91,15 @@ class BuildRunning(StoreError):
     """Another build or import holds the KB's write lock."""
 
 
+# search ranks are ordered rounded to this many digits, then by insertion: both backends sum
+# the same terms, not always in the same order, and so may differ in the last bits
+RANK_DIGITS = 9
 BUSY_MESSAGE = (
     "{db}: một lần dựng hoặc nhập khác đang chạy trên cơ sở tri thức này; hãy thử lại sau"
 )
+
+
+_BACKENDS: dict[str, type[Store]] = {}
 
 
 class Store:
@@ -102,17 +109,14 @@ class Store:
     NOT_A_KB: ClassVar[str] = "không phải cơ sở tri thức"
 
     def __new__(cls, target: str | Path = ":memory:", *, readonly: bool = False) -> Store:
-        if cls is Store:
-            from kb.store.config import is_dsn
-
-            if is_dsn(str(target)):
-                from kb.store.postgres import PostgresStore
-
-                return super().__new__(PostgresStore)
-            from kb.store.sqlite import SQLiteStore
-
-            return super().__new__(SQLiteStore)
+        if cls is Store:  # the backends register themselves (kb/store/__init__.py loads them)
+            return super().__new__(_BACKENDS["postgresql" if is_dsn(str(target)) else "sqlite"])
         return super().__new__(cls)
+
+    def __init_subclass__(cls, **kwargs: Any) -> None:
+        super().__init_subclass__(**kwargs)
+        if cls.dialect:
+            _BACKENDS[cls.dialect] = cls
 
     def __init__(self, target: str | Path = ":memory:", *, readonly: bool = False) -> None:
         self.path = str(target)
@@ -168,16 +172,20 @@ class Store:
 
     # -- schema -------------------------------------------------------------------------
     def migrate(self) -> None:
-        self._execute(
-            "CREATE TABLE IF NOT EXISTS schema_migrations "
-            "(version INTEGER PRIMARY KEY, name TEXT NOT NULL, applied_at TEXT NOT NULL)"
-        )
-        done = {r[0] for r in self._execute("SELECT version FROM schema_migrations")}
+        """Apply the migrations not applied yet, in one write transaction. A KB already up
+        to date is only read (so a read-only role may open it)."""
+        try:
+            done = self._applied()
+        except self._errors():
+            done = set()  # a new KB: no schema_migrations yet
         if len(done) >= len(MIGRATIONS):
             return
         with self.transaction(generation=False):
-            # read again under the write lock: another process may have just migrated
-            done = {r[0] for r in self._execute("SELECT version FROM schema_migrations")}
+            self._execute(
+                "CREATE TABLE IF NOT EXISTS schema_migrations "
+                "(version INTEGER PRIMARY KEY, name TEXT NOT NULL, applied_at TEXT NOT NULL)"
+            )
+            done = self._applied()  # read again under the write lock: another may have migrated
             for version, (name, sql) in enumerate(MIGRATIONS, start=1):
                 if version in done:
                     continue
@@ -188,6 +196,9 @@ class Store:
                     "INSERT INTO schema_migrations (version, name, applied_at) VALUES (?, ?, ?)",
                     (version, name, dt.datetime.now(dt.UTC).isoformat(timespec="seconds")),
                 )
+
+    def _applied(self) -> set[int]:
+        return {int(r[0]) for r in self._execute("SELECT version FROM schema_migrations")}
 
     def schema_version(self) -> int:
         """The last migration applied; raises ``StoreError`` on a database that is not a KB."""

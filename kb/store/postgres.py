@@ -19,7 +19,7 @@ from collections.abc import Iterable, Sequence
 from pathlib import Path
 from typing import Any
 
-from kb.store.base import BUSY_MESSAGE, BuildRunning, Store, StoreError
+from kb.store.base import BUSY_MESSAGE, RANK_DIGITS, BuildRunning, Store, StoreError
 from kb.store.config import redact, scrub
 from kb.store.migrations import MIGRATIONS
 
@@ -153,18 +153,20 @@ class PostgresStore(Store):
                 SELECT id, key, text, words, ntokens FROM documents_fts
                 WHERE string_to_array(words, ' ') {match} %s::text[]
             )
-            SELECT c.key, c.text,
-                   -SUM(
-                       (CASE WHEN df.raw <= 0 THEN 1e-6 ELSE df.raw END)
-                       * (f.f * 2.2) / (f.f + 1.2 * (0.25 + 0.75 * c.ntokens / t.avgdl))
-                   ) AS rank
-            FROM cand c CROSS JOIN totals t CROSS JOIN df
-            CROSS JOIN LATERAL (
-                SELECT COALESCE(cardinality(
-                    array_positions(string_to_array(c.words, ' '), df.tok)), 0)::float8 AS f
-            ) f
-            GROUP BY c.id, c.key, c.text
-            ORDER BY rank, c.id
+            SELECT key, text, rank FROM (
+                SELECT c.id, c.key, c.text,
+                       -SUM(
+                           (CASE WHEN df.raw <= 0 THEN 1e-6 ELSE df.raw END)
+                           * (f.f * 2.2) / (f.f + 1.2 * (0.25 + 0.75 * c.ntokens / t.avgdl))
+                       ) AS rank
+                FROM cand c CROSS JOIN totals t CROSS JOIN df
+                CROSS JOIN LATERAL (
+                    SELECT COALESCE(cardinality(
+                        array_positions(string_to_array(c.words, ' '), df.tok)), 0)::float8 AS f
+                ) f
+                GROUP BY c.id, c.key, c.text
+            ) hits
+            ORDER BY round(rank::numeric, {RANK_DIGITS}), id
             LIMIT %s
         """
         toks = list(tokens)

@@ -17,6 +17,7 @@ from kb.store.base import (
     DOCUMENT_COLUMNS,
     IMPORTED_COLUMNS,
     MENTION_COLUMNS,
+    RANK_DIGITS,
     RELATION_COLUMNS,
     BuildRunning,
     Row,
@@ -116,7 +117,8 @@ class SQLiteStore(Store):
             (r[0], r[1], float(r[2]))
             for r in self.conn.execute(
                 "SELECT key, text, bm25(documents_fts) FROM documents_fts"
-                " WHERE documents_fts MATCH ? ORDER BY bm25(documents_fts), rowid LIMIT ?",
+                " WHERE documents_fts MATCH ?"
+                f" ORDER BY round(bm25(documents_fts), {RANK_DIGITS}), rowid LIMIT ?",
                 (match, limit),
             )
         ]

@@ -14,6 +14,33 @@ CORPUS = Path(__file__).resolve().parents[2] / "corpus"
 DOCX = "application/vnd.openxmlformats-officedocument.wordprocessingml.document"
 
 
+@pytest.fixture(scope="module", params=["sqlite", "postgresql"])
+def kb_db(
+    request: pytest.FixtureRequest,
+    tmp_path_factory: pytest.TempPathFactory,
+    new_kb: Any,
+) -> str:
+    """The seed corpus's KB on each backend in turn; on PostgreSQL the application
+    connects as the read-only role."""
+    from kb.queries.knowledge_base import KnowledgeBase
+
+    target = new_kb(request.param, tmp_path_factory.mktemp("kb"))
+    kb = KnowledgeBase.open(target, readonly=False)
+    try:
+        kb.build([CORPUS])
+    finally:
+        kb.close()
+    return str(target)
+
+
+@pytest.fixture(scope="module")
+def app(kb_db: str) -> Any:
+    from citecheck.web.app import create_app
+    from kb.store.scratch import reader_of
+
+    return create_app(reader_of(kb_db), max_upload_mb=2)
+
+
 def _findings(body: dict[str, Any]) -> list[dict[str, Any]]:
     return [f for ff in body["files"] for f in ff["findings"]]
 
@@ -281,11 +308,11 @@ def test_static_files_do_not_reach_outside(client: Any) -> None:
 
 
 def test_kb_opened_read_only(app: Any) -> None:
-    import sqlite3
-
     kb = app.state.settings.backend.kb()
-    with pytest.raises(sqlite3.OperationalError, match="readonly"):
-        kb.store.conn.execute("CREATE TABLE t(x)")
+    with pytest.raises(Exception, match=r"readonly|read-only|permission denied"):
+        kb.store.execute("CREATE TABLE t(x TEXT)")
+    with pytest.raises(Exception, match=r"readonly|read-only|permission denied"):
+        kb.store.execute("DELETE FROM documents")
 
 
 # -- the API and the command line give the same answers ----------------------------------------
