@@ -68,6 +68,17 @@ RELATION_COLUMNS = (
     "start_off",
     "end_off",
 )
+RAW_RELATION_COLUMNS = (
+    "file_id",
+    "source_seq",
+    "target_seq",
+    "kind",
+    "confidence",
+    "phrase",
+    "evidence",
+    "start_off",
+    "end_off",
+)
 IMPORTED_COLUMNS = (
     "key",
     "ref",
@@ -139,6 +150,11 @@ class Store:
     def _executemany(self, sql: str, rows: Iterable[Sequence[Any]]) -> None:
         raise NotImplementedError
 
+    def _insert(self, table: str, columns: Sequence[str], rows: Iterable[Sequence[Any]]) -> None:
+        """Insert many rows into ``table`` (a backend may do it in bulk)."""
+        marks = ", ".join("?" * len(columns))
+        self._executemany(f"INSERT INTO {table} ({', '.join(columns)}) VALUES ({marks})", rows)
+
     def _begin_write(self) -> None:
         """Start the write transaction, holding the KB's write lock; ``BuildRunning``
         when another writer holds it."""
@@ -147,6 +163,9 @@ class Store:
     def _begin_read(self) -> None:
         """Start a read-only transaction that sees one committed state of the KB."""
         raise NotImplementedError
+
+    def _before_commit(self) -> None:
+        """Anything the backend does at the end of a build's or an import's transaction."""
 
     def _migration_sql(self, sql: str) -> str:
         """A migration's portable SQL in this backend's dialect."""
@@ -226,6 +245,7 @@ class Store:
             yield
             if generation:
                 self.set_meta("generation", uuid.uuid4().hex)
+                self._before_commit()
         except BaseException:
             self._depth = 0
             self._rollback()
@@ -299,16 +319,8 @@ class Store:
             " doc_issuer_code) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING id",
             (path, sha1, chars, *doc),
         ).fetchone()[0]
-        cols = ", ".join(MENTION_COLUMNS)
-        marks = ", ".join("?" * len(MENTION_COLUMNS))
-        self._executemany(
-            f"INSERT INTO mentions ({cols}) VALUES ({marks})", [(fid, *m) for m in mentions]
-        )
-        self._executemany(
-            "INSERT INTO raw_relations (file_id, source_seq, target_seq, kind, confidence, phrase,"
-            " evidence, start_off, end_off) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
-            [(fid, *r) for r in relations],
-        )
+        self._insert("mentions", MENTION_COLUMNS, [(fid, *m) for m in mentions])
+        self._insert("raw_relations", RAW_RELATION_COLUMNS, [(fid, *r) for r in relations])
 
     def file_documents(self) -> list[Row]:
         return list(
@@ -347,19 +359,15 @@ class Store:
     def replace_documents(self, rows: Iterable[Sequence[Any]]) -> None:
         self._execute("DELETE FROM documents")
         self._execute("DELETE FROM documents_fts")
-        cols = ", ".join(DOCUMENT_COLUMNS)
-        marks = ", ".join("?" * len(DOCUMENT_COLUMNS))
-        self._executemany(f"INSERT INTO documents ({cols}) VALUES ({marks})", rows)
+        self._insert("documents", DOCUMENT_COLUMNS, rows)
 
     def replace_relations(self, rows: Iterable[Sequence[Any]]) -> None:
         self._execute("DELETE FROM relations")
-        cols = ", ".join(RELATION_COLUMNS)
-        marks = ", ".join("?" * len(RELATION_COLUMNS))
-        self._executemany(f"INSERT INTO relations ({cols}) VALUES ({marks})", rows)
+        self._insert("relations", RELATION_COLUMNS, rows)
 
     def replace_problems(self, rows: Iterable[tuple[str, str]]) -> None:
         self._execute("DELETE FROM problems")
-        self._executemany("INSERT INTO problems (kind, detail) VALUES (?, ?)", rows)
+        self._insert("problems", ("kind", "detail"), rows)
 
     # -- imported facts -----------------------------------------------------------------------
     def add_imported(
@@ -417,10 +425,12 @@ class Store:
     def documents(self, keys: Iterable[str]) -> dict[str, Row]:
         cols = ", ".join(DOCUMENT_COLUMNS)
         out: dict[str, Row] = {}
-        for key in set(keys):
-            row = self._execute(f"SELECT {cols} FROM documents WHERE key = ?", (key,)).fetchone()
-            if row is not None:
-                out[key] = tuple(row)
+        wanted = sorted(set(keys))
+        for start in range(0, len(wanted), 500):  # one statement per 500 keys
+            chunk = wanted[start : start + 500]
+            marks = ", ".join("?" * len(chunk))
+            for row in self._execute(f"SELECT {cols} FROM documents WHERE key IN ({marks})", chunk):
+                out[row[0]] = tuple(row)
         return out
 
     def all_documents(self) -> list[Row]:

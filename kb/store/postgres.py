@@ -14,15 +14,26 @@ per question, so an answer comes wholly from the old KB or wholly from the new o
 
 from __future__ import annotations
 
+import math
 import re
+from collections import Counter
 from collections.abc import Iterable, Sequence
 from pathlib import Path
 from typing import Any
 
-from kb.store.base import BUSY_MESSAGE, RANK_DIGITS, BuildRunning, Store, StoreError
+from kb.store.base import (
+    BUSY_MESSAGE,
+    MENTION_COLUMNS,
+    RANK_DIGITS,
+    RAW_RELATION_COLUMNS,
+    BuildRunning,
+    Store,
+    StoreError,
+)
 from kb.store.config import redact, scrub
 from kb.store.migrations import MIGRATIONS
 
+FILE_BATCH = 200  # parsed files written to the server at once
 WRITE_LOCK = 0x6B62_6275_696C_64  # the advisory lock every writer of a KB takes ("kbbuild")
 CONNECT_TIMEOUT_S = 10
 _WORD = re.compile(r"[^\W_]+")
@@ -48,6 +59,7 @@ class PostgresStore(Store):
             ) from err
         self._psycopg = psycopg
         self._sql_cache: dict[str, str] = {}
+        self._pending: list[tuple[Any, ...]] = []
         settings: dict[str, Any] = {
             "connect_timeout": CONNECT_TIMEOUT_S,
             "application_name": "citecheck-kb",
@@ -98,13 +110,80 @@ class PostgresStore(Store):
         return out
 
     def _execute(self, sql: str, params: Sequence[Any] = ()) -> Any:
+        self._flush()
         return self.conn.execute(self._sql(sql), tuple(params) or None)
 
     def _executemany(self, sql: str, rows: Iterable[Sequence[Any]]) -> None:
+        self._flush()
         batch = [tuple(r) for r in rows]
         if batch:
             with self.conn.cursor() as cur:
                 cur.executemany(self._sql(sql), batch)
+
+    # -- bulk writes ------------------------------------------------------------------------
+    def add_file(
+        self,
+        path: str,
+        sha1: str,
+        chars: int,
+        doc: Sequence[Any],
+        mentions: Sequence[Sequence[Any]],
+        relations: Sequence[Sequence[Any]],
+    ) -> None:
+        # kept until FILE_BATCH files wait, or anything else is asked: a round trip to the
+        # server per statement per file would cost a build more than the parsing
+        self._pending.append((path, sha1, chars, doc, mentions, relations))
+        if len(self._pending) >= FILE_BATCH:
+            self._flush()
+
+    def _flush(self) -> None:
+        if not self._pending:
+            return
+        pending, self._pending = self._pending, []
+        paths = [p[0] for p in pending]
+        self.conn.execute("DELETE FROM files WHERE path = ANY(%s)", (paths,))
+        ids: dict[str, int] = {}
+        with self.conn.cursor() as cur:
+            cur.executemany(
+                "INSERT INTO files (path, sha1, chars, doc_key, doc_ref, doc_type, doc_date,"
+                " doc_title, doc_issuer_code) VALUES (%s, %s, %s, %s, %s, %s, %s, %s, %s)"
+                " RETURNING id, path",
+                [(path, sha1, chars, *doc) for path, sha1, chars, doc, _, _ in pending],
+                returning=True,
+            )
+            while True:
+                for file_id, path in cur.fetchall():
+                    ids[path] = int(file_id)
+                if not cur.nextset():
+                    break
+        self._insert("mentions", MENTION_COLUMNS, ((ids[p[0]], *m) for p in pending for m in p[4]))
+        self._insert(
+            "raw_relations",
+            RAW_RELATION_COLUMNS,
+            ((ids[p[0]], *r) for p in pending for r in p[5]),
+        )
+
+    def _insert(self, table: str, columns: Sequence[str], rows: Iterable[Sequence[Any]]) -> None:
+        # COPY: a build writes hundreds of thousands of rows
+        self._flush()
+        with (
+            self.conn.cursor() as cur,
+            cur.copy(f"COPY {table} ({', '.join(columns)}) FROM STDIN") as copy,
+        ):
+            for row in rows:
+                copy.write_row(row)
+
+    def set_mention_keys(self, rows: Iterable[tuple[str | None, str | None, int]]) -> None:
+        self.conn.execute(
+            "CREATE TEMP TABLE IF NOT EXISTS mention_keys"
+            " (doc_key TEXT, ambiguous TEXT, id INTEGER) ON COMMIT DELETE ROWS"
+        )
+        self.conn.execute("DELETE FROM mention_keys")
+        self._insert("mention_keys", ("doc_key", "ambiguous", "id"), rows)
+        self.conn.execute(
+            "UPDATE mentions m SET doc_key = k.doc_key, ambiguous = k.ambiguous"
+            " FROM mention_keys k WHERE m.id = k.id"
+        )
 
     def _begin_write(self) -> None:
         self.conn.execute("BEGIN")
@@ -112,6 +191,16 @@ class PostgresStore(Store):
         if not row or not row[0]:
             self.conn.execute("ROLLBACK")
             raise BuildRunning(BUSY_MESSAGE.format(db=self.name))
+
+    def _before_commit(self) -> None:
+        # fresh statistics for the planner, or the first questions after a build scan
+        # whole tables (autovacuum would come to it only later)
+        for table in ("documents", "documents_fts", "documents_fts_terms", "relations", "mentions"):
+            self.conn.execute(f"ANALYZE {table}")
+
+    def _rollback(self) -> None:
+        self._pending = []  # files of a transaction that is given up
+        super()._rollback()
 
     def _begin_read(self) -> None:
         self.conn.execute("BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY")
@@ -121,56 +210,67 @@ class PostgresStore(Store):
 
     # -- full-text search -----------------------------------------------------------------------
     def add_fts(self, rows: Iterable[tuple[str, str, str]]) -> None:
-        self._executemany(
-            "INSERT INTO documents_fts (key, text, text_fold, words, ntokens)"
-            " VALUES (?, ?, ?, ?, ?)",
+        self._insert(
+            "documents_fts",
+            ("key", "text", "text_fold", "words", "ntokens"),
             (
-                (key, text, folded, " ".join(words(folded)), len(words(text)) + len(words(folded)))
+                (key, text, folded, words(folded), len(words(text)) + len(words(folded)))
                 for key, text, folded in rows
             ),
+        )
+        # how many rows hold each word: BM25's document frequency, read at every search
+        self.conn.execute("DELETE FROM documents_fts_terms")
+        self.conn.execute(
+            "INSERT INTO documents_fts_terms (tok, hits)"
+            " SELECT w, COUNT(DISTINCT id) FROM documents_fts, unnest(words) AS w GROUP BY w"
         )
 
     def search(
         self, tokens: Sequence[str], *, every: bool, limit: int
     ) -> list[tuple[str, str, float]]:
-        if not tokens:
-            return []
-        match = "@>" if every else "&&"
-        sql = f"""
-            WITH q AS (SELECT unnest(%s::text[]) AS tok),
-            totals AS (
-                SELECT COUNT(*)::float8 AS n, COALESCE(AVG(ntokens), 1)::float8 AS avgdl
-                FROM documents_fts
-            ),
-            df AS (
-                SELECT q.tok, ln((t.n - h.hits + 0.5) / (h.hits + 0.5)) AS raw
-                FROM q CROSS JOIN totals t CROSS JOIN LATERAL (
-                    SELECT COUNT(*)::float8 AS hits FROM documents_fts d
-                    WHERE string_to_array(d.words, ' ') @> ARRAY[q.tok]
-                ) h
-            ),
-            cand AS (
-                SELECT id, key, text, words, ntokens FROM documents_fts
-                WHERE string_to_array(words, ' ') {match} %s::text[]
-            )
-            SELECT key, text, rank FROM (
-                SELECT c.id, c.key, c.text,
-                       -SUM(
-                           (CASE WHEN df.raw <= 0 THEN 1e-6 ELSE df.raw END)
-                           * (f.f * 2.2) / (f.f + 1.2 * (0.25 + 0.75 * c.ntokens / t.avgdl))
-                       ) AS rank
-                FROM cand c CROSS JOIN totals t CROSS JOIN df
-                CROSS JOIN LATERAL (
-                    SELECT COALESCE(cardinality(
-                        array_positions(string_to_array(c.words, ' '), df.tok)), 0)::float8 AS f
-                ) f
-                GROUP BY c.id, c.key, c.text
-            ) hits
-            ORDER BY round(rank::numeric, {RANK_DIGITS}), id
-            LIMIT %s
-        """
         toks = list(tokens)
-        return [(r[0], r[1], float(r[2])) for r in self.conn.execute(sql, (toks, toks, limit))]
+        if not toks:
+            return []
+        n, avgdl = self.conn.execute(
+            "SELECT COUNT(*)::float8, COALESCE(AVG(ntokens), 1)::float8 FROM documents_fts"
+        ).fetchone() or (0.0, 1.0)
+        hits = dict(
+            self.conn.execute(
+                "SELECT tok, hits FROM documents_fts_terms WHERE tok = ANY(%s)", (toks,)
+            ).fetchall()
+        )
+        idf = [_idf(n, hits.get(t, 0)) for t in toks]
+        match = "@>" if every else "&&"
+        found = self.conn.execute(
+            f"SELECT id, key, text, words, ntokens FROM documents_fts WHERE words {match} %s",
+            (toks,),
+        ).fetchall()
+        scored = []
+        for row_id, key, text, row_words, ntokens in found:
+            rank = -bm25(toks, idf, Counter(row_words), ntokens, avgdl)
+            scored.append((round(rank, RANK_DIGITS), row_id, key, text, rank))
+        scored.sort()
+        return [(key, text, rank) for _, _, key, text, rank in scored[:limit]]
+
+
+K1, B = 1.2, 0.75  # FTS5's bm25() constants
+
+
+def _idf(rows: float, hits: int) -> float:
+    """FTS5's inverse document frequency, floored at a millionth."""
+    raw = math.log((rows - hits + 0.5) / (hits + 0.5))
+    return raw if raw > 0 else 1e-6
+
+
+def bm25(
+    tokens: Sequence[str], idf: Sequence[float], counts: Counter[str], size: int, avgdl: float
+) -> float:
+    """The BM25 score as FTS5 sums it, token by token in query order."""
+    score = 0.0
+    for token, weight in zip(tokens, idf, strict=True):
+        freq = counts.get(token, 0)
+        score += weight * (freq * (K1 + 1)) / (freq + K1 * (1 - B + B * size / avgdl))
+    return score
 
 
 _FTS5 = re.compile(r"CREATE\s+VIRTUAL\s+TABLE\s+(\w+)\s+USING\s+fts5\s*\(([^)]*)\)", re.I)
@@ -185,8 +285,9 @@ def translate(sql: str) -> str:
         cols = ", ".join(f"{c} TEXT" for c in columns)
         return (
             f"CREATE TABLE {table} (id INTEGER GENERATED BY DEFAULT AS IDENTITY PRIMARY KEY,"
-            f" {cols}, words TEXT NOT NULL DEFAULT '', ntokens INTEGER NOT NULL DEFAULT 0);"
-            f" CREATE INDEX {table}_words ON {table} USING gin (string_to_array(words, ' '))"
+            f" {cols}, words TEXT[] NOT NULL DEFAULT '{{}}', ntokens INTEGER NOT NULL DEFAULT 0);"
+            f" CREATE INDEX {table}_words ON {table} USING gin (words);"
+            f" CREATE TABLE {table}_terms (tok TEXT PRIMARY KEY, hits INTEGER NOT NULL)"
         )
 
     sql = _FTS5.sub(fts, sql)
