@@ -253,6 +253,7 @@ class KnowledgeBase:
             hits = self.store.search(tokens, every=True, limit=FTS_CANDIDATES)
             if not hits:
                 hits = self.store.search(tokens, every=False, limit=FTS_CANDIDATES)
+        self.store.prefetch(k for k, _, _ in hits)  # the candidates' records in a few reads
         docs = self.store.documents(k for k, _, _ in hits)
         scored: list[tuple[int, float, str, Status, str]] = []
         for key, text, _rank in hits:

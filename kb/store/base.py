@@ -14,6 +14,7 @@ import datetime as dt
 import uuid
 from collections.abc import Iterable, Iterator, Sequence
 from contextlib import contextmanager
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, ClassVar
 
@@ -133,6 +134,7 @@ class Store:
         self.path = str(target)
         self.readonly = readonly
         self._depth = 0  # open transactions or snapshots (they nest)
+        self._cache: _Prefetched | None = None  # what prefetch() read, inside a snapshot
 
     # -- what a backend supplies ------------------------------------------------------------
     @property
@@ -266,11 +268,50 @@ class Store:
             return
         self._begin_read()
         self._depth = 1
+        self._cache = _Prefetched()
         try:
             yield
         finally:
             self._depth = 0
+            self._cache = None
             self._rollback()
+
+    def prefetch(self, keys: Iterable[str]) -> None:
+        """Inside a read snapshot: read the records, the imported records and the relations
+        of ``keys`` (and the records at the other ends of those relations) in a few
+        statements, so that the questions that follow about them need no round trip to the
+        database. Outside a snapshot it does nothing."""
+        cache = self._cache
+        if cache is None:
+            return
+        wanted = sorted(set(keys) - cache.relations_of)
+        if not wanted:
+            return
+        rel_cols = ", ".join(RELATION_COLUMNS)
+        ends: set[str] = set()
+        for key in wanted:
+            cache.incoming[key], cache.outgoing[key] = [], []
+        for end, store in (("target", cache.incoming), ("source", cache.outgoing)):
+            for chunk in _chunks(wanted):
+                marks = ", ".join("?" * len(chunk))
+                sql = f"SELECT {rel_cols} FROM relations WHERE {end} IN ({marks}) ORDER BY kind, id"
+                for row in self._execute(sql, chunk):
+                    row = tuple(row)
+                    store[row[1] if end == "target" else row[0]].append(row)
+                    ends.update((row[0], row[1]))
+        cache.relations_of.update(wanted)
+        records = sorted((set(wanted) | ends) - set(cache.documents))
+        doc_cols, imp_cols = ", ".join(DOCUMENT_COLUMNS), ", ".join(IMPORTED_COLUMNS)
+        for table, cols, found in (
+            ("documents", doc_cols, cache.documents),
+            ("imported_documents", imp_cols, cache.imported),
+        ):
+            for chunk in _chunks(records):
+                marks = ", ".join("?" * len(chunk))
+                rows = self._execute(f"SELECT {cols} FROM {table} WHERE key IN ({marks})", chunk)
+                got = {r[0]: tuple(r) for r in rows}
+                for key in chunk:
+                    found[key] = got.get(key)
 
     def _rollback(self) -> None:
         try:
@@ -399,7 +440,8 @@ class Store:
         )
 
     def imported_documents(self) -> list[Row]:
-        return list(self._execute(f"SELECT {', '.join(IMPORTED_COLUMNS)} FROM imported_documents"))
+        cols = ", ".join(IMPORTED_COLUMNS)
+        return list(self._execute(f"SELECT {cols} FROM imported_documents ORDER BY key"))
 
     def imported_relations(self) -> list[Row]:
         return list(
@@ -410,6 +452,8 @@ class Store:
         )
 
     def imported_document(self, key: str) -> Row | None:
+        if self._cache is not None and key in self._cache.imported:
+            return self._cache.imported[key]
         cols = ", ".join(IMPORTED_COLUMNS)
         row = self._execute(
             f"SELECT {cols} FROM imported_documents WHERE key = ?", (key,)
@@ -418,6 +462,8 @@ class Store:
 
     # -- reads ------------------------------------------------------------------------------
     def document(self, key: str) -> Row | None:
+        if self._cache is not None and key in self._cache.documents:
+            return self._cache.documents[key]
         cols = ", ".join(DOCUMENT_COLUMNS)
         row = self._execute(f"SELECT {cols} FROM documents WHERE key = ?", (key,)).fetchone()
         return None if row is None else tuple(row)
@@ -499,11 +545,15 @@ class Store:
 
     def _relations_by(self, end: str, key: str, kinds: Sequence[str]) -> list[Row]:
         assert end in ("source", "target")
+        if self._cache is not None and key in self._cache.relations_of:
+            rows = (self._cache.incoming if end == "target" else self._cache.outgoing)[key]
+            return [r for r in rows if r[2] in kinds]
         cols = ", ".join(RELATION_COLUMNS)
         marks = ", ".join("?" * len(kinds))
         return list(
             self._execute(
-                f"SELECT {cols} FROM relations WHERE {end} = ? AND kind IN ({marks})",
+                f"SELECT {cols} FROM relations WHERE {end} = ? AND kind IN ({marks})"
+                " ORDER BY kind, id",
                 (key, *kinds),
             )
         )
@@ -558,6 +608,22 @@ _COUNTABLE = {
     ("relations", "origin"),
     ("imported_documents", "type"),
 }
+
+
+@dataclass
+class _Prefetched:
+    """What :meth:`Store.prefetch` read inside one read snapshot (None: not found)."""
+
+    documents: dict[str, Row | None] = field(default_factory=dict)
+    imported: dict[str, Row | None] = field(default_factory=dict)
+    incoming: dict[str, list[Row]] = field(default_factory=dict)
+    outgoing: dict[str, list[Row]] = field(default_factory=dict)
+    relations_of: set[str] = field(default_factory=set)
+
+
+def _chunks(keys: Sequence[str], size: int = 500) -> Iterator[Sequence[str]]:
+    for start in range(0, len(keys), size):
+        yield keys[start : start + size]
 
 
 def _one_line(err: BaseException) -> str:

@@ -17,7 +17,8 @@ from __future__ import annotations
 import math
 import re
 from collections import Counter
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Iterator, Sequence
+from contextlib import contextmanager
 from pathlib import Path
 from typing import Any
 
@@ -100,7 +101,16 @@ class PostgresStore(Store):
         self.conn.close()
 
     def _errors(self) -> tuple[type[BaseException], ...]:
-        return (self._psycopg.Error,)
+        return (self._psycopg.Error, StoreError)
+
+    @contextmanager
+    def _told(self) -> Iterator[None]:
+        """A database error as a one-line :class:`StoreError` (a role without the right to
+        write, a server that went away), without the password."""
+        try:
+            yield
+        except self._psycopg.Error as err:
+            raise StoreError(f"{self.name}: {self._scrub(err)}") from err
 
     def _sql(self, sql: str) -> str:
         """``?`` marks as psycopg's ``%s`` (the store's SQL has no ``?`` in literals)."""
@@ -111,13 +121,19 @@ class PostgresStore(Store):
 
     def _execute(self, sql: str, params: Sequence[Any] = ()) -> Any:
         self._flush()
-        return self.conn.execute(self._sql(sql), tuple(params) or None)
+        with self._told():
+            return self.conn.execute(self._sql(sql), tuple(params) or None)
+
+    def _raw(self, sql: str, params: Sequence[Any] | None = None) -> Any:
+        """A statement in psycopg's own form (``%s``), errors told as for the others."""
+        with self._told():
+            return self.conn.execute(sql, params)
 
     def _executemany(self, sql: str, rows: Iterable[Sequence[Any]]) -> None:
         self._flush()
         batch = [tuple(r) for r in rows]
         if batch:
-            with self.conn.cursor() as cur:
+            with self._told(), self.conn.cursor() as cur:
                 cur.executemany(self._sql(sql), batch)
 
     # -- bulk writes ------------------------------------------------------------------------
@@ -140,8 +156,12 @@ class PostgresStore(Store):
         if not self._pending:
             return
         pending, self._pending = self._pending, []
+        with self._told():
+            self._write_files(pending)
+
+    def _write_files(self, pending: list[tuple[Any, ...]]) -> None:
         paths = [p[0] for p in pending]
-        self.conn.execute("DELETE FROM files WHERE path = ANY(%s)", (paths,))
+        self._raw("DELETE FROM files WHERE path = ANY(%s)", (paths,))
         ids: dict[str, int] = {}
         with self.conn.cursor() as cur:
             cur.executemany(
@@ -167,6 +187,7 @@ class PostgresStore(Store):
         # COPY: a build writes hundreds of thousands of rows
         self._flush()
         with (
+            self._told(),
             self.conn.cursor() as cur,
             cur.copy(f"COPY {table} ({', '.join(columns)}) FROM STDIN") as copy,
         ):
@@ -174,36 +195,36 @@ class PostgresStore(Store):
                 copy.write_row(row)
 
     def set_mention_keys(self, rows: Iterable[tuple[str | None, str | None, int]]) -> None:
-        self.conn.execute(
+        self._raw(
             "CREATE TEMP TABLE IF NOT EXISTS mention_keys"
             " (doc_key TEXT, ambiguous TEXT, id INTEGER) ON COMMIT DELETE ROWS"
         )
-        self.conn.execute("DELETE FROM mention_keys")
+        self._raw("DELETE FROM mention_keys")
         self._insert("mention_keys", ("doc_key", "ambiguous", "id"), rows)
-        self.conn.execute(
+        self._raw(
             "UPDATE mentions m SET doc_key = k.doc_key, ambiguous = k.ambiguous"
             " FROM mention_keys k WHERE m.id = k.id"
         )
 
     def _begin_write(self) -> None:
-        self.conn.execute("BEGIN")
-        row = self.conn.execute("SELECT pg_try_advisory_xact_lock(%s)", (WRITE_LOCK,)).fetchone()
+        self._raw("BEGIN")
+        row = self._raw("SELECT pg_try_advisory_xact_lock(%s)", (WRITE_LOCK,)).fetchone()
         if not row or not row[0]:
-            self.conn.execute("ROLLBACK")
+            self._raw("ROLLBACK")
             raise BuildRunning(BUSY_MESSAGE.format(db=self.name))
 
     def _before_commit(self) -> None:
         # fresh statistics for the planner, or the first questions after a build scan
         # whole tables (autovacuum would come to it only later)
         for table in ("documents", "documents_fts", "documents_fts_terms", "relations", "mentions"):
-            self.conn.execute(f"ANALYZE {table}")
+            self._raw(f"ANALYZE {table}")
 
     def _rollback(self) -> None:
         self._pending = []  # files of a transaction that is given up
         super()._rollback()
 
     def _begin_read(self) -> None:
-        self.conn.execute("BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY")
+        self._raw("BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY")
 
     def _migration_sql(self, sql: str) -> str:
         return translate(sql)
@@ -219,8 +240,8 @@ class PostgresStore(Store):
             ),
         )
         # how many rows hold each word: BM25's document frequency, read at every search
-        self.conn.execute("DELETE FROM documents_fts_terms")
-        self.conn.execute(
+        self._raw("DELETE FROM documents_fts_terms")
+        self._raw(
             "INSERT INTO documents_fts_terms (tok, hits)"
             " SELECT w, COUNT(DISTINCT id) FROM documents_fts, unnest(words) AS w GROUP BY w"
         )
@@ -231,17 +252,17 @@ class PostgresStore(Store):
         toks = list(tokens)
         if not toks:
             return []
-        n, avgdl = self.conn.execute(
+        n, avgdl = self._raw(
             "SELECT COUNT(*)::float8, COALESCE(AVG(ntokens), 1)::float8 FROM documents_fts"
         ).fetchone() or (0.0, 1.0)
         hits = dict(
-            self.conn.execute(
+            self._raw(
                 "SELECT tok, hits FROM documents_fts_terms WHERE tok = ANY(%s)", (toks,)
             ).fetchall()
         )
         idf = [_idf(n, hits.get(t, 0)) for t in toks]
         match = "@>" if every else "&&"
-        found = self.conn.execute(
+        found = self._raw(
             f"SELECT id, key, text, words, ntokens FROM documents_fts WHERE words {match} %s",
             (toks,),
         ).fetchall()

@@ -146,13 +146,20 @@ def test_a_reader_of_an_older_schema_is_told_what_to_do(pg_cluster: Any) -> None
     Store(reader_of(dsn), readonly=True).close()
 
 
-def test_the_read_only_role_cannot_write(pg_cluster: Any) -> None:
+def test_the_read_only_role_cannot_write(
+    pg_cluster: Any, runner: CliRunner, cli: click.Group
+) -> None:
     dsn = pg_cluster.create_database("kb_ro")
     Store(dsn).close()
     reader = Store(reader_of(dsn))  # even when opened as if to write
-    with pytest.raises(Exception, match="permission denied"):
+    with pytest.raises(StoreError, match="permission denied"):
         reader.execute("INSERT INTO meta (name, value) VALUES ('x', 'y')")
     reader.close()
+    # a build through the reader's address is told so in one line, and changes nothing
+    result = runner.invoke(cli, ["build", str(CORPUS), "--db", reader_of(dsn)])
+    assert result.exit_code == 2
+    assert "permission denied" in result.stderr and "Traceback" not in result.output
+    assert Store(dsn).count("files") == 0
 
 
 # -- search ranks alike --------------------------------------------------------------------------

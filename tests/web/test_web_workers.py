@@ -93,17 +93,19 @@ def test_serve_passes_the_address_and_the_worker_count(
 ) -> None:
     import uvicorn
 
+    from citecheck.web.app import ENV_HOSTS, ENV_MAX_UPLOAD
     from citecheck.web.command import serve
+    from kb.store.config import ENV_DB
 
     seen: dict[str, Any] = {}
     monkeypatch.setattr(uvicorn, "run", lambda app, **kw: seen.update(app=app, **kw))
-    monkeypatch.delenv("CITECHECK_DB", raising=False)
+    for name in (ENV_DB, ENV_HOSTS, ENV_MAX_UPLOAD):  # the command sets them for its workers
+        monkeypatch.setenv(name, "")
     result = CliRunner().invoke(serve, ["--db", pg_kb, "--workers", "3"])
     assert result.exit_code == 0, result.output
     assert seen["app"] == "citecheck.web.app:app_from_environment" and seen["factory"]
     assert seen["workers"] == 3
-    assert os.environ["CITECHECK_DB"] == pg_kb
-    monkeypatch.delenv("CITECHECK_DB")
+    assert os.environ[ENV_DB] == pg_kb
 
 
 def test_a_build_is_picked_up_by_a_running_engine(pg_cluster: Any, pg_kb: str) -> None:
