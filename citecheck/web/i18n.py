@@ -93,8 +93,10 @@ _MESSAGES: dict[str, tuple[str, str]] = {
     "status.replaced": ("Đã bị thay thế", "Replaced"),
     "status.repealed": ("Đã bị bãi bỏ", "Repealed"),
     "status.not_yet": ("Chưa ban hành", "Not yet issued"),
-    "status.not_yet_issued": ("Chưa ban hành", "Not yet issued"),
-    "status.expired": ("Hết hiệu lực", "Expired"),
+    "status.not_issued": ("Chưa ban hành", "Not yet issued"),
+    "status.not_yet_in_force": ("Chưa có hiệu lực", "Not yet in force"),
+    "status.expired": ("Hết hiệu lực (hết thời hạn)", "Expired"),
+    "status.probably_replaced": ("Có thể đã bị thay thế", "Probably replaced"),
     "status.unknown": ("Chưa xác định", "Unknown"),
     "status.issued": ("Đã ban hành", "Issued"),
     # document page

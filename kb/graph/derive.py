@@ -12,6 +12,7 @@ from pathlib import Path
 from typing import Any
 
 from kb.graph.curated import CuratedFacts, load_facts
+from kb.graph.effect import apply_effects
 from kb.graph.identity import DocumentFacts, is_file_key, merge, resolve_keys, split_key
 from kb.graph.infer import Candidate, infer_replacements
 from kb.parse.textutil import fold
@@ -67,6 +68,7 @@ def derive(
     store.replace_relations(relations)
     problems.extend(_cycles(relations))
     store.replace_problems(problems)
+    apply_effects(store)
 
 
 def _files_described(

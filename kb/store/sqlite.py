@@ -181,13 +181,15 @@ class Store:
         mentions: Sequence[Sequence[Any]],
         relations: Sequence[Sequence[Any]],
     ) -> None:
-        """``doc`` = (key, ref, type, date, title, issuer_code); mention rows follow
+        """``doc`` = (key, ref, type, date, title, issuer_code, effective_from, effective_to,
+        effective_text); mention rows follow
         ``MENTION_COLUMNS`` without file_id; relation rows are (source_seq, target_seq,
         kind, confidence, phrase, evidence, start, end)."""
         self.conn.execute("DELETE FROM files WHERE path = ?", (path,))
         cur = self.conn.execute(
             "INSERT INTO files (path, sha1, chars, doc_key, doc_ref, doc_type, doc_date, doc_title,"
-            " doc_issuer_code) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
+            " doc_issuer_code, doc_effective_from, doc_effective_to, doc_effective_text)"
+            " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
             (path, sha1, chars, *doc),
         )
         fid = cur.lastrowid
@@ -257,6 +259,86 @@ class Store:
     def replace_problems(self, rows: Iterable[tuple[str, str]]) -> None:
         self.conn.execute("DELETE FROM problems")
         self.conn.executemany("INSERT INTO problems (kind, detail) VALUES (?, ?)", rows)
+
+    # -- effective dates ----------------------------------------------------------------------
+    def copy_effects(self) -> None:
+        """Each document's first and last day in force: what its own file says, else what
+        imported metadata says (``effective_source`` tells which)."""
+        self.conn.execute(
+            "UPDATE documents SET effective_from = NULL, effective_to = NULL,"
+            " effective_source = NULL, effective_text = NULL"
+        )
+        self.conn.execute(
+            "UPDATE documents SET"
+            " effective_from = (SELECT f.doc_effective_from FROM files f WHERE f.path = documents.path),"
+            " effective_to = (SELECT f.doc_effective_to FROM files f WHERE f.path = documents.path),"
+            " effective_text = (SELECT f.doc_effective_text FROM files f WHERE f.path = documents.path),"
+            " effective_source = 'text'"
+            " WHERE path IS NOT NULL AND EXISTS (SELECT 1 FROM files f WHERE f.path = documents.path"
+            " AND (f.doc_effective_from IS NOT NULL OR f.doc_effective_to IS NOT NULL))"
+        )
+        self.conn.execute(
+            "UPDATE documents SET"
+            " effective_from = (SELECT i.effective FROM imported_documents i WHERE i.key = documents.key),"
+            " effective_source = 'imported'"
+            " WHERE effective_from IS NULL AND EXISTS (SELECT 1 FROM imported_documents i"
+            " WHERE i.key = documents.key AND i.effective IS NOT NULL AND i.effective <> '')"
+        )
+        self.conn.execute(
+            "UPDATE documents SET"
+            " effective_to = (SELECT i.expiry FROM imported_documents i WHERE i.key = documents.key),"
+            " effective_source = COALESCE(effective_source, 'imported')"
+            " WHERE effective_to IS NULL AND EXISTS (SELECT 1 FROM imported_documents i"
+            " WHERE i.key = documents.key AND i.expiry IS NOT NULL AND i.expiry <> '')"
+        )
+
+    def effect(self, key: str) -> Row | None:
+        """(date, effective_from, effective_to, effective_source, effective_text) of a
+        document."""
+        row = self.conn.execute(
+            "SELECT date, effective_from, effective_to, effective_source, effective_text"
+            " FROM documents WHERE key = ?",
+            (key,),
+        ).fetchone()
+        return None if row is None else tuple(row)
+
+    def relations_to_date(self, kinds: Sequence[str]) -> list[Row]:
+        """(id, source, target, evidence) of the stated relations of ``kinds`` with a
+        sentence."""
+        marks = ", ".join("?" * len(kinds))
+        return list(
+            self.conn.execute(
+                "SELECT id, source, target, evidence FROM relations WHERE origin = 'stated'"
+                f" AND evidence IS NOT NULL AND kind IN ({marks})",
+                tuple(kinds),
+            )
+        )
+
+    def set_relation_effects(self, rows: Iterable[tuple[str | None, int]]) -> None:
+        self.conn.executemany("UPDATE relations SET effective = ? WHERE id = ?", rows)
+
+    def set_stated_ends(self, rows: Iterable[tuple[str, str]]) -> None:
+        """(key, first day no longer in force) another text states, for documents whose own
+        text or import gives no end."""
+        self.conn.executemany(
+            "UPDATE documents SET effective_to = ?, effective_source = COALESCE(effective_source,"
+            " 'stated') WHERE key = ? AND effective_to IS NULL",
+            [(day, key) for key, day in rows],
+        )
+
+    def incoming_dated(self, key: str, kinds: Sequence[str]) -> list[Row]:
+        """(source, kind, origin, confidence, evidence, effective, the source's first day in
+        force, the source's date) of the relations of ``kinds`` that point at ``key``."""
+        marks = ", ".join("?" * len(kinds))
+        return list(
+            self.conn.execute(
+                "SELECT r.source, r.kind, r.origin, r.confidence, r.evidence, r.effective,"
+                " d.effective_from, d.date FROM relations r"
+                " LEFT JOIN documents d ON d.key = r.source"
+                f" WHERE r.target = ? AND r.kind IN ({marks})",
+                (key, *kinds),
+            )
+        )
 
     # -- imported facts -----------------------------------------------------------------------
     def add_imported(
