@@ -81,6 +81,24 @@ _MESSAGES: dict[str, tuple[str, str]] = {
     "applies.none": ("Không tìm thấy văn bản phù hợp.", "No matching document."),
     "applies.results": ("Kết quả tại ngày {on}", "Results on {on}"),
     "applies.replaced_by": ("Được thay thế bởi", "Replaced by"),
+    "applies.group.in_force": ("Đang có hiệu lực", "In force"),
+    "applies.group.ended": ("Không còn hiệu lực", "No longer in force"),
+    "applies.group.issued": (
+        "Văn bản chỉ ban hành (báo cáo, kế hoạch, công văn…)",
+        "Issued only (reports, plans, letters…)",
+    ),
+    "applies.group.later": (
+        "Chưa ban hành hoặc chưa có hiệu lực vào ngày đó",
+        "Not issued or not yet in force on that date",
+    ),
+    "applies.role.amends": ("sửa đổi, bổ sung văn bản trên", "amends the text above"),
+    "applies.role.guides": ("hướng dẫn văn bản trên", "guides the text above"),
+    "applies.role.implements": ("thực hiện văn bản trên", "implements the text above"),
+    "applies.effective_from": ("có hiệu lực từ {date}", "in force from {date}"),
+    "applies.probably_by": (
+        "Có thể đã bị thay thế (suy luận, độ tin cậy {confidence}) bởi",
+        "Probably replaced (inferred, confidence {confidence}) by",
+    ),
     "applies.since": ("từ {date}", "since {date}"),
     "applies.bad_date": (
         "Ngày không hợp lệ: {value}. Hãy nhập theo dạng năm-tháng-ngày.",
@@ -107,6 +125,8 @@ _MESSAGES: dict[str, tuple[str, str]] = {
     "doc.issuer": ("Cơ quan ban hành", "Issuer"),
     "doc.subject": ("Trích yếu", "Subject"),
     "doc.status": ("Tình trạng", "Status"),
+    "doc.effective": ("Hiệu lực", "In force"),
+    "doc.effective_to": ("hết hiệu lực từ {date}", "no longer in force from {date}"),
     "doc.status_on": ("tại ngày {on}", "on {on}"),
     "doc.mentions": ("Các lần được nhắc đến", "Mentions"),
     "doc.no_mentions": ("Chưa có lần nhắc đến nào.", "No mentions yet."),

@@ -7,11 +7,11 @@ from collections.abc import Iterable
 import click
 
 from kb.cli.commands import KIND_LABELS, msg, vn_date
-from kb.records import AppliesResult, DocRef, ShowResult, StatsResult
+from kb.records import AppliesItem, AppliesResult, DocRef, ShowResult, StatsResult
 
 
 def _ref(d: DocRef) -> str:
-    return f"{d.ref or d.key} ({vn_date(d.date)})"
+    return f"{d.ref or d.label or d.key} ({vn_date(d.date)})"
 
 
 def _refs(items: Iterable[DocRef]) -> str:
@@ -30,6 +30,19 @@ def print_show(result: ShowResult, lang: str) -> None:
     if d.replaced_by:
         line += f" — {msg(lang, 'replaced_by')} {_refs(d.replaced_by)}"
     click.echo(line)
+    for p in d.probably_replaced_by:
+        click.echo("  " + msg(lang, "probably_by", ref=_ref(p), confidence=p.confidence))
+        if p.evidence:
+            click.echo(f"      {p.evidence}")
+    days = []
+    if d.effective_from:
+        days.append(msg(lang, "effective_from", date=vn_date(d.effective_from)))
+    if d.effective_to:
+        days.append(msg(lang, "effective_to", date=vn_date(d.effective_to)))
+    if days:
+        click.echo("  " + "; ".join(days))
+    if d.effective_text:
+        click.echo(f"  {msg(lang, 'effect_clause')}: {d.effective_text}")
     labels = KIND_LABELS.get(lang, KIND_LABELS["vi"])
     if result.relations:
         click.echo(f"{msg(lang, 'relations')}:")
@@ -58,23 +71,55 @@ def print_show(result: ShowResult, lang: str) -> None:
             click.echo(f"  {x.field}: {x.corpus} ≠ {x.imported}")
 
 
+SHOWN_AMENDMENTS = 6  # the latest first; `kb show` lists them all
+
+
+def _print_item(i: int | None, r: AppliesItem, lang: str) -> None:
+    indent = "     " if r.under else ""
+    head = f"{i}. " if i is not None else "- "
+    if r.under:
+        head = f"{indent}↳ {msg(lang, 'role_' + r.role)}: "
+    line = f"{head}{r.label or r.ref or r.key} ({vn_date(r.date)}) — {r.status_label}"
+    if r.effective_from and r.effective_from != r.date:
+        line += f"; {msg(lang, 'effective_from', date=vn_date(r.effective_from))}"
+    click.echo(line)
+    pad = indent + "     "
+    if r.subject:
+        click.echo(f"{pad}{r.subject}")
+    if r.replaced_by:
+        click.echo(f"{pad}{msg(lang, 'replaced_by')}: {_refs(r.replaced_by)}")
+    for p in r.probably_replaced_by:
+        click.echo(pad + msg(lang, "probably_by", ref=_ref(p), confidence=p.confidence))
+    if r.amended_by:
+        shown = _refs(r.amended_by[:SHOWN_AMENDMENTS])
+        more = len(r.amended_by) - SHOWN_AMENDMENTS
+        click.echo(f"{pad}{msg(lang, 'amended_by')}: {shown}" + (f" (+{more})" if more > 0 else ""))
+    for name in ("replaces", "guided_by", "implemented_by"):
+        items = getattr(r, name)
+        if items:
+            click.echo(f"{pad}{msg(lang, name)}: {_refs(items)}")
+
+
 def print_applies(result: AppliesResult, lang: str) -> None:
-    if not result.results:
+    if not result.results and not result.later:
         click.echo(msg(lang, "no_results", query=result.query))
         return
     click.echo(
         click.style(msg(lang, "results", query=result.query, on=vn_date(result.on)), bold=True)
     )
-    for i, r in enumerate(result.results, start=1):
-        click.echo(f"{i}. {r.type or ''} {r.ref or r.key} ({vn_date(r.date)}) — {r.status_label}")
-        if r.subject:
-            click.echo(f"     {r.subject}")
-        if r.replaced_by:
-            click.echo(f"     {msg(lang, 'replaced_by')}: {_refs(r.replaced_by)}")
-        for name in ("replaces", "guided_by", "implemented_by"):
-            items = getattr(r, name)
-            if items:
-                click.echo(f"     {msg(lang, name)}: {_refs(items)}")
+    group = None
+    number = 0
+    for r in result.results:
+        if r.group != group:
+            group = r.group
+            click.echo(click.style(f"{msg(lang, 'group_' + group)}:", underline=True))
+        if r.under is None:
+            number += 1
+        _print_item(None if r.under else number, r, lang)
+    if result.later:
+        click.echo(click.style(f"{msg(lang, 'group_later')}:", underline=True))
+        for r in result.later:
+            _print_item(None, r, lang)
 
 
 STATS_LABELS = {

@@ -37,6 +37,7 @@ FTS_CANDIDATES = 200
 MIN_MATCH = 70  # rapidfuzz partial_ratio (0–100) a subject needs to count as a match
 NAME_MATCH = 90  # ratio of the query's name to a text's own name for "asked by its name"
 ATTACHED = ("amends", "guides", "implements")
+ENDING_KINDS = ("replaces", "repeals")
 SUBJECT_LIMIT = 220
 # where a subject ends and the next sentence or a definition begins
 _SUBJECT_END = re.compile(
@@ -182,7 +183,8 @@ def answer(
         best = max(max(fuzz.partial_ratio(folded, p), _coverage(words, p)) for p in parts)
         if best < MIN_MATCH:
             continue
-        own = [fold(t) for t in (row[6], row[7]) if t]
+        # its own name; a text known only from citations is named as they name it
+        own = [fold(t) for t in (row[6], row[7]) if t] or parts
         named = (
             wanted is not None
             and row[2] == wanted
@@ -200,6 +202,7 @@ def answer(
         found[key] = _Candidate(
             key, row, round(score, 4), status, kind, named, bool(_AMENDING.match(subject))
         )
+    _bring_in(store, found, on)
     _attach(store, found, on)
     return _assemble(store, found, query, on, limit, lang)
 
@@ -221,6 +224,36 @@ def _group(c: _Candidate) -> str:
     return "ended"
 
 
+def _bring_in(store: Store, found: dict[str, _Candidate], on: dt.date) -> None:
+    """The texts that govern in place of a matching one: what a text not yet in force
+    replaces or repeals (it still governs until then), and what a replaced or repealed text
+    ended up replaced by (it governs now), when they are in force on the date."""
+    for c in list(found.values()):
+        group = _group(c)
+        if group == "later":
+            keys = [r[1] for r in store.outgoing(c.key, ENDING_KINDS) if r[3] != "inferred"]
+        elif c.status in (Status.REPLACED, Status.REPEALED):
+            keys = successors(store, c.key, on)[0]
+        else:
+            continue
+        for key in keys:
+            if key in found or is_file_key(key):
+                continue
+            row = store.document(key)
+            if row is None:
+                continue
+            kind = type_class(row[2])
+            status = _shown_status(kind, status_on(store, key, on))
+            # a text only inferred to be replaced still governs until the one that ends it
+            # takes effect: it is listed, marked "probably replaced"
+            if status not in IN_FORCE and not (
+                group == "later" and status == Status.PROBABLY_REPLACED
+            ):
+                continue
+            named = c.named and row[2] == c.row[2]
+            found[key] = _Candidate(key, row, round(c.score - 0.01, 4), status, kind, named)
+
+
 def _attach(store: Store, found: dict[str, _Candidate], on: dt.date) -> None:
     """Put each text that amends, guides or implements another under it: under a matching
     text, else under the text in force it acts on (brought in as a principal). An amending
@@ -240,7 +273,8 @@ def _attach(store: Store, found: dict[str, _Candidate], on: dt.date) -> None:
                 status = _shown_status(type_class(row[2]), status_on(store, target, on))
                 if status not in IN_FORCE:
                     continue
-                parent = _Candidate(target, row, c.score, status, type_class(row[2]))
+                # brought in for what acts on it: just below that text's own relevance
+                parent = _Candidate(target, row, c.score - 0.05, status, type_class(row[2]))
                 found[target] = parent
             if parent.under is not None or _group(parent) == "later":
                 continue
@@ -311,7 +345,11 @@ def _item_maker(store: Store, on: dt.date, lang: str) -> Callable[[_Candidate, s
             probably_replaced_by=inferred_refs(store, c.key, on)
             if status == Status.PROBABLY_REPLACED
             else [],
-            amended_by=[doc_ref(store, e.by) for e in amended_by(store, c.key, on)],
+            amended_by=sorted(
+                (doc_ref(store, e.by) for e in amended_by(store, c.key, on)),
+                key=lambda d: (d.date or "", d.key),
+                reverse=True,
+            ),
             score=c.score,
             replaces=related(c.key, ("replaces", "repeals"), outgoing=True),
             guided_by=related(c.key, ("guides",), outgoing=False),

@@ -130,7 +130,8 @@ def test_applies_text_lists_guidance(runner: CliRunner, cli: click.Group, corpus
     )
     assert result.exit_code == 0
     lines = result.output.splitlines()
-    assert lines[1].startswith("1. Quy định 429-QĐ/TU (01/7/2022) — còn hiệu lực")
+    assert lines[1] == "Đang có hiệu lực:"
+    assert lines[2].startswith("1. Quy định 429-QĐ/TU (01/7/2022) — còn hiệu lực")
     assert "hướng dẫn: 09-HD/BDVTU (20/7/2022)" in result.output
 
 
