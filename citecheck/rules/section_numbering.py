@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from citecheck.models import Finding
 from citecheck.rules.base import CheckContext, Rule, SourceDoc
@@ -14,14 +14,28 @@ LETTERS = "abcdđeghiklmnopqrstuvxy"
 ROMAN = {"I": 1, "V": 5, "X": 10, "L": 50, "C": 100}
 
 _LEAD = r"^[ \t\u00a0>#*_]*"
-_ROMAN = re.compile(_LEAD + r"(?P<v>[IVXLC]{1,6})[.)][ \t\u00a0]*(?=[^\W\d_])")
+# "I.", "II)" and, in Party texts and forms, "I-", "IV - "
+_ROMAN = re.compile(
+    _LEAD
+    + r"(?P<v>[IVXLC]{1,6})(?:[.)]|[ \t\u00a0]*[-\u2013](?=[ \t\u00a0]))[ \t\u00a0]*(?=[^\W\d_])"
+)
 _DOTTED = re.compile(_LEAD + r"(?P<v>\d{1,2}(?:\.\d{1,2}){1,2})\.?[ \t\u00a0]+(?=[^\W\d_])")
 _ARABIC = re.compile(_LEAD + r"(?P<v>\d{1,2})\.[ \t\u00a0]*(?=[^\W\d_])")
 _LETTER = re.compile(_LEAD + r"(?P<v>[a-zđ])\)[ \t\u00a0]+(?=\S)")
 _RESET = re.compile(
-    r"(?i)" + _LEAD + r"(?:phụ lục\b|mẫu số\b|biểu số\b|chương[ \t]+[ivxlc\d]+\b|"
-    r"mục[ \t]+[ivxlc\d]+\b|phần[ \t]+(?:thứ[ \t]+\S+|[ivxlc\d]+\b)|điều[ \t]+\d+[\w.]*[ \t]*[.:])"
+    r"(?i)"
+    + _LEAD
+    + r"\(?(?:phụ lục\b|mẫu(?:[ \t]+số)?[ \t]+[\w.]|biểu số\b|chương[ \t]+[ivxlc\d]+\b|"
+    r"mục[ \t]+[ivxlc\d]+\b|phần[ \t]+(?:thứ[ \t]+\S+|[ivxlc\d]+\b)|điều[ \t]+\d+[\w.]*[ \t]*[.:]|"
+    r"ban hành kèm theo\b)"
 )
+# a line that opens a new part without a number: a title in capitals ("BÁO CÁO KẾT QUẢ …"),
+# the name of a form. Numbering that starts again at 1 after one is a new list.
+_PART_TITLE = re.compile(r"^[^a-zà-ỹđ]*[A-ZÀ-ỸĐ]{2,}[^a-zà-ỹđ]*[A-ZÀ-ỸĐ]{2,}[^a-zà-ỹđ]*$")
+# "3.ĐTB + 2.ĐTNTH": a formula, not a heading
+# "… được sửa đổi, bổ sung như sau:": the numbered lines that follow quote the amended text
+_AMENDS = re.compile(r"(?i)(?:sửa đổi|bổ sung|thay thế|thay đổi)\b.*như sau\s*:\s*$")
+_FORMULA = re.compile(r"^\s*\d{1,2}\.\S.*[+=×]")
 # lines that PDF extraction puts between two paragraphs: gazette page headers, page numbers,
 # digital-signature stamps. They are skipped when deciding whether a line starts a heading.
 _NOISE = re.compile(
@@ -44,6 +58,17 @@ class _Heading:
     label: str
     start: int
     end: int
+    caps: bool = False  # its title is written in capitals, as a main section's is
+    fixed_to: tuple[int, ...] | None = None  # its number once the finding on it is followed
+    quoting: bool = False  # the line before it announces an amended text ("… như sau:")
+    after_part: bool = (
+        False  # a title in capitals or a form's name stands between it and the last heading
+    )
+
+
+def _caps_title(line: str, end: int) -> bool:
+    letters = [ch for ch in line[end:] if ch.isalpha()]
+    return len(letters) >= 6 and all(ch.isupper() for ch in letters)
 
 
 def roman_value(s: str) -> int | None:
@@ -78,11 +103,16 @@ def to_roman(n: int) -> str:
 
 
 def _headings(text: str) -> Iterator[_Heading | None]:
-    """Headings in order; None for a line that restarts numbering (Phụ lục, Chương, Điều)."""
+    """Headings in order; None for a line that restarts numbering (Phụ lục, Chương, Điều).
+
+    A line that restarts numbering does so even inside a quotation: a quotation mark left
+    open by a copy must not hide the rest of the document's structure."""
     offset = 0
     prev_line = ""
     prev_heading = True
     quote_depth = 0
+    part_since = False
+    quoting = False
     for raw in text.splitlines(keepends=True):
         line = raw.rstrip("\r\n")
         start = offset
@@ -99,17 +129,30 @@ def _headings(text: str) -> Iterator[_Heading | None]:
         quote_depth = max(0, quote_depth)
         boundary = prev_heading or prev_line.endswith(_TERMINAL) or prev_line.isupper()
         prev_line = stripped.rstrip("*_ ")
+        if _RESET.match(line):
+            prev_heading = True
+            part_since = False
+            yield None
+            continue
         if in_quote:
             prev_heading = False
             continue
-        if _RESET.match(line):
-            prev_heading = True
-            yield None
-            continue
-        h = _match(line, start) if boundary else None
+        h = _match(line, start) if boundary and not _FORMULA.match(line) else None
+        was_heading = prev_heading
         prev_heading = h is not None and len(stripped) < 160
-        if h is not None:
-            yield h
+        announces = _AMENDS.search(stripped) is not None
+        if h is None:
+            # a title in capitals that does not continue a heading's own title
+            if not was_heading and _PART_TITLE.match(stripped):
+                part_since = True
+            quoting = announces
+            continue
+        h.quoting = quoting
+        quoting = announces
+        h.caps = _caps_title(line, h.end - start)
+        h.after_part = part_since
+        part_since = False
+        yield h
 
 
 def _match(line: str, start: int) -> _Heading | None:
@@ -153,7 +196,7 @@ def _written_between(
     if h.kind == "letter":
         pattern = re.escape(label)
     elif h.kind == "roman":
-        pattern = re.escape(label) + r"[.)]"
+        pattern = re.escape(label) + r"(?:[.)]|[ \t\u00a0]*[-\u2013][ \t\u00a0])"
     else:
         pattern = re.escape(label) + r"\.?(?!\d)"
     return re.search(r"(?m)" + _LEAD + pattern, text[lo : h.start]) is not None
@@ -168,10 +211,24 @@ class SectionNumbering(Rule):
     a heading whose number repeats or skips the one expected after the previous heading of
     the same level. A higher heading restarts the numbering below it. Lettered points follow
     the Vietnamese alphabet: a) b) c) d) đ) e) g) h) … (đ comes after d; there is no f).
-    Lines inside quotations (amending texts quoting a clause) and annexes are not followed,
-    and a heading the expected one was written before (after a page break, say) is not a
-    break. When a document shows more than four apparent breaks, its numbering is not a
-    simple outline (numbered table rows, quoted clauses) and nothing is reported.
+    Roman sections may be written "I.", "I)" or, in Party texts and forms, "I-".
+
+    Advice stays right after the first fix: after "III." twice the repeat is told "IV", and a
+    third "III." is then told "V"; the author's own next number ("IV") is left alone.
+
+    Numbering that starts again at its first value (1., I., a)) is a new list, not a break:
+    a new form or part, a list under a section. Three exceptions show a level lost in
+    copying a report: sub-items "2.1 … 2.4" followed by "1." with nothing opening a new part
+    (the roman heading above "1." is missing); main sections in capitals numbered like the
+    items under them ("1. MỤC ĐÍCH, YÊU CẦU" then "1. Mục đích": the first should be "I.");
+    and a first roman section "II." after Arabic items with no "I." before them.
+
+    Lines inside quotations, the amended text an amending article quotes after "… như sau:"
+    (with or without quotation marks), annexes, forms ("Mẫu số …") and chapters restart or
+    are not followed, and a heading the expected one was written before (after a page
+    break, say) is not a break. When a document shows more than four apparent breaks, its
+    numbering is not a simple outline (numbered table rows, quoted clauses) and nothing is
+    reported.
 
     ## Why is this bad?
     Readers and later documents cite parts of a report by their number ("mục III.2").
@@ -207,46 +264,180 @@ class SectionNumbering(Rule):
             yield from found
 
     def _breaks(self, doc: SourceDoc, ctx: CheckContext) -> Iterator[Finding]:
+        headings = list(_headings(doc.text))
+        yield from self._lost_roman(doc, ctx, headings)
         last: dict[str, _Heading] = {}
-        for h in _headings(doc.text):
+        outer: dict[str, _Heading] = {}
+        amended = False
+        arabic_since_reset: _Heading | None = None
+        roman_seen = False
+        for i, h in enumerate(headings):
             if h is None:
                 last.clear()
+                outer.clear()
+                amended = False
+                arabic_since_reset = None
+                roman_seen = False
                 continue
             level = _ORDER.index(h.kind)
+            prev = last.get(h.kind)
+            before = headings[i - 1] if i > 0 else None
+            if h.kind == "roman" and not roman_seen:
+                roman_seen = True
+                if (
+                    h.value[0] >= 2
+                    and arabic_since_reset is not None
+                    and not h.after_part
+                    and not _first_roman_written(doc.text, arabic_since_reset, h)
+                ):
+                    yield self._roman_first(doc, ctx, h, arabic_since_reset)
+            if h.kind == "arabic" and arabic_since_reset is None:
+                arabic_since_reset = h
+            if h.caps and prev is not None and not prev.caps and h.kind in outer:
+                # back from a list nested in the section ("I. DANH MỤC …", "I. Nhóm …",
+                # "II. Nhóm …", then "II. DANH MỤC …"): follow the sections again
+                prev = outer.pop(h.kind)
+                last[h.kind] = prev
+            lost_above = (
+                h.kind == "arabic"
+                and h.value == (1,)
+                and isinstance(before, _Heading)
+                and before.kind == "dotted2"
+                and before.value[0] >= 2
+                and _sub_item_run(headings, i - 1) >= 2
+                and not h.after_part
+            )
+            if lost_above:
+                assert isinstance(before, _Heading)
+                yield self._restart(doc, ctx, h, before)
+            if lost_above or _restarts(h, prev) or _nested_list(h, prev):
+                if prev is not None and prev.caps and not h.caps:
+                    outer[h.kind] = prev
+                # numbering that starts again at 1 is a new list — unless a run of sub-items
+                # of a higher number comes right before it with nothing opening a new part
+                # (above): then the heading above the new list was lost
+                last[h.kind] = h
+                for deeper in _ORDER[level + 1 :]:
+                    last.pop(deeper, None)
+                continue
             expected = self._expected(h, last)
+            if h.quoting or (amended and expected is not None and expected != h.value):
+                # the amended text quoted after "… như sau:" has its own numbering; the
+                # amending list goes on with the number it expects
+                amended = True
+                continue
+            amended = False
+            if prev is not None and prev.fixed_to is not None and h.value == prev.value:
+                expected = (prev.fixed_to[0] + 1,)
             if (
                 expected is not None
                 and expected != h.value
-                and not _written_between(doc.text, last.get(h.kind), h, expected)
+                and not _written_between(doc.text, prev, h, expected)
             ):
-                prev = last.get(h.kind)
-                related = [doc.related(prev.start, prev.end, "previous")] if prev else []
-                shown = _label(h.kind, h.value)
-                want = _label(h.kind, expected)
-                key = "letter" if h.kind == "letter" else "number"
-                if (
-                    h.kind == "letter"
-                    and h.value[0] > expected[0]
-                    and _label("letter", expected) == "đ)"
-                ):
-                    key = "letter_d"
-                yield self.finding(
-                    doc,
-                    h.start,
-                    h.end,
-                    self.msg(
-                        ctx,
-                        key,
-                        got=shown,
-                        expected=want,
-                        prev=_label(h.kind, prev.value) if prev else "-",
-                    ),
-                    related=related,
-                    suggestion=self.msg(ctx, "fix", expected=want),
-                )
+                yield self._out_of_sequence(doc, ctx, h, prev, expected)
+                if h.kind != "letter" and prev is not None and h.value == prev.value:
+                    # a repeat: the next repeat of the same number is told the number after
+                    # the one advised here ("III", "III", "III" → IV, then V); the next
+                    # number in the author's own sequence ("IV") is left alone
+                    h = replace(h, fixed_to=expected)
             last[h.kind] = h
             for deeper in _ORDER[level + 1 :]:
                 last.pop(deeper, None)
+
+    def _out_of_sequence(
+        self,
+        doc: SourceDoc,
+        ctx: CheckContext,
+        h: _Heading,
+        prev: _Heading | None,
+        expected: tuple[int, ...],
+    ) -> Finding:
+        related = [doc.related(prev.start, prev.end, self.msg(ctx, "previous"))] if prev else []
+        shown = _label(h.kind, h.value)
+        want = _label(h.kind, expected)
+        key = "letter" if h.kind == "letter" else "number"
+        if h.kind == "letter" and h.value[0] > expected[0] and _label("letter", expected) == "đ)":
+            key = "letter_d"
+        elif prev is not None and prev.fixed_to is not None:
+            key = "after_fix"
+        shown_prev = "-"
+        if prev is not None:
+            shown_prev = _label(h.kind, prev.fixed_to or prev.value)
+        return self.finding(
+            doc,
+            h.start,
+            h.end,
+            self.msg(ctx, key, got=shown, expected=want, prev=shown_prev),
+            related=related,
+            suggestion=self.msg(ctx, "fix", expected=want),
+        )
+
+    def _restart(self, doc: SourceDoc, ctx: CheckContext, h: _Heading, sub: _Heading) -> Finding:
+        sub_label = _label(sub.kind, sub.value)
+        return self.finding(
+            doc,
+            h.start,
+            h.end,
+            self.msg(ctx, "restart", got=_label(h.kind, h.value), prev=sub_label),
+            related=[doc.related(sub.start, sub.end, self.msg(ctx, "previous"))],
+            suggestion=self.msg(ctx, "restart_fix", got=_label(h.kind, h.value)),
+        )
+
+    def _roman_first(
+        self, doc: SourceDoc, ctx: CheckContext, h: _Heading, first_arabic: _Heading
+    ) -> Finding:
+        return self.finding(
+            doc,
+            h.start,
+            h.end,
+            self.msg(
+                ctx,
+                "roman_first",
+                got=_label(h.kind, h.value),
+                arabic=_label(first_arabic.kind, first_arabic.value),
+            ),
+            related=[
+                doc.related(first_arabic.start, first_arabic.end, self.msg(ctx, "first_heading"))
+            ],
+            suggestion=self.msg(ctx, "roman_first_fix", got=_label(h.kind, h.value)),
+        )
+
+    def _lost_roman(
+        self, doc: SourceDoc, ctx: CheckContext, headings: list[_Heading | None]
+    ) -> Iterator[Finding]:
+        """Main sections numbered like the items under them: "1. MỤC ĐÍCH, YÊU CẦU" then
+        "1. Mục đích" — the capitals say the first was a roman section ("I.") in the original.
+        Said once, on the first such section; the main sections then count as their own level.
+        """
+        if any(h is not None and h.kind == "roman" for h in headings):
+            return
+        mains: list[_Heading] = []
+        for i, h in enumerate(headings[:-1]):
+            nxt = headings[i + 1]
+            if (
+                h is not None
+                and nxt is not None
+                and h.kind == "arabic"
+                and h.caps
+                and nxt.kind == "arabic"
+                and not nxt.caps
+                and nxt.value == (1,)
+            ):
+                mains.append(h)
+        if not mains:
+            return
+        for h in headings:
+            if h is not None and h.kind == "arabic" and h.caps:
+                h.kind = "roman"  # followed as the main level from here on
+        first = mains[0]
+        roman = to_roman(first.value[0])
+        yield self.finding(
+            doc,
+            first.start,
+            first.end,
+            self.msg(ctx, "lost_roman", got=_label("arabic", first.value), roman=roman),
+            suggestion=self.msg(ctx, "lost_roman_fix", roman=roman),
+        )
 
     @staticmethod
     def _expected(h: _Heading, last: dict[str, _Heading]) -> tuple[int, ...] | None:
@@ -269,3 +460,41 @@ class SectionNumbering(Rule):
         if prev is None:
             return None
         return (prev.value[0] + 1,)
+
+
+def _restarts(h: _Heading, prev: _Heading | None) -> bool:
+    """Numbering that starts again at its first value (1., I., a)) after a later one."""
+    if prev is None or h.kind in ("dotted2", "dotted3"):
+        return False
+    return h.value == (1,) and prev.value[0] >= 2
+
+
+def _nested_list(h: _Heading, prev: _Heading | None) -> bool:
+    """A list that starts at its first value under a section of the same numbering written in
+    capitals ("I. DANH MỤC …" then "I. Nhóm thuốc …"): a level below it, not a repeat."""
+    return prev is not None and h.value == (1,) and prev.caps and not h.caps
+
+
+def _first_roman_written(text: str, first_arabic: _Heading, h: _Heading) -> bool:
+    """Whether "I." is written at the start of a line not far before the first Arabic heading
+    (a heading the outline did not take, after a page break say)."""
+    lo = max(0, first_arabic.start - 3000)
+    return (
+        re.search(
+            r"(?m)" + _LEAD + r"I(?:[.)]|[ \t\u00a0]*[-\u2013][ \t\u00a0])", text[lo : h.start]
+        )
+        is not None
+    )
+
+
+def _sub_item_run(headings: list[_Heading | None], end: int) -> int:
+    """How many sub-items ("2.1", "2.2" …) of one number run up to ``headings[end]``."""
+    last = headings[end]
+    if last is None:
+        return 0
+    n = 0
+    for h in reversed(headings[: end + 1]):
+        if h is None or h.kind != "dotted2" or h.value[:-1] != last.value[:-1]:
+            break
+        n += 1
+    return n
