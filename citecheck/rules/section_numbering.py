@@ -47,6 +47,8 @@ _TERMINAL = (".", ":", ";", "!", "?", ")", "…", "*", "/")
 # rows, annexes, quoted clauses): the rule stays silent rather than cry wolf.
 MAX_BREAKS = 4
 
+MAX_ROMAN = 39
+
 # levels, outermost first
 _ORDER = ("roman", "arabic", "dotted2", "dotted3", "letter")
 
@@ -158,7 +160,8 @@ def _headings(text: str) -> Iterator[_Heading | None]:
 def _match(line: str, start: int) -> _Heading | None:
     if m := _ROMAN.match(line):
         v = roman_value(m.group("v"))
-        if v is not None:
+        # "C." and "L." open sections lettered A., B., C. …: no outline has fifty sections
+        if v is not None and v <= MAX_ROMAN:
             return _Heading("roman", (v,), m.group("v"), start + m.start("v"), start + m.end("v"))
     if m := _DOTTED.match(line):
         parts = tuple(int(p) for p in m.group("v").split("."))
