@@ -38,7 +38,12 @@ def by_key(ctx: CheckContext) -> dict[str, list[Mention]]:
     return groups
 
 
-_OWN_GAP = re.compile(r"^[\s,(]*(?:da |duoc )?(?:ban hanh |ky )?(?:vao )?(?:ngay)?\s*$")
+# between the số hiệu and its date of issue: "ngày", "ban hành ngày", "được ký ngày", or the
+# issuer named first ("… 62/KH-VPUB của Văn phòng UBND tỉnh ngày 15/3/2023")
+_OWN_GAP = re.compile(
+    r"^[\s,(]*(?:cua(?: [^\W\d_]+){1,8},?\s*)?(?:da\s*|duoc\s*)?(?:ban hanh\s*|ky\s*)?"
+    r"(?:vao\s*)?(?:ngay)?\s*$"
+)
 _CUA = re.compile(r"(?:^|\s)cua\s*$")
 _DO = re.compile(r"(?:^|\s)do\s*$")
 
