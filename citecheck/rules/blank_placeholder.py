@@ -34,6 +34,13 @@ _PLACE_BLANK = re.compile(
     r"(?im)^[ \t|]*(?P<place>(?:(?:xã|phường|thị trấn|huyện|quận|tỉnh|thành phố)[ \t\u00a0]+)?"
     r"[.…_]{3,})[ \t\u00a0]*,[ \t\u00a0]*ngày\b"
 )
+# the issuing body's name in the header with its commune or district left as dots:
+# "ỦY BAN NHÂN DÂN" / "XÃ ………"
+_BODY_BLANK = re.compile(
+    r"(?im)^[ \t|]*(?P<place>(?:(?:ủy|uỷ) ban nhân dân[ \t\u00a0]+|đảng ủy[ \t\u00a0]+)?"
+    r"(?:xã|phường|thị trấn|huyện|quận|thị xã)[ \t\u00a0]*[.…_]{3,})[ \t\u00a0|]*$"
+)
+HEADER_LINES_FOR_BODY = 600  # characters: the body's name stands in the first lines
 
 
 class BlankPlaceholder(Rule):
@@ -42,7 +49,8 @@ class BlankPlaceholder(Rule):
     ## What it does
     Looks at the top of the document for the "Số:" line with no number before the symbol
     ("Số: /BC-VPUB"), for the place-and-date line with the day, the month or the year left
-    empty ("Sơn La, ngày  tháng  năm 2025") and for a place left as dots ("……, ngày …").
+    empty ("Sơn La, ngày  tháng  năm 2025"), for a place left as dots ("……, ngày …") and
+    for the issuing body's commune or district left as dots in the header ("XÃ ………").
     A copy that broke these lines where its columns ended ("Số:" with "/BC-UBND" on the next
     line; "ngày" / "tháng 5 năm 2025") is read as one line.
 
@@ -84,6 +92,15 @@ class BlankPlaceholder(Rule):
                 m.end(),
                 self.msg(ctx, "number", symbol=sym),
                 suggestion=self.msg(ctx, "number_fix"),
+            )
+        body = _BODY_BLANK.search(head[:HEADER_LINES_FOR_BODY])
+        if body:
+            yield self.finding(
+                doc,
+                body.start("place"),
+                body.end("place"),
+                self.msg(ctx, "body", text=" ".join(body.group("place").split())),
+                suggestion=self.msg(ctx, "body_fix"),
             )
         place = _PLACE_BLANK.search(head)
         if place:
