@@ -35,6 +35,9 @@ _PART_TITLE = re.compile(r"^[^a-zà-ỹđ]*[A-ZÀ-ỸĐ]{2,}[^a-zà-ỹđ]*[A-Z�
 # "3.ĐTB + 2.ĐTNTH": a formula, not a heading
 # "… được sửa đổi, bổ sung như sau:": the numbered lines that follow quote the amended text
 _AMENDS = re.compile(r"(?i)(?:sửa đổi|bổ sung|thay thế|thay đổi)\b.*như sau\s*:\s*$")
+_INSTRUCTS = re.compile(r"(?i)[.)\s]*(?:sửa đổi|bổ sung|bãi bỏ|thay thế|thay cụm|thay đổi|bỏ)\b")
+# the end of a quoted amended text: "… liên quan.”." or "…”;"
+_CLOSES = re.compile(r"[”\"][.;,]?\s*$")
 _FORMULA = re.compile(r"^\s*\d{1,2}\.\S.*[+=×]")
 # lines that PDF extraction puts between two paragraphs: gazette page headers, page numbers,
 # digital-signature stamps. They are skipped when deciding whether a line starts a heading.
@@ -63,6 +66,8 @@ class _Heading:
     caps: bool = False  # its title is written in capitals, as a main section's is
     fixed_to: tuple[int, ...] | None = None  # its number once the finding on it is followed
     quoting: bool = False  # the line before it announces an amended text ("… như sau:")
+    instructs: bool = False  # its own title amends ("Sửa đổi …", "Bổ sung …", "Bãi bỏ …")
+    after_close: bool = False  # a quotation closed ("…”.") since the heading before it
     after_part: bool = (
         False  # a title in capitals or a form's name stands between it and the last heading
     )
@@ -115,6 +120,7 @@ def _headings(text: str) -> Iterator[_Heading | None]:
     quote_depth = 0
     part_since = False
     quoting = False
+    closed_since = False
     for raw in text.splitlines(keepends=True):
         line = raw.rstrip("\r\n")
         start = offset
@@ -136,14 +142,17 @@ def _headings(text: str) -> Iterator[_Heading | None]:
             part_since = False
             yield None
             continue
+        closes = _CLOSES.search(stripped) is not None
         if in_quote:
             prev_heading = False
+            closed_since = closed_since or closes
             continue
         h = _match(line, start) if boundary and not _FORMULA.match(line) else None
         was_heading = prev_heading
         prev_heading = h is not None and len(stripped) < 160
         announces = _AMENDS.search(stripped) is not None
         if h is None:
+            closed_since = closed_since or closes
             # a title in capitals that does not continue a heading's own title
             if not was_heading and _PART_TITLE.match(stripped):
                 part_since = True
@@ -151,6 +160,9 @@ def _headings(text: str) -> Iterator[_Heading | None]:
             continue
         h.quoting = quoting
         quoting = announces
+        h.instructs = _INSTRUCTS.match(line, h.end - start) is not None
+        h.after_close = closed_since
+        closed_since = closes
         h.caps = _caps_title(line, h.end - start)
         h.after_part = part_since
         part_since = False
@@ -285,6 +297,16 @@ class SectionNumbering(Rule):
             level = _ORDER.index(h.kind)
             prev = last.get(h.kind)
             before = headings[i - 1] if i > 0 else None
+            expected = self._expected(h, last)
+            if h.quoting or (
+                amended and not h.after_close and not (h.instructs and expected == h.value)
+            ):
+                # the amended text quoted after "… như sau:" has its own numbering; the
+                # amending list goes on after the quotation closes, or with the number it
+                # expects on a line that is itself an instruction ("2. Sửa đổi …")
+                amended = True
+                continue
+            amended = False
             if h.kind == "roman" and not roman_seen:
                 roman_seen = True
                 if (
@@ -324,12 +346,6 @@ class SectionNumbering(Rule):
                     last.pop(deeper, None)
                 continue
             expected = self._expected(h, last)
-            if h.quoting or (amended and expected is not None and expected != h.value):
-                # the amended text quoted after "… như sau:" has its own numbering; the
-                # amending list goes on with the number it expects
-                amended = True
-                continue
-            amended = False
             if prev is not None and prev.fixed_to is not None and h.value == prev.value:
                 expected = (prev.fixed_to[0] + 1,)
             if (
@@ -361,11 +377,12 @@ class SectionNumbering(Rule):
         key = "letter" if h.kind == "letter" else "number"
         if h.kind == "letter" and h.value[0] > expected[0] and _label("letter", expected) == "đ)":
             key = "letter_d"
-        elif prev is not None and prev.fixed_to is not None:
+        elif prev is not None and prev.fixed_to is not None and h.value == prev.value:
             key = "after_fix"
         shown_prev = "-"
         if prev is not None:
-            shown_prev = _label(h.kind, prev.fixed_to or prev.value)
+            repeat = prev.fixed_to is not None and h.value == prev.value
+            shown_prev = _label(h.kind, prev.fixed_to if repeat and prev.fixed_to else prev.value)
         return self.finding(
             doc,
             h.start,
@@ -479,9 +496,9 @@ def _nested_list(h: _Heading, prev: _Heading | None) -> bool:
 
 
 def _first_roman_written(text: str, first_arabic: _Heading, h: _Heading) -> bool:
-    """Whether "I." is written at the start of a line not far before the first Arabic heading
-    (a heading the outline did not take, after a page break say)."""
-    lo = max(0, first_arabic.start - 3000)
+    """Whether "I." is written at the start of a line before ``h`` (a heading the outline did
+    not take, after a page break say)."""
+    lo = 0
     return (
         re.search(
             r"(?m)" + _LEAD + r"I(?:[.)]|[ \t\u00a0]*[-\u2013][ \t\u00a0])", text[lo : h.start]
