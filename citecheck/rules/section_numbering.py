@@ -4,202 +4,28 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
-from dataclasses import dataclass, replace
+from dataclasses import replace
 
 from citecheck.models import Finding
+from citecheck.outline import (
+    LINE_LEAD,
+    Heading,
+    heading_label,
+    read_headings,
+    to_roman,
+)
 from citecheck.rules.base import CheckContext, Rule, SourceDoc
-
-# Vietnamese alphabet for điểm: a b c d đ e g h i k l m n o p q r s t u v x y (no f, j, w, z).
-LETTERS = "abcdđeghiklmnopqrstuvxy"
-ROMAN = {"I": 1, "V": 5, "X": 10, "L": 50, "C": 100}
-
-_LEAD = r"^[ \t\u00a0>#*_]*"
-# "I.", "II)" and, in Party texts and forms, "I-", "IV - "
-_ROMAN = re.compile(
-    _LEAD
-    + r"(?P<v>[IVXLC]{1,6})(?:[.)]|[ \t\u00a0]*[-\u2013](?=[ \t\u00a0]))[ \t\u00a0]*(?=[^\W\d_])"
-)
-_DOTTED = re.compile(_LEAD + r"(?P<v>\d{1,2}(?:\.\d{1,2}){1,2})\.?[ \t\u00a0]+(?=[^\W\d_])")
-_ARABIC = re.compile(_LEAD + r"(?P<v>\d{1,2})\.[ \t\u00a0]*(?=[^\W\d_])")
-_LETTER = re.compile(_LEAD + r"(?P<v>[a-zđ])\)[ \t\u00a0]+(?=\S)")
-_RESET = re.compile(
-    r"(?i)"
-    + _LEAD
-    + r"\(?(?:phụ lục\b|mẫu(?:[ \t]+số)?[ \t]+[\w.]|biểu số\b|chương[ \t]+[ivxlc\d]+\b|"
-    r"mục[ \t]+[ivxlc\d]+\b|phần[ \t]+(?:thứ[ \t]+\S+|[ivxlc\d]+\b)|điều[ \t]+\d+[\w.]*[ \t]*[.:]|"
-    r"ban hành kèm theo\b)"
-)
-# a line that opens a new part without a number: a title in capitals ("BÁO CÁO KẾT QUẢ …"),
-# the name of a form. Numbering that starts again at 1 after one is a new list.
-_PART_TITLE = re.compile(r"^[^a-zà-ỹđ]*[A-ZÀ-ỸĐ]{2,}[^a-zà-ỹđ]*[A-ZÀ-ỸĐ]{2,}[^a-zà-ỹđ]*$")
-# "3.ĐTB + 2.ĐTNTH": a formula, not a heading
-# "… được sửa đổi, bổ sung như sau:": the numbered lines that follow quote the amended text
-_AMENDS = re.compile(r"(?i)(?:sửa đổi|bổ sung|thay thế|thay đổi)\b.*như sau\s*:\s*$")
-_INSTRUCTS = re.compile(r"(?i)[.)\s]*(?:sửa đổi|bổ sung|bãi bỏ|thay thế|thay cụm|thay đổi|bỏ)\b")
-# the end of a quoted amended text: "… liên quan.”." or "…”;"
-_CLOSES = re.compile(r"[”\"][.;,]?\s*$")
-_FORMULA = re.compile(r"^\s*\d{1,2}\.\S.*[+=×]")
-# lines that PDF extraction puts between two paragraphs: gazette page headers, page numbers,
-# digital-signature stamps. They are skipped when deciding whether a line starts a heading.
-_NOISE = re.compile(
-    r"(?i)^\s*(?:công báo\s*/|\d{1,4}\s*$|ký bởi\s*:|email\s*:|cơ quan\s*:|thời gian ký\s*:)"
-)
-_TERMINAL = (".", ":", ";", "!", "?", ")", "…", "*", "/")
 
 # A document with more apparent breaks than this is not a simple outline (numbered table
 # rows, annexes, quoted clauses): the rule stays silent rather than cry wolf.
 MAX_BREAKS = 4
 
-MAX_ROMAN = 39
-
 # levels, outermost first
 _ORDER = ("roman", "arabic", "dotted2", "dotted3", "letter")
 
 
-@dataclass
-class _Heading:
-    kind: str
-    value: tuple[int, ...]
-    label: str
-    start: int
-    end: int
-    caps: bool = False  # its title is written in capitals, as a main section's is
-    fixed_to: tuple[int, ...] | None = None  # its number once the finding on it is followed
-    quoting: bool = False  # the line before it announces an amended text ("… như sau:")
-    instructs: bool = False  # its own title amends ("Sửa đổi …", "Bổ sung …", "Bãi bỏ …")
-    after_close: bool = False  # a quotation closed ("…”.") since the heading before it
-    after_part: bool = (
-        False  # a title in capitals or a form's name stands between it and the last heading
-    )
-
-
-def _caps_title(line: str, end: int) -> bool:
-    letters = [ch for ch in line[end:] if ch.isalpha()]
-    return len(letters) >= 6 and all(ch.isupper() for ch in letters)
-
-
-def roman_value(s: str) -> int | None:
-    total = 0
-    prev = 0
-    for ch in reversed(s):
-        v = ROMAN.get(ch)
-        if v is None:
-            return None
-        total = total - v if v < prev else total + v
-        prev = max(prev, v)
-    return total if to_roman(total) == s else None
-
-
-def to_roman(n: int) -> str:
-    out = ""
-    for v, s in (
-        (100, "C"),
-        (90, "XC"),
-        (50, "L"),
-        (40, "XL"),
-        (10, "X"),
-        (9, "IX"),
-        (5, "V"),
-        (4, "IV"),
-        (1, "I"),
-    ):
-        while n >= v:
-            out += s
-            n -= v
-    return out
-
-
-def _headings(text: str) -> Iterator[_Heading | None]:
-    """Headings in order; None for a line that restarts numbering (Phụ lục, Chương, Điều).
-
-    A line that restarts numbering does so even inside a quotation: a quotation mark left
-    open by a copy must not hide the rest of the document's structure."""
-    offset = 0
-    prev_line = ""
-    prev_heading = True
-    quote_depth = 0
-    part_since = False
-    quoting = False
-    closed_since = False
-    for raw in text.splitlines(keepends=True):
-        line = raw.rstrip("\r\n")
-        start = offset
-        offset += len(raw)
-        stripped = line.strip()
-        if not stripped or _NOISE.match(line):
-            continue
-        in_quote = quote_depth > 0 or stripped[0] in "“\"'‘"
-        quote_depth += line.count("“") - line.count("”")
-        if stripped[0] == '"' and line.count('"') % 2 == 1:
-            quote_depth += 1
-        elif quote_depth > 0 and '"' in line and line.count('"') % 2 == 1 and "“" not in line:
-            quote_depth -= 1
-        quote_depth = max(0, quote_depth)
-        boundary = prev_heading or prev_line.endswith(_TERMINAL) or prev_line.isupper()
-        prev_line = stripped.rstrip("*_ ")
-        if _RESET.match(line):
-            prev_heading = True
-            part_since = False
-            yield None
-            continue
-        closes = _CLOSES.search(stripped) is not None
-        if in_quote:
-            prev_heading = False
-            closed_since = closed_since or closes
-            continue
-        h = _match(line, start) if boundary and not _FORMULA.match(line) else None
-        was_heading = prev_heading
-        prev_heading = h is not None and len(stripped) < 160
-        announces = _AMENDS.search(stripped) is not None
-        if h is None:
-            closed_since = closed_since or closes
-            # a title in capitals that does not continue a heading's own title
-            if not was_heading and _PART_TITLE.match(stripped):
-                part_since = True
-            quoting = announces
-            continue
-        h.quoting = quoting
-        quoting = announces
-        h.instructs = _INSTRUCTS.match(line, h.end - start) is not None
-        h.after_close = closed_since
-        closed_since = closes
-        h.caps = _caps_title(line, h.end - start)
-        h.after_part = part_since
-        part_since = False
-        yield h
-
-
-def _match(line: str, start: int) -> _Heading | None:
-    if m := _ROMAN.match(line):
-        v = roman_value(m.group("v"))
-        # "C." and "L." open sections lettered A., B., C. …: no outline has fifty sections
-        if v is not None and v <= MAX_ROMAN:
-            return _Heading("roman", (v,), m.group("v"), start + m.start("v"), start + m.end("v"))
-    if m := _DOTTED.match(line):
-        parts = tuple(int(p) for p in m.group("v").split("."))
-        kind = "dotted2" if len(parts) == 2 else "dotted3"
-        return _Heading(kind, parts, m.group("v"), start + m.start("v"), start + m.end("v"))
-    if m := _ARABIC.match(line):
-        v = int(m.group("v"))
-        return _Heading("arabic", (v,), m.group("v"), start + m.start("v"), start + m.end("v"))
-    if m := _LETTER.match(line):
-        ch = m.group("v")
-        if ch in LETTERS:
-            idx = LETTERS.index(ch) + 1
-            return _Heading("letter", (idx,), ch, start + m.start("v"), start + m.end("v"))
-    return None
-
-
-def _label(kind: str, value: tuple[int, ...]) -> str:
-    if kind == "roman":
-        return to_roman(value[0])
-    if kind == "letter":
-        return LETTERS[value[0] - 1] + ")" if 0 < value[0] <= len(LETTERS) else "?"
-    return ".".join(str(v) for v in value)
-
-
 def _written_between(
-    text: str, prev: _Heading | None, h: _Heading, expected: tuple[int, ...]
+    text: str, prev: Heading | None, h: Heading, expected: tuple[int, ...]
 ) -> bool:
     """True when the expected heading is at the start of a line between ``prev`` and ``h``.
 
@@ -207,14 +33,14 @@ def _written_between(
     recognised (after a page break, say) must not make the next one look out of sequence.
     """
     lo = prev.end if prev is not None else 0
-    label = _label(h.kind, expected)
+    label = heading_label(h.kind, expected)
     if h.kind == "letter":
         pattern = re.escape(label)
     elif h.kind == "roman":
         pattern = re.escape(label) + r"(?:[.)]|[ \t\u00a0]*[-\u2013][ \t\u00a0])"
     else:
         pattern = re.escape(label) + r"\.?(?!\d)"
-    return re.search(r"(?m)" + _LEAD + pattern, text[lo : h.start]) is not None
+    return re.search(r"(?m)" + LINE_LEAD + pattern, text[lo : h.start]) is not None
 
 
 class SectionNumbering(Rule):
@@ -279,12 +105,12 @@ class SectionNumbering(Rule):
             yield from found
 
     def _breaks(self, doc: SourceDoc, ctx: CheckContext) -> Iterator[Finding]:
-        headings = list(_headings(doc.text))
+        headings = list(read_headings(doc.text))
         yield from self._lost_roman(doc, ctx, headings)
-        last: dict[str, _Heading] = {}
-        outer: dict[str, _Heading] = {}
+        last: dict[str, Heading] = {}
+        outer: dict[str, Heading] = {}
         amended = False
-        arabic_since_reset: _Heading | None = None
+        arabic_since_reset: Heading | None = None
         roman_seen = False
         for i, h in enumerate(headings):
             if h is None:
@@ -326,14 +152,14 @@ class SectionNumbering(Rule):
             lost_above = (
                 h.kind == "arabic"
                 and h.value == (1,)
-                and isinstance(before, _Heading)
+                and isinstance(before, Heading)
                 and before.kind == "dotted2"
                 and before.value[0] >= 2
                 and _sub_item_run(headings, i - 1) >= 2
                 and not h.after_part
             )
             if lost_above:
-                assert isinstance(before, _Heading)
+                assert isinstance(before, Heading)
                 yield self._restart(doc, ctx, h, before)
             if lost_above or _restarts(h, prev) or _nested_list(h, prev):
                 if prev is not None and prev.caps and not h.caps:
@@ -367,22 +193,28 @@ class SectionNumbering(Rule):
         self,
         doc: SourceDoc,
         ctx: CheckContext,
-        h: _Heading,
-        prev: _Heading | None,
+        h: Heading,
+        prev: Heading | None,
         expected: tuple[int, ...],
     ) -> Finding:
         related = [doc.related(prev.start, prev.end, self.msg(ctx, "previous"))] if prev else []
-        shown = _label(h.kind, h.value)
-        want = _label(h.kind, expected)
+        shown = heading_label(h.kind, h.value)
+        want = heading_label(h.kind, expected)
         key = "letter" if h.kind == "letter" else "number"
-        if h.kind == "letter" and h.value[0] > expected[0] and _label("letter", expected) == "đ)":
+        if (
+            h.kind == "letter"
+            and h.value[0] > expected[0]
+            and heading_label("letter", expected) == "đ)"
+        ):
             key = "letter_d"
         elif prev is not None and prev.fixed_to is not None and h.value == prev.value:
             key = "after_fix"
         shown_prev = "-"
         if prev is not None:
             repeat = prev.fixed_to is not None and h.value == prev.value
-            shown_prev = _label(h.kind, prev.fixed_to if repeat and prev.fixed_to else prev.value)
+            shown_prev = heading_label(
+                h.kind, prev.fixed_to if repeat and prev.fixed_to else prev.value
+            )
         return self.finding(
             doc,
             h.start,
@@ -392,19 +224,19 @@ class SectionNumbering(Rule):
             suggestion=self.msg(ctx, "fix", expected=want),
         )
 
-    def _restart(self, doc: SourceDoc, ctx: CheckContext, h: _Heading, sub: _Heading) -> Finding:
-        sub_label = _label(sub.kind, sub.value)
+    def _restart(self, doc: SourceDoc, ctx: CheckContext, h: Heading, sub: Heading) -> Finding:
+        sub_label = heading_label(sub.kind, sub.value)
         return self.finding(
             doc,
             h.start,
             h.end,
-            self.msg(ctx, "restart", got=_label(h.kind, h.value), prev=sub_label),
+            self.msg(ctx, "restart", got=heading_label(h.kind, h.value), prev=sub_label),
             related=[doc.related(sub.start, sub.end, self.msg(ctx, "previous"))],
-            suggestion=self.msg(ctx, "restart_fix", got=_label(h.kind, h.value)),
+            suggestion=self.msg(ctx, "restart_fix", got=heading_label(h.kind, h.value)),
         )
 
     def _roman_first(
-        self, doc: SourceDoc, ctx: CheckContext, h: _Heading, first_arabic: _Heading
+        self, doc: SourceDoc, ctx: CheckContext, h: Heading, first_arabic: Heading
     ) -> Finding:
         return self.finding(
             doc,
@@ -413,17 +245,17 @@ class SectionNumbering(Rule):
             self.msg(
                 ctx,
                 "roman_first",
-                got=_label(h.kind, h.value),
-                arabic=_label(first_arabic.kind, first_arabic.value),
+                got=heading_label(h.kind, h.value),
+                arabic=heading_label(first_arabic.kind, first_arabic.value),
             ),
             related=[
                 doc.related(first_arabic.start, first_arabic.end, self.msg(ctx, "first_heading"))
             ],
-            suggestion=self.msg(ctx, "roman_first_fix", got=_label(h.kind, h.value)),
+            suggestion=self.msg(ctx, "roman_first_fix", got=heading_label(h.kind, h.value)),
         )
 
     def _lost_roman(
-        self, doc: SourceDoc, ctx: CheckContext, headings: list[_Heading | None]
+        self, doc: SourceDoc, ctx: CheckContext, headings: list[Heading | None]
     ) -> Iterator[Finding]:
         """Main sections numbered like the items under them: "1. MỤC ĐÍCH, YÊU CẦU" then
         "1. Mục đích" — the capitals say the first was a roman section ("I.") in the original.
@@ -431,7 +263,7 @@ class SectionNumbering(Rule):
         """
         if any(h is not None and h.kind == "roman" for h in headings):
             return
-        mains: list[_Heading] = []
+        mains: list[Heading] = []
         for i, h in enumerate(headings[:-1]):
             nxt = headings[i + 1]
             if (
@@ -455,12 +287,12 @@ class SectionNumbering(Rule):
             doc,
             first.start,
             first.end,
-            self.msg(ctx, "lost_roman", got=_label("arabic", first.value), roman=roman),
+            self.msg(ctx, "lost_roman", got=heading_label("arabic", first.value), roman=roman),
             suggestion=self.msg(ctx, "lost_roman_fix", roman=roman),
         )
 
     @staticmethod
-    def _expected(h: _Heading, last: dict[str, _Heading]) -> tuple[int, ...] | None:
+    def _expected(h: Heading, last: dict[str, Heading]) -> tuple[int, ...] | None:
         prev = last.get(h.kind)
         if h.kind in ("dotted2", "dotted3"):
             parent_kind = "arabic" if h.kind == "dotted2" else "dotted2"
@@ -482,32 +314,32 @@ class SectionNumbering(Rule):
         return (prev.value[0] + 1,)
 
 
-def _restarts(h: _Heading, prev: _Heading | None) -> bool:
+def _restarts(h: Heading, prev: Heading | None) -> bool:
     """Numbering that starts again at its first value (1., I., a)) after a later one."""
     if prev is None or h.kind in ("dotted2", "dotted3"):
         return False
     return h.value == (1,) and prev.value[0] >= 2
 
 
-def _nested_list(h: _Heading, prev: _Heading | None) -> bool:
+def _nested_list(h: Heading, prev: Heading | None) -> bool:
     """A list that starts at its first value under a section of the same numbering written in
     capitals ("I. DANH MỤC …" then "I. Nhóm thuốc …"): a level below it, not a repeat."""
     return prev is not None and h.value == (1,) and prev.caps and not h.caps
 
 
-def _first_roman_written(text: str, first_arabic: _Heading, h: _Heading) -> bool:
+def _first_roman_written(text: str, first_arabic: Heading, h: Heading) -> bool:
     """Whether "I." is written at the start of a line before ``h`` (a heading the outline did
     not take, after a page break say)."""
     lo = 0
     return (
         re.search(
-            r"(?m)" + _LEAD + r"I(?:[.)]|[ \t\u00a0]*[-\u2013][ \t\u00a0])", text[lo : h.start]
+            r"(?m)" + LINE_LEAD + r"I(?:[.)]|[ \t\u00a0]*[-\u2013][ \t\u00a0])", text[lo : h.start]
         )
         is not None
     )
 
 
-def _sub_item_run(headings: list[_Heading | None], end: int) -> int:
+def _sub_item_run(headings: list[Heading | None], end: int) -> int:
     """How many sub-items ("2.1", "2.2" …) of one number run up to ``headings[end]``."""
     last = headings[end]
     if last is None:
