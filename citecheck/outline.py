@@ -44,6 +44,7 @@ _PART_TITLE = re.compile(r"^[^a-zà-ỹđ]*[A-ZÀ-ỸĐ]{2,}[^a-zà-ỹđ]*[A-Z�
 _AMENDS = re.compile(r"(?i)(?:sửa đổi|bổ sung|thay thế|thay đổi)\b.*như sau\s*:\s*$")
 _INSTRUCTS = re.compile(r"(?i)[.)\s]*(?:sửa đổi|bổ sung|bãi bỏ|thay thế|thay cụm|thay đổi|bỏ)\b")
 # the end of a quoted amended text: "… liên quan.”." or "…”;"
+_CLOSING_ENDS = frozenset('”".;,')
 _CLOSES = re.compile(r"[”\"][.;,]?\s*$")
 _FORMULA = re.compile(r"^\s*\d{1,2}\.\S.*[+=×]")
 # lines that PDF extraction puts between two paragraphs: gazette page headers, page numbers,
@@ -142,7 +143,7 @@ def read_headings(text: str) -> Iterator[Heading | None]:
             part_since = False
             yield None
             continue
-        closes = _CLOSES.search(stripped) is not None
+        closes = stripped[-1] in _CLOSING_ENDS and _CLOSES.search(stripped) is not None
         if in_quote:
             prev_heading = False
             closed_since = closed_since or closes
@@ -150,11 +151,11 @@ def read_headings(text: str) -> Iterator[Heading | None]:
         h = _match(line, start) if boundary and not _FORMULA.match(line) else None
         was_heading = prev_heading
         prev_heading = h is not None and len(stripped) < 160
-        announces = _AMENDS.search(stripped) is not None
+        announces = "như sau" in stripped and _AMENDS.search(stripped) is not None
         if h is None:
             closed_since = closed_since or closes
             # a title in capitals that does not continue a heading's own title
-            if not was_heading and _PART_TITLE.match(stripped):
+            if not was_heading and stripped.upper() == stripped and _PART_TITLE.match(stripped):
                 part_since = True
             quoting = announces
             continue

@@ -100,9 +100,13 @@ def find_written(text: str, written: str, start: int, end: int) -> tuple[int, in
     """Where ``written`` — a date as the parser gives it, its words one space apart — stands
     in ``text[start:end]``, wherever the original breaks it: over a line ("ngày 15 tháng" /
     "6 năm 2021") or around a page head. None when it is not there."""
+    end = min(len(text), end)
+    pos = text.find(written, start, end)
+    if pos >= 0:  # written on one line, as it nearly always is
+        return pos, pos + len(written)
     words = written.split()
     if not words:
         return None
     pattern = _WORD_GAP.join(re.escape(w) for w in words)
-    m = re.compile(pattern, re.IGNORECASE).search(text, start, min(len(text), end))
+    m = re.compile(pattern, re.IGNORECASE).search(text, start, end)
     return (m.start(), m.end()) if m else None
