@@ -148,14 +148,15 @@ def status_on(store: Store, key: str, on: dt.date) -> Status:
         return Status.NOT_ISSUED
     if first is not None and not _in_effect(first, day):
         return Status.NOT_YET_IN_FORCE
-    ends = endings(store, key, on)
+    acts = _incoming(store, key, (*ENDING, "amends"), on)  # one query for all three
+    ends = [e for e in acts if e.kind in ENDING and e.origin in COUNTED_ORIGINS]
     if ends:
         return Status.REPLACED if ends[0].kind == "replaces" else Status.REPEALED
     if last is not None and _in_effect(last, day):
         return Status.EXPIRED
-    if inferred_endings(store, key, on):
+    if any(e.kind in ENDING and e.origin == INFERRED for e in acts):
         return Status.PROBABLY_REPLACED
-    if _incoming(store, key, ("amends",), on):
+    if any(e.kind == "amends" for e in acts):
         return Status.AMENDED
     return Status.IN_FORCE
 

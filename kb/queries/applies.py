@@ -44,6 +44,7 @@ _SUBJECT_END = re.compile(
     r"\s*\(\s*(?:sau\s+đây|sau\s+day|gọi\s+tắt)|\s+sau\s+đây\s+gọi|\s*;\s|\.\s+[A-ZĐÀ-Ỹ]|\n\s*\n",
     re.IGNORECASE,
 )
+_FOLDED_ISSUED = re.compile(r"\s+ban hanh$")
 _TRAILING_ISSUED = re.compile(r"\s+ban\s+hành\s*$", re.IGNORECASE)
 _AMENDING = re.compile(r"^(?:về\s+việc\s+|về\s+)?sửa\s+đổi", re.IGNORECASE)
 
@@ -143,7 +144,7 @@ def _coverage(words: set[str], part: str) -> float:
 
 def _name_core(part: str) -> str:
     """A folded subject without a leading type word and a trailing "ban hanh"."""
-    part = re.sub(r"\s+ban hanh$", "", part)
+    part = _FOLDED_ISSUED.sub("", part)
     for word, _t in name_types():
         if part.startswith(word + " "):
             return part[len(word) + 1 :]
@@ -178,7 +179,7 @@ def answer(
         kind = type_class(row[2])
         if is_file_key(key) and (kind == ISSUED or not (row[6] or row[7])):
             continue  # a draft or report of the corpus without its number answers nothing
-        parts = [re.sub(r"\s+ban hanh$", "", p) for p in fold(text).split(" | ")]
+        parts = [_FOLDED_ISSUED.sub("", p) for p in fold(text).split(" | ")]
         # the query as a phrase, or all its words, in one of the text's subjects
         best = max(max(fuzz.partial_ratio(folded, p), _coverage(words, p)) for p in parts)
         if best < MIN_MATCH:
@@ -298,20 +299,22 @@ def _assemble(
         return (not c.named, c.amending, -c.score, c.key)
 
     tops = sorted((c for c in found.values() if c.under is None), key=order)
-    results: list[AppliesItem] = []
-    later: list[AppliesItem] = []
-    item = _item_maker(store, on, lang)
+    ordered: list[tuple[_Candidate, str]] = []
     for group in ("in_force", "ended", "issued"):
         for top in tops:
             if _group(top) != group:
                 continue
-            results.append(item(top, group))
+            ordered.append((top, group))
             for child in sorted(top.children, key=lambda c: (ATTACHED.index(c.role), order(c))):
-                results.append(item(child, group))
-    for c in tops:
-        if _group(c) == "later" and len(later) < limit:
-            later.append(item(c, "later"))
-    return AppliesResult(query=query, on=on.isoformat(), results=results[:limit], later=later)
+                ordered.append((child, group))
+    later = [c for c in tops if _group(c) == "later"][:limit]
+    item = _item_maker(store, on, lang)
+    return AppliesResult(
+        query=query,
+        on=on.isoformat(),
+        results=[item(c, group) for c, group in ordered[:limit]],
+        later=[item(c, "later") for c in later],
+    )
 
 
 def _item_maker(store: Store, on: dt.date, lang: str) -> Callable[[_Candidate, str], AppliesItem]:
