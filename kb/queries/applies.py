@@ -38,7 +38,7 @@ MIN_MATCH = 70  # rapidfuzz partial_ratio (0–100) a subject needs to count as 
 NAME_MATCH = 90  # ratio of the query's name to a text's own name for "asked by its name"
 ATTACHED = ("amends", "guides", "implements")
 ENDING_KINDS = ("replaces", "repeals")
-SUBJECT_LIMIT = 220
+SUBJECT_LIMIT = 320  # a trích yếu is rarely longer; past it, body text has run on
 # where a subject ends and the next sentence or a definition begins
 _SUBJECT_END = re.compile(
     r"\s*\(\s*(?:sau\s+đây|sau\s+day|gọi\s+tắt)|\s+sau\s+đây\s+gọi|\s*;\s|\.\s+[A-ZĐÀ-Ỹ]|\n\s*\n",
