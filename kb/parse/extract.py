@@ -367,6 +367,7 @@ def _citation(
         "unresolved_reason": None,
         "anomalies": anomalies,
         "location": None,
+        "law_unresolved": None,
     }
     return citation_from_fields(fields, set(_NUMBERED_FIELDS))
 

@@ -12,6 +12,7 @@ from functools import cache
 from kb.models import Citation, Family, citation_of
 from kb.parse.dates import ANY_DATE, NUMERIC_DATE, WORDS_DATE, ParsedDate, parsed_from_match
 from kb.parse.grammar import Grammar
+from kb.parse.lawregister import entry_key, find_law
 from kb.parse.textutil import crosses_paragraph, fold, may_hold, one_space
 
 _WS = r"[\s\u00a0]"
@@ -111,12 +112,19 @@ def laws_by_name(t: str, covered: list[tuple[int, int]], g: Grammar) -> list[Cit
             continue
         if crosses_paragraph(m.group("name")) or len(name.split()) > 30:
             continue
+        if name.endswith("ban hành") and _in_title_before(
+            t, s, spans, bisect.bisect_right(span_starts, s)
+        ):
+            # "… của Nghị định 155/2020/NĐ-CP Quy định chi tiết … của Luật Chứng khoán ban
+            # hành ngày 31/12/2020": the date is the decree's; the law has none here
+            continue
         tw = one_space(m.group("tw"))
         word_type = g.type_for_word(tw)
         date: ParsedDate | None = parsed_from_match(m) if m.group("date") else None
         year = date.year if date else int(m.group("ly"))
         when = date.value.isoformat() if date and date.value else str(year)
         type_name = word_type.name if word_type else "Luật"
+        ref, key, reason = _through_register(type_name, name, year, date)
         out.append(
             citation_of(
                 text="",
@@ -132,7 +140,34 @@ def laws_by_name(t: str, covered: list[tuple[int, int]], g: Grammar) -> list[Cit
                 date_text=one_space(date.text) if date else None,
                 date_valid=date is None or date.value is not None,
                 year=None,
-                key=f"{type_name}:{fold(name)}@{when}",
+                ref=ref,
+                key=key or f"{type_name}:{fold(name)}@{when}",
+                law_unresolved=reason,
             )
         )
     return out
+
+
+def _through_register(
+    type_name: str, name: str, year: int, date: ParsedDate | None
+) -> tuple[str | None, str | None, str | None]:
+    """The số hiệu and key of a law cited by name, from the register; or why not."""
+    if type_name == "Hiến pháp":
+        return None, None, "constitution-has-no-number"
+    found = find_law(type_name, name, year, date.value if date else None)
+    if found.entry is None:
+        return None, None, found.reason
+    ref, key = entry_key(found.entry)
+    return ref, key, None
+
+
+_TITLE_BREAK = re.compile(r"[;\n]|\.\s")
+
+
+def _in_title_before(t: str, s: int, spans: list[tuple[int, int]], before: int) -> bool:
+    """Whether the law at ``s`` stands in the title of the số hiệu cited just before it (the
+    ``before`` first spans start before ``s``), on the same line and in the same sentence."""
+    if before == 0:
+        return False
+    end = max(y for _, y in spans[max(0, before - 3) : before])
+    return end <= s and s - end < 400 and _TITLE_BREAK.search(t, end, s) is None

@@ -80,3 +80,20 @@ def test_the_social_insurance_law_does_not_end_the_administrative_procedure_law(
     )
     findings = citecheck.check(draft, kb=kb, as_of=on)
     assert not [f for f in findings if f.name == "superseded-citation"]
+
+
+def test_a_law_cited_by_name_and_by_number_is_one_node() -> None:
+    # the preamble of many decrees ("Căn cứ Luật Tổ chức Chính phủ ngày 19 tháng 6 năm 2015;")
+    # and a pháp điển link ("… của Luật 76/2015/QH13 Tổ chức Chính phủ ban hành ngày
+    # 19/06/2015"); the register holds 76/2015/QH13 from that link
+    texts = {
+        "a.txt": "Căn cứ Luật Tổ chức Chính phủ ngày 19 tháng 6 năm 2015;\n",
+        "b.txt": "Điều 35.6.LQ.39. Bộ, cơ quan ngang bộ của Luật 76/2015/QH13 Tổ chức Chính phủ.\n",
+    }
+    (by_name,) = extract_text(texts["a.txt"]).citations
+    assert (by_name.ref, by_name.key) == ("76/2015/QH13", "76/2015/QH13@Luật")
+    kb = KnowledgeBase.in_memory()
+    kb.add_files([extract_text(t, name) for name, t in texts.items()], texts=texts)
+    doc = kb.document("76/2015/QH13")
+    assert doc is not None and doc.key == "76/2015/QH13@Luật"
+    assert sorted(m.path for m in kb.mentions(doc.key)) == ["a.txt", "b.txt"]
