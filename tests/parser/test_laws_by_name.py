@@ -110,9 +110,15 @@ def _bench_laws() -> ModuleType:
     return module
 
 
-def test_recall_on_the_labelled_sample() -> None:
-    # 40 windows of the bench corpus labelled by reading (tests/parser/data/laws_sample.toml)
-    score = _bench_laws().score_sample()
-    assert score.labelled == 45
-    assert score.recall >= 0.95, score.missed
-    assert len(score.extra) <= 2, score.extra
+def test_recall_on_the_labelled_samples() -> None:
+    # windows of the bench corpus labelled by reading (tests/parser/data/laws_sample*.toml);
+    # the bars stand below what the parser reaches (1.0 on both), for text it was not tuned on
+    bench = _bench_laws()
+    first = bench.score_sample(bench.SAMPLE)
+    assert first.labelled == 45
+    assert first.recall >= 0.95, first.missed
+    assert len(first.extra) <= 2, first.extra
+    held_out = bench.score_sample(bench.HELD_OUT)
+    assert held_out.labelled == 30
+    assert held_out.recall >= 0.95, held_out.missed
+    assert len(held_out.extra) <= 2, held_out.extra
