@@ -231,6 +231,15 @@ def _consistent(p: Proposed) -> bool:
     return p.in_force is None or p.in_force >= p.passed
 
 
+def _tidy(name: str) -> str:
+    """One space between words, no final full stop, a capital first letter; a name in
+    capitals (a Công báo title) in sentence case."""
+    name = " ".join(name.split()).rstrip(".").strip()
+    if name.isupper():
+        name = name.lower()
+    return name[:1].upper() + name[1:]
+
+
 def _toml_str(s: str) -> str:
     return json.dumps(s, ensure_ascii=False)
 
@@ -251,6 +260,8 @@ def main() -> int:
             found[key] = p
             same.add((name_key(p.name), p.passed))
     found = {k: p for k, p in found.items() if _consistent(p)}
+    for p in found.values():
+        p.name = _tidy(p.name)
     for p in sorted(found.values(), key=lambda p: (p.passed, p.number)):
         print("[[law]]")
         print(f"number = {_toml_str(p.number)}")
