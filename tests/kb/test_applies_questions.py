@@ -18,6 +18,7 @@ from types import ModuleType
 
 import pytest
 
+from kb.graph.status import Status
 from kb.queries.knowledge_base import KnowledgeBase
 
 from .conftest import bench_docs
@@ -119,7 +120,10 @@ def test_a_text_signed_but_not_yet_in_force_is_in_the_later_group(
 def test_status_on_real_chains(gazette_kb: KnowledgeBase) -> None:
     # Luật Công đoàn 50/2024/QH15, passed 27/11/2024: in force from 01/7/2025, and "Luật
     # Công đoàn số 12/2012/QH13 hết hiệu lực từ ngày Luật này có hiệu lực thi hành"
-    status = gazette_kb.status_on
+    def status(ref: str, on: dt.date) -> Status:
+        # a law's key carries its type: /QH numbers of laws and resolutions run apart
+        return gazette_kb.status_on(f"{ref}@Luật", on)
+
     assert status("50/2024/QH15", dt.date(2025, 3, 1)).value == "not_yet_in_force"
     assert status("12/2012/QH13", dt.date(2025, 6, 30)).value in ("in_force", "amended")
     assert status("12/2012/QH13", dt.date(2025, 7, 1)).value == "repealed"
@@ -129,7 +133,7 @@ def test_status_on_real_chains(gazette_kb: KnowledgeBase) -> None:
     assert status("71/2006/QH11", dt.date(2015, 12, 31)).value in ("in_force", "amended")
     assert status("71/2006/QH11", dt.date(2016, 1, 1)).value == "repealed"
     assert "58/2014/QH13" in [
-        d.ref for d in gazette_kb.replaced_by("71/2006/QH11", dt.date(2016, 1, 1))
+        d.ref for d in gazette_kb.replaced_by("71/2006/QH11@Luật", dt.date(2016, 1, 1))
     ]
 
 
@@ -138,6 +142,5 @@ def test_the_chain_of_the_social_insurance_law_reaches_2024(gazette_kb: Knowledg
     # 41/2024/QH15: "Luật Bảo hiểm xã hội số 58/2014/QH13 đã được sửa đổi, bổ sung một số điều
     # theo Luật số 84/2015/QH13, … (sau đây gọi chung là Luật số 58/2014/QH13) và Nghị quyết
     # số 93/2015/QH13 … hết hiệu lực kể từ ngày Luật này có hiệu lực thi hành" (01/7/2025)
-    assert [d.ref for d in gazette_kb.replaced_by("71/2006/QH11", dt.date(2025, 8, 1))] == [
-        "41/2024/QH15"
-    ]
+    old = "71/2006/QH11@Luật"
+    assert [d.ref for d in gazette_kb.replaced_by(old, dt.date(2025, 8, 1))] == ["41/2024/QH15"]
