@@ -102,3 +102,23 @@ def test_a_text_kept_in_force_until_a_date_has_ended_after_it(
     ended = invoices_view.standing(key, dt.date(2022, 7, 1))
     assert ended is not None
     assert (ended.status, ended.since) == ("expired", dt.date(2022, 7, 1))
+
+
+def test_an_ended_text_is_never_verified_in_force(invoices_view: KnowledgeBaseView) -> None:
+    from citecheck.engine import Options, check_source
+
+    # a report of 2023 still citing the decree on e-invoices that ended on 1/7/2022 (the
+    # citation as 123/2020/NĐ-CP writes it)
+    draft = (
+        "Số: 12/BC-UBND\n\nSơn La, ngày 15 tháng 3 năm 2023\n\nBÁO CÁO\n\nThực hiện Nghị định "
+        "số 119/2018/NĐ-CP ngày 12 tháng 9 năm 2018 của Chính phủ quy định về hóa đơn điện tử "
+        "khi bán hàng hóa, cung cấp dịch vụ, Ủy ban nhân dân báo cáo như sau.\n"
+    )
+    outcome = check_source("bc.txt", draft, Options(lang="vi"), invoices_view)
+    rows = {a.key: a for a in outcome.report.authorities}
+    row = rows["119/2018/NĐ-CP"]
+    assert row.verdict == "expired"
+    assert "còn hiệu lực" not in row.detail
+    found = [f for f in outcome.report.all_findings() if f.name == "superseded-citation"]
+    assert [f.severity for f in found] == ["warning"]
+    assert "đã hết hiệu lực từ ngày 01/07/2022" in found[0].message
