@@ -11,7 +11,9 @@ from kb.records import AppliesItem, AppliesResult, DocRef, ShowResult, StatsResu
 
 
 def _ref(d: DocRef) -> str:
-    return f"{d.ref or d.label or d.key} ({vn_date(d.date)})"
+    if d.ref or not d.label:
+        return f"{d.ref or d.key} ({vn_date(d.date)})"
+    return d.label  # a file without its number: type, title and date already
 
 
 def _refs(items: Iterable[DocRef]) -> str:
@@ -79,7 +81,8 @@ def _print_item(i: int | None, r: AppliesItem, lang: str) -> None:
     head = f"{i}. " if i is not None else "- "
     if r.under:
         head = f"{indent}↳ {msg(lang, 'role_' + r.role)}: "
-    line = f"{head}{r.label or r.ref or r.key} ({vn_date(r.date)}) — {r.status_label}"
+    name = f"{r.label or r.ref or r.key} ({vn_date(r.date)})" if r.ref else r.label or r.key
+    line = f"{head}{name} — {r.status_label}"
     if r.effective_from and r.effective_from != r.date:
         line += f"; {msg(lang, 'effective_from', date=vn_date(r.effective_from))}"
     click.echo(line)
