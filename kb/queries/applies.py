@@ -34,6 +34,7 @@ from kb.records import AppliesItem, AppliesResult, DocRef, InferredRef
 from kb.store.sqlite import Row, Store
 
 FTS_CANDIDATES = 200
+JUDGED = 60  # the best matches whose status is read; the answers come from them
 MIN_MATCH = 70  # rapidfuzz partial_ratio (0–100) a subject needs to count as a match
 NAME_MATCH = 90  # ratio of the query's name to a text's own name for "asked by its name"
 ATTACHED = ("amends", "guides", "implements")
@@ -199,10 +200,14 @@ def answer(
         if named:
             score += 1.0
         subject = row[6] or ""
-        status = _shown_status(kind, status_on(store, key, on))
         found[key] = _Candidate(
-            key, row, round(score, 4), status, kind, named, bool(_AMENDING.match(subject))
+            key, row, round(score, 4), Status.UNKNOWN, kind, named, bool(_AMENDING.match(subject))
         )
+    # the status (and what acts on each text) is read for the best matches only
+    best_first = sorted(found.values(), key=lambda c: (not c.named, -c.score, c.key))
+    found = {c.key: c for c in best_first[: max(JUDGED, 3 * limit)]}
+    for c in found.values():
+        c.status = _shown_status(c.kind, status_on(store, c.key, on))
     _bring_in(store, found, on)
     _attach(store, found, on)
     return _assemble(store, found, query, on, limit, lang)
