@@ -28,6 +28,10 @@ DESIGN_NAMES = {
     "section-numbering",
     "period-mismatch",
     "unknown-document",
+    "issuer-validity",
+    "percentage-total",
+    "own-number-forms",
+    "doubled-word",
 }
 
 
