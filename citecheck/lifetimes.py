@@ -29,6 +29,7 @@ class Lifetime:
     successor: str | None
     source: str
     date_varies: bool = False
+    local: bool = False  # a district or a former province: its name says "ban hành" only of its own
 
     def before(self, day: dt.date) -> bool:
         """``day`` falls before the body began."""
@@ -108,6 +109,7 @@ def _named_patterns() -> list[tuple[re.Pattern[str], Lifetime]]:
             successor=row.get("successor"),
             source=row.get("source", ""),
             date_varies=bool(row.get("date_varies", False)),
+            local=bool(row.get("local", False)),
         )
         body = "|".join(_words(n) for n in names)
         pats.append((re.compile(rf"(?<!\w)(?:{body})(?!\w)", re.IGNORECASE), life))

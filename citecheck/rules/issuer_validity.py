@@ -20,6 +20,7 @@ _PHRASE_END = re.compile(r"\s(?:về|quy định|ban hành|hướng dẫn|phê d
 PHRASE_CHARS = 120
 # "UBND huyện Mai Sơn ban hành Kế hoạch …": a body said to issue something
 _ISSUES = re.compile(r"[ \t\u00a0]+(?:sẽ[ \t\u00a0]+|tiếp tục[ \t\u00a0]+)?ban hành(?!\w)")
+_BY = re.compile(r"(?<!\w)do\s+(?:Chủ tịch\s+)?$", re.IGNORECASE)
 _SENTENCE_END = re.compile(r"[.!?](?:\s|$)|\n\s*\n")
 _YEAR = re.compile(r"(?<!\d)(?:19|20)\d\d(?!\d)")
 # the head of a document: the lines above its "Số:" line name the body that issues it
@@ -151,6 +152,10 @@ class IssuerValidity(Rule):
                 window.source,
             )
         for n in named_bodies(doc.text[:head_end]):
+            # the issuer block is in capitals ("ỦY BAN NHÂN DÂN / HUYỆN MAI SƠN"); a name in
+            # running text above "Số:" belongs to a title or a citation
+            if n.text.upper() != n.text:
+                continue
             if self._lapsed(n.life, window.earliest, window.latest):
                 reported.append((n.start, n.end))
                 yield self._on_own(
@@ -167,6 +172,8 @@ class IssuerValidity(Rule):
         for n in named_bodies(doc.text):
             if any(s <= n.start < e for s, e in reported) or not n.life.after(on):
                 continue
+            if not n.life.local or _BY.search(doc.text, max(0, n.start - 12), n.start):
+                continue  # "danh mục do UBND huyện ban hành": a list it issued, not a new act
             issues = _ISSUES.match(doc.text, n.end)
             if not issues or self._earlier_year_near(doc.text, n, n.life):
                 continue

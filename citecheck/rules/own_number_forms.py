@@ -91,6 +91,8 @@ class OwnNumberForms(Rule):
         for c in doc.citations:
             if c.ref is None or c.start <= (head.number_end or 0):
                 continue
+            if not c.issuer_code or not c.type_code:
+                continue  # a part lost in extraction ("152/2025/TT- BTCngày"): malformed-ref's
             if not _is_own_mention(doc, head, c):
                 continue
             same_ref = _form(c.ref) == own
