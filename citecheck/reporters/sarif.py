@@ -21,6 +21,23 @@ def _uri(path: str) -> str:
     return p.as_posix() if not p.is_absolute() else p.as_uri()
 
 
+def _invocation(options: RenderOptions) -> dict[str, Any]:
+    """The run's invocation: each file that could not be read is a tool execution
+    notification (code scanning shows them), and the run did not fully succeed."""
+    return {
+        "executionSuccessful": not options.unreadable,
+        "toolExecutionNotifications": [
+            {
+                "level": "error",
+                "descriptor": {"id": "unreadable"},
+                "message": {"text": reason},
+                "locations": [{"physicalLocation": {"artifactLocation": {"uri": _uri(path)}}}],
+            }
+            for path, reason in options.unreadable
+        ],
+    }
+
+
 class SarifReporter(Reporter):
     name = "sarif"
 
@@ -94,6 +111,7 @@ class SarifReporter(Reporter):
                             "rules": rules,
                         }
                     },
+                    "invocations": [_invocation(options)],
                     "results": results,
                     "columnKind": "unicodeCodePoints",
                 }

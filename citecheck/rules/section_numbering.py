@@ -6,6 +6,7 @@ import re
 from collections.abc import Iterator
 from dataclasses import dataclass
 
+from citecheck.messages import message
 from citecheck.models import Finding
 from citecheck.rules.base import CheckContext, Rule, SourceDoc
 
@@ -220,7 +221,11 @@ class SectionNumbering(Rule):
                 and not _written_between(doc.text, last.get(h.kind), h, expected)
             ):
                 prev = last.get(h.kind)
-                related = [doc.related(prev.start, prev.end, "previous")] if prev else []
+                related = (
+                    [doc.related(prev.start, prev.end, message("related", "previous", ctx.lang))]
+                    if prev
+                    else []
+                )
                 shown = _label(h.kind, h.value)
                 want = _label(h.kind, expected)
                 key = "letter" if h.kind == "letter" else "number"

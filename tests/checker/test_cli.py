@@ -65,7 +65,7 @@ def test_select_and_ignore_by_code_prefix_and_name(run) -> None:  # type: ignore
 def test_unknown_rule_is_a_usage_error(run) -> None:  # type: ignore[no-untyped-def]
     code, _, err = run(str(SEED_2025), "--select", "XX9")
     assert code == 2
-    assert "unknown rule" in err
+    assert "không có quy tắc: XX9" in err
 
 
 def test_unreadable_file_is_reported_and_the_others_checked(run, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
@@ -127,7 +127,7 @@ def test_help_is_fast_and_does_not_import_the_parser() -> None:
     )
     r = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True)
     assert r.returncode == 0, r.stderr
-    assert "citecheck PATH" in r.stdout
+    assert "citecheck ĐƯỜNG_DẪN" in r.stdout and "Cách dùng:" in r.stdout
 
 
 def _docx(path: Path, paragraphs: list[str]) -> None:
