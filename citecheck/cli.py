@@ -175,7 +175,7 @@ def check_cmd(
         if text:
             click.echo(text)
     if annotate is not None:
-        _annotate(paths, annotate, outcome.report.all_findings())
+        _annotate(paths, annotate, outcome.report.all_findings(), options.lang)
 
     if outcome.unreadable:
         sys.exit(EXIT_ERROR)
@@ -192,7 +192,7 @@ def _known_token(token: str) -> bool:
     return any(matches(r, token) for r in RULES)
 
 
-def _annotate(paths: tuple[Path, ...], out: Path, findings: list[Any]) -> None:
+def _annotate(paths: tuple[Path, ...], out: Path, findings: list[Any], lang: str) -> None:
     """Write a copy of the one .docx input with each finding as a Word comment."""
     docx = [p for p in paths if p.suffix.lower() == ".docx" and p.is_file()]
     if len(docx) != 1:
@@ -201,7 +201,7 @@ def _annotate(paths: tuple[Path, ...], out: Path, findings: list[Any]) -> None:
 
     src = str(docx[0])
     try:
-        annotate_file(docx[0], out, [f for f in findings if f.path == src])
+        annotate_file(docx[0], out, [f for f in findings if f.path == src], lang)
     except (OSError, ValueError) as exc:
         raise click.UsageError(_say("annotate_failed", reason=exc)) from exc
 
@@ -216,12 +216,13 @@ def _annotate(paths: tuple[Path, ...], out: Path, findings: list[Any]) -> None:
 )
 def rule_cmd(name: str | None, lang: str) -> None:
     """Explain the rule NAME or CODE (list every rule without an argument)."""
-    from citecheck.ruledocs import render_rule, summary
+    from citecheck.ruledocs import SEVERITY_VI, render_rule, summary
     from citecheck.rules import RULES, find_rule
 
     if name is None:
         for r in RULES:
-            click.echo(f"{r.code}  {r.name:<22} {r.severity:<8} {summary(r, lang)}")
+            severity = SEVERITY_VI[r.severity] if lang == "vi" else r.severity
+            click.echo(f"{r.code}  {r.name:<22} {severity:<9} {summary(r, lang)}")
         return
     rule = find_rule(name)
     if rule is None:

@@ -55,6 +55,15 @@ def _pages_vi() -> dict[str, dict[str, str]]:
     return tomllib.loads(raw)
 
 
+def title(code: str, name: str, lang: str = "vi") -> str:
+    """A few words naming a rule ("Từ bị lặp"); its kebab-case name in English."""
+    if lang == "vi":
+        page = _pages_vi().get(code)
+        if page and page.get("title"):
+            return page["title"]
+    return name
+
+
 def summary(rule: type[Rule], lang: str = "vi") -> str:
     """The one-line summary of a rule in ``lang``."""
     if lang == "vi":

@@ -109,6 +109,7 @@ def localise(cmd: click.Command) -> click.Command:
             p.help = LANG_HELP
     metavars = _catalogue()[2]
     vi = LANG.get() == "vi"
+    cmd._help_option = None  # click keeps the --help option it made, in its language then
     for obj, attr in [(cmd, "help"), (cmd, "short_help"), *((p, "help") for p in cmd.params)]:
         original_attr = f"_en_{attr}"
         if not hasattr(obj, original_attr):

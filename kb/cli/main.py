@@ -111,9 +111,11 @@ def schema(model: str) -> None:
     from kb.cli.schemas import SCHEMAS
 
     if model not in SCHEMAS:
-        raise click.UsageError(
-            f"no schema named {model!r}; choose from {', '.join(sorted(SCHEMAS))}"
-        )
+        from kb.cli.clilang import current_lang
+        from kb.cli.wording import msg
+
+        names = ", ".join(sorted(SCHEMAS))
+        raise click.UsageError(msg(current_lang(), "no_schema", model=model, names=names))
     click.echo(json.dumps(SCHEMAS[model].model_json_schema(), ensure_ascii=False, indent=2))
 
 

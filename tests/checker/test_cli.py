@@ -178,3 +178,41 @@ def test_checking_one_file_does_not_import_spacy_or_networkx() -> None:
     )
     r = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True)
     assert r.returncode == 0, r.stderr
+
+
+def test_nothing_readable_exits_2_without_a_clean_summary(run, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    code, out, err = run(str(tmp_path / "missing.txt"))
+    assert code == 2
+    assert out == ""  # "0 tệp: không có phát hiện nào." would read as a clean result
+    assert "không có tệp này" in err
+
+
+def test_sarif_lists_unreadable_files_as_tool_notifications(run, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    missing = tmp_path / "missing.txt"
+    code, out, _ = run(str(SEED_PLAN), str(missing), "--format", "sarif")
+    assert code == 2
+    invocation = json.loads(out)["runs"][0]["invocations"][0]
+    assert invocation["executionSuccessful"] is False
+    (note,) = invocation["toolExecutionNotifications"]
+    assert note["level"] == "error"
+    assert note["message"]["text"] == "không có tệp này"
+    uri = note["locations"][0]["physicalLocation"]["artifactLocation"]["uri"]
+    assert uri.endswith("missing.txt")
+    code, out, _ = run(str(SEED_PLAN), "--format", "sarif")
+    assert json.loads(out)["runs"][0]["invocations"][0]["executionSuccessful"] is True
+
+
+def test_annotate_with_a_text_input_is_a_usage_error_before_any_work(run, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    code, out, err = run(str(SEED_2025), "--annotate", str(tmp_path / "out.docx"))
+    assert code == 2
+    assert out == ""  # nothing was checked
+    assert "--annotate cần đúng một tệp .docx" in err
+    assert not (tmp_path / "out.docx").exists()
+
+
+def test_kb_applies_with_an_empty_query_is_a_usage_error() -> None:
+    from kb.cli.main import main as kb_main
+
+    result = CliRunner().invoke(kb_main, ["applies", "  "])
+    assert result.exit_code == 2
+    assert "QUERY để trống" in result.stderr
