@@ -20,6 +20,8 @@ _PHRASE_END = re.compile(r"\s(?:về|quy định|ban hành|hướng dẫn|phê d
 PHRASE_CHARS = 120
 # "UBND huyện Mai Sơn ban hành Kế hoạch …": a body said to issue something
 _ISSUES = re.compile(r"[ \t\u00a0]+(?:sẽ[ \t\u00a0]+|tiếp tục[ \t\u00a0]+)?ban hành(?!\w)")
+_BAN_HANH = re.compile(r"(?<!\w)ban hành(?!\w)")
+ISSUER_LEAD_CHARS = 90
 _BY = re.compile(r"(?<!\w)do\s+(?:Chủ tịch\s+)?$", re.IGNORECASE)
 _SENTENCE_END = re.compile(r"[.!?](?:\s|$)|\n\s*\n")
 _YEAR = re.compile(r"(?<!\d)(?:19|20)\d\d(?!\d)")
@@ -169,7 +171,7 @@ class IssuerValidity(Rule):
                     "error" if sure and not n.life.date_varies else "warning",
                     window.source,
                 )
-        for n in named_bodies(doc.text):
+        for n in self._said_to_issue(doc.text):
             if any(s <= n.start < e for s, e in reported) or not n.life.after(on):
                 continue
             if not n.life.local or _BY.search(doc.text, max(0, n.start - 12), n.start):
@@ -193,6 +195,20 @@ class IssuerValidity(Rule):
                 severity="warning",
                 suggestion=self._fix(ctx, n.life),
             )
+
+    @staticmethod
+    def _said_to_issue(text: str) -> Iterator[NamedMatch]:
+        """Bodies named right before "ban hành" (looked for only there: a scan of the whole
+        text for every name would cost more than the rest of the checker)."""
+        last = -1
+        for m in _BAN_HANH.finditer(text):
+            base = max(0, m.start() - ISSUER_LEAD_CHARS, last)
+            for n in named_bodies(text[base : m.start()]):
+                n = NamedMatch(n.life, base + n.start, base + n.end, n.text)
+                issues = _ISSUES.match(text, n.end)
+                if issues is not None and issues.end() == m.end():
+                    yield n
+            last = m.end()
 
     @staticmethod
     def _lapsed(life: Lifetime, earliest: dt.date, latest: dt.date | None) -> bool:
