@@ -44,13 +44,19 @@ class SarifReporter(Reporter):
     def render(
         self, report: CheckReport, sources: dict[str, SourceDoc], options: RenderOptions
     ) -> str:
+        from citecheck.ruledocs import render_rule, summary
+
         index = {r.code: i for i, r in enumerate(RULES)}
         rules = [
             {
                 "id": r.code,
                 "name": r.name,
-                "shortDescription": {"text": r.summary()},
-                "fullDescription": {"text": (r.__doc__ or "").strip()},
+                "shortDescription": {"text": summary(r, options.lang)},
+                "fullDescription": {"text": summary(r, options.lang)},
+                "help": {
+                    "text": render_rule(r, options.lang),
+                    "markdown": render_rule(r, options.lang),
+                },
                 "defaultConfiguration": {"level": LEVELS[r.severity]},
             }
             for r in RULES
