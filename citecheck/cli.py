@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import datetime as dt
 import sys
+from collections.abc import Sequence
 from pathlib import Path
 from typing import Any
 
@@ -23,15 +24,28 @@ EXIT_ERROR = 2
 FORMATS = ("text", "json", "sarif", "github", "authorities", "html")
 
 
-def _say(key: str, **params: Any) -> str:
-    """A sentence of the command line in the language it runs in (``--lang``)."""
+def _say(key: str, lang: str | None = None, **params: Any) -> str:
+    """A sentence of the command line in ``lang``, else the language it runs in (``--lang``)."""
     from citecheck.messages import message
 
-    return message("cli", key, current_lang(), **params)
+    return message("cli", key, lang or current_lang(), **params)
 
 
 class _DefaultGroup(LangGroup):
     """A group whose default command is ``check``: ``citecheck a.txt`` = ``citecheck check a.txt``."""
+
+    def default_lang(self, args: Sequence[str]) -> str:
+        """``lang`` of ``[tool.citecheck]`` (unless ``--no-config``), else Vietnamese."""
+        if "--no-config" in args:
+            return "vi"
+        from kb.store.config import ConfigError, tool_settings  # light: no rules imported
+
+        try:
+            table, _ = tool_settings(Path.cwd())
+        except (ConfigError, OSError):
+            return "vi"
+        lang = table.get("lang")
+        return lang if lang in ("vi", "en") else "vi"
 
     def parse_args(self, ctx: click.Context, args: list[str]) -> list[str]:
         if args and args[0] in ("--help", "-h", "--version"):
@@ -147,7 +161,7 @@ def check_cmd(
     options.as_of = _parse_date(as_of)
     unknown = [t for t in [*options.select, *options.ignore] if not _known_token(t)]
     if unknown:
-        raise click.UsageError(_say("unknown_rule", names=", ".join(unknown)))
+        raise click.UsageError(_say("unknown_rule", options.lang, names=", ".join(unknown)))
 
     try:
         outcome = check_paths(list(paths), options)

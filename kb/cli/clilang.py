@@ -143,9 +143,13 @@ def speaking(lang: str) -> Iterator[None]:
 class LangGroup(click.Group):
     """A group whose help, usage and errors follow ``--lang`` (Vietnamese by default)."""
 
+    def default_lang(self, args: Sequence[str]) -> str:
+        """The language when ``--lang`` is not given (a subclass may read a setting)."""
+        return DEFAULT_LANG
+
     def main(self, args: Sequence[str] | None = None, *more: Any, **kwargs: Any) -> Any:
         argv = list(sys.argv[1:] if args is None else args)
-        with speaking(lang_from_args(argv)):
+        with speaking(lang_from_args(argv, self.default_lang(argv))):
             localise(self)
             for name in self.commands:
                 localise(self.commands[name])

@@ -216,3 +216,12 @@ def test_kb_applies_with_an_empty_query_is_a_usage_error() -> None:
     result = CliRunner().invoke(kb_main, ["applies", "  "])
     assert result.exit_code == 2
     assert "QUERY để trống" in result.stderr
+
+
+def test_lang_setting_in_pyproject_sets_the_language_of_errors_too(run, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    (tmp_path / "pyproject.toml").write_text('[tool.citecheck]\nlang = "en"\n', encoding="utf-8")
+    code, _, err = run(str(SEED_PLAN), "--select", "XX9", "--use-config")
+    assert code == 2
+    assert "Usage: " in err and "unknown rule: XX9" in err
+    code, _, err = run(str(SEED_PLAN), "--select", "XX9")  # --no-config: Vietnamese
+    assert "Cách dùng: " in err and "không có quy tắc: XX9" in err
