@@ -153,7 +153,8 @@ class IssuerValidity(Rule):
                 "error" if sure and not life.date_varies else "warning",
                 window.source,
             )
-        for n in named_bodies(doc.text[:head_end]):
+        # one finding for the head: its code already says it when the number carries one
+        for n in [] if reported else named_bodies(doc.text[:head_end]):
             # the issuer block is in capitals ("ỦY BAN NHÂN DÂN / HUYỆN MAI SƠN"); a name in
             # running text above "Số:" belongs to a title or a citation
             if n.text.upper() != n.text:

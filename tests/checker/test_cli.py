@@ -225,3 +225,16 @@ def test_lang_setting_in_pyproject_sets_the_language_of_errors_too(run, tmp_path
     assert "Usage: " in err and "unknown rule: XX9" in err
     code, _, err = run(str(SEED_PLAN), "--select", "XX9")  # --no-config: Vietnamese
     assert "Cách dùng: " in err and "không có quy tắc: XX9" in err
+
+
+def test_own_number_in_another_form_in_the_footer(run, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    import docx
+
+    d = docx.Document()
+    for p in ["Số: 120/BC-UBND", "Sơn La, ngày 10 tháng 3 năm 2026", "BÁO CÁO", "Kết quả."]:
+        d.add_paragraph(p)
+    d.sections[0].footer.paragraphs[0].text = "Báo cáo số 120/BC-VPUB"
+    d.save(str(tmp_path / "draft.docx"))
+    code, out, _ = run(str(tmp_path / "draft.docx"), "--select", "own-number-forms")
+    assert code == 0  # a warning
+    assert "draft.docx:footer.¶1:12: CC403 own-number-forms" in out and '"120/BC-VPUB"' in out
