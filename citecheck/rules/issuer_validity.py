@@ -7,6 +7,7 @@ import re
 from collections.abc import Iterator
 from typing import Any
 
+from citecheck.dating import date_window
 from citecheck.issuers import display_name
 from citecheck.lifetimes import Lifetime, NamedMatch, code_lifetime, named_bodies
 from citecheck.messages import fmt_date
@@ -27,7 +28,7 @@ _SENTENCE_END = re.compile(r"[.!?](?:\s|$)|\n\s*\n")
 _YEAR = re.compile(r"(?<!\d)(?:19|20)\d\d(?!\d)")
 # the head of a document: the lines above its "Số:" line name the body that issues it
 HEAD_CHARS = 600
-SURE_SOURCES = ("as-of", "header", "header-year")
+SURE_SOURCES = ("header", "header-year")
 
 
 class IssuerValidity(Rule):
@@ -125,7 +126,8 @@ class IssuerValidity(Rule):
 
     # -- the document itself -----------------------------------------------------------------
     def _own(self, doc: SourceDoc, ctx: CheckContext) -> Iterator[Finding]:
-        window = ctx.window(doc)
+        # the document's own date, not --as-of (the day it is judged at is not its date)
+        window = date_window(doc.extracted)
         if window.earliest is None:
             return
         sure = window.source in SURE_SOURCES
@@ -172,6 +174,7 @@ class IssuerValidity(Rule):
                     "error" if sure and not n.life.date_varies else "warning",
                     window.source,
                 )
+                break
         for n in self._said_to_issue(doc.text):
             if any(s <= n.start < e for s, e in reported) or not n.life.after(on):
                 continue
