@@ -166,7 +166,8 @@ def check_cmd(
     try:
         outcome = check_paths(list(paths), options)
     except ConfigError as exc:
-        raise click.UsageError(str(exc)) from exc
+        says = getattr(exc, "says", None)
+        raise click.UsageError(says(options.lang) if says else str(exc)) from exc
     for note in outcome.notes:
         click.echo(note, err=True)
     for path, reason in outcome.unreadable:

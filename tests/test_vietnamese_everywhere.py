@@ -201,6 +201,8 @@ CITECHECK_CALLS: list[list[str]] = [
     [str(SEED_2025), "--no-config", "--as-of", "bad"],
     [str(SEED_2025), "--no-config", "--annotate", "{tmp}/out.docx"],
     [str(SEED_2025), "--no-config", "--bogus"],
+    [str(SEED_2025), "--no-config", "--db", "{tmp}/none.sqlite"],
+    [str(SEED_2025), "--no-config", "--db", "{tmp}/bad.pdf"],
     ["check"],
 ]
 KB_CALLS: list[list[str]] = [
