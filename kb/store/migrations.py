@@ -61,4 +61,15 @@ MIGRATIONS: list[tuple[str, str]] = [
         "imported documents: the file of the corpus they describe",
         "ALTER TABLE imported_documents ADD COLUMN file TEXT",
     ),
+    (
+        "unresolved relations: readings that cannot be edges, with their reason",
+        """
+        CREATE TABLE unresolved_relations (
+            source TEXT, target TEXT, kind TEXT NOT NULL,
+            reason TEXT NOT NULL, origin TEXT NOT NULL, confidence REAL, evidence TEXT,
+            path TEXT, start_off INTEGER, end_off INTEGER
+        );
+        CREATE INDEX unresolved_relations_reason ON unresolved_relations(reason);
+        """,
+    ),
 ]
