@@ -20,6 +20,7 @@ from pathlib import Path
 from typing import Any
 
 from kb.parse.folding import fold, fold_with_offsets, original_offset
+from kb.parse.grammar import load_grammar
 
 DATA_FILE = Path(__file__).resolve().parents[1] / "data" / "relations.toml"
 
@@ -135,6 +136,17 @@ def default_table() -> PhraseTable:
     return load_table()
 
 
+@lru_cache(maxsize=1)
+def _type_words() -> re.Pattern[str]:
+    """Document type words (folded), as whole words: "luat", "nghi dinh", "thong tu" …"""
+    words = sorted(load_grammar().type_by_word, key=len, reverse=True)
+    alts = "|".join(r"\s+".join(re.escape(p) for p in w.split()) for w in words)
+    return re.compile(rf"(?<![a-z0-9])(?:{alts})(?![a-z0-9])")
+
+
+_NAMED_BEFORE = 24  # characters looked at before a phrase for the type word of a name
+
+
 @dataclass
 class _Hit:
     start: int
@@ -176,6 +188,45 @@ def _hits(text: str, table: PhraseTable, pos: str, windows: list[tuple[int, int]
     return out
 
 
+def _in_a_name(text: str, hit: _Hit) -> bool:
+    """Whether the phrase is part of a document's name: right after a type word, as in
+    "Luật sửa đổi, bổ sung một số điều của Luật Tổ chức Chính phủ" or "Nghị quyết hướng
+    dẫn …" — the name of a text, not an act of any document of the sentence."""
+    lead = text[max(0, hit.start - _NAMED_BEFORE) : hit.start]
+    last_line = lead.strip().rpartition("\n")[2]
+    if last_line.isupper():
+        return False  # a title line above ("NGHỊ ĐỊNH"), not a name running into the phrase
+    lead = fold(lead).rstrip()
+    return any(m.end() == len(lead) for m in _type_words().finditer(lead))
+
+
+def _object_given(text: str, citations: Sequence[Mention], hit: _Hit, c: Mention) -> bool:
+    """Whether the phrase already has its object before ``c``: a document named without a
+    number (a law by name) between them, and ``c`` set apart from it by a comma or
+    semicolon, not joined by "và" ("… quy định chi tiết … Luật Phòng, chống tác hại của
+    thuốc lá về kinh doanh thuốc lá, Thông tư số 21/2013/TT-BCT …": the circular is the
+    next item of an outer list, not what the decree details)."""
+    inside = [m for m in citations if hit.end <= m.start and m.end <= c.start]
+    named = [m.end for m in inside if "/" not in text[m.start : m.end]]
+    # a type word outside the numbered citations of the gap: a name the parser did not
+    # take for a citation ("… thi hành Luật Du lịch về …")
+    cut = hit.end
+    gap = []
+    for m in inside:
+        gap.append((cut, text[cut : m.start]))
+        cut = m.end
+    gap.append((cut, text[cut : c.start]))
+    for base, piece in gap:
+        folded, shifts = fold_with_offsets(piece)
+        for w in _type_words().finditer(folded):
+            if not re.search(r"(?:cac|nhung)\s+$", folded[: w.start()]):
+                named.append(base + original_offset(shifts, w.end()))
+    if not named:
+        return False
+    tail = fold(text[max(named) : c.start])
+    return bool(re.search(r"[,;]", tail)) and not re.search(r"(?<![a-z])(?:va|hoac)\s*$", tail)
+
+
 def find_relations(
     text: str,
     citations: Sequence[Mention],
@@ -188,7 +239,9 @@ def find_relations(
     starts = [citations[i].start for i in real]
     spans_before = [(max(0, citations[i].start - WINDOW), citations[i].start) for i in real]
     spans_after = [(citations[i].end, citations[i].end + AFTER_WINDOW) for i in real]
-    before = _hits(text, table, "before", _windows(spans_before))
+    before = [
+        h for h in _hits(text, table, "before", _windows(spans_before)) if not _in_a_name(text, h)
+    ]
     after = _hits(text, table, "after", _windows(spans_after))
     before_ends = [h.end for h in before]
     after_starts = [h.start for h in after]
@@ -220,6 +273,9 @@ def find_relations(
             continue
         hit = near
         owner = _owner(table, text, citations, real[:n], hit, c, sent_start)
+        if owner is not None and _object_given(text, citations, hit, c):
+            out.append(_cites(i, text, evidence_span))
+            continue
         if owner is None:
             out.append(
                 _make(table, c, None, i, hit, acting_type, CONFIDENCE_DIRECT, text, evidence_span)

@@ -196,3 +196,47 @@ def test_decomposed_accents_are_read_and_offsets_point_into_the_text() -> None:
     start = original_offset(shifts, at)
     end = original_offset(shifts, at + len("thay the"))
     assert unicodedata.normalize("NFC", text[start:end]) == "thay thế"
+
+
+def test_a_phrase_in_the_name_of_a_law_is_not_an_act() -> None:
+    # bench corpus cb-468714 (Thông tư 152/2025/TT-BTC, Công báo): "Luật sửa đổi, bổ sung
+    # …" is the name of the law the circular rests on, not an amendment by the circular
+    text = (
+        "Căn cứ Luật sửa đổi, bổ sung một số điều của Luật Chứng khoán, Luật \n"
+        "Kế toán, Luật Kiểm toán độc lập, Luật Ngân sách nhà nước, Luật Quản lý, sử \n"
+        "dụng tài sản công, Luật Quản lý thuế, Luật Thuế thu nhập cá nhân, Luật Dự trữ \n"
+        "quốc gia, Luật Xử lý vi phạm hành chính số 56/2024/QH15 ngày 29 tháng 11 \n"
+        "năm 2024;"
+    )
+    assert {k for _, t, k in _edges(text, "Thông tư") if t == "56/2024/qh15"} == {"based_on"}
+
+
+def test_the_next_item_of_an_outer_list_is_not_the_object_of_a_description() -> None:
+    # bench corpus pd-vbpl-32977 (a form of Thông tư 21/2013/TT-BCT): the decree details
+    # the law on tobacco; the circular after the comma is the next document listed
+    text = (
+        "(2) phải thực hiện đúng các quy định tại Nghị định số 67/2013/NĐ-CP ngày 27 tháng 6 "
+        "năm 2013 của Chính phủ quy định chi tiết một số điều và biện pháp thi hành Luật "
+        "Phòng, chống tác hại của thuốc lá về kinh doanh thuốc lá, Thông tư số 21/2013/TT-BCT "
+        "ngày 25 tháng 9 năm 2013 của Bộ Công Thương quy định chi tiết một số điều của Nghị "
+        "định số 67/2013/NĐ-CP."
+    )
+    edges = _edges(text, "Thông tư")
+    assert ("21/2013/tt-bct", "67/2013/nd-cp", "guides") in edges
+    assert ("67/2013/nd-cp", "21/2013/tt-bct", "guides") not in edges
+
+
+def test_every_law_of_an_amending_list_amends_the_cited_one_and_not_the_acting_text() -> None:
+    # bench corpus cb-469587 (Thông tư 22/2026/TT-BNNMT, Công báo)
+    text = (
+        "Căn cứ Luật Bảo vệ môi trường số 72/2020/QH14 được sửa đổi, bổ sung một \n"
+        "số điều theo Luật số 11/2022/QH15, Luật số 16/2023/QH15, Luật số 18/2023/QH15, \n"
+        "Luật số 47/2024/QH15, Luật số 54/2024/QH15 và Luật số 146/2025/QH15; "
+    )
+    edges = _edges(text, "Thông tư")
+    amenders = {s for s, t, k in edges if t == "72/2020/qh14" and k == "amends"}
+    assert amenders == {
+        "11/2022/qh15", "16/2023/qh15", "18/2023/qh15", "47/2024/qh15", "54/2024/qh15",
+        "146/2025/qh15",
+    }  # fmt: skip
+    assert ("this", "72/2020/qh14", "based_on") in edges
