@@ -14,6 +14,7 @@ from typing import Any
 from kb.graph.curated import CuratedFacts, load_facts
 from kb.graph.identity import DocumentFacts, is_file_key, merge, resolve_keys, split_key
 from kb.graph.infer import Candidate, infer_replacements
+from kb.graph.record_fields import clean_subject, issuer_for_code
 from kb.graph.sanity import DocumentTime, impossible
 from kb.parse.textutil import fold
 from kb.store.sqlite import Store
@@ -57,6 +58,7 @@ def derive(
     rows = merge(
         ((resolved[m[1]].key, *m[2:8]) for m in mentions), corpus, facts.documents, imported
     )
+    rows = [_sane(row) for row in rows]
     store.replace_documents(rows)
     store.add_fts(_fts_rows(rows, mentions, resolved, facts))
     documents = {r[0]: r for r in rows}
@@ -69,6 +71,13 @@ def derive(
     store.replace_unresolved(unresolved)
     problems.extend(_cycles(relations))
     store.replace_problems(problems)
+
+
+def _sane(row: tuple[Any, ...]) -> tuple[Any, ...]:
+    """A document row with its subject cut at the end of the subject and the issuer a
+    central code names (``store.DOCUMENT_COLUMNS``: issuer 4, issuer code 5, subject 6)."""
+    issuer = issuer_for_code(row[5]) or row[4]
+    return (*row[:4], issuer, row[5], clean_subject(row[6]), *row[7:])
 
 
 def _files_described(

@@ -191,3 +191,29 @@ def test_no_impossible_edge_in_a_real_preamble_with_amendments() -> None:
     }
     for src, tgt, kind, *_ in store.all_relations():
         assert impossible(src, tgt, kind, docs.get(src), docs.get(tgt)) is None
+
+
+def test_subjects_stop_at_their_end_and_central_codes_name_their_issuer() -> None:
+    from kb.graph.record_fields import clean_subject, issuer_for_code
+
+    # pháp điển notes: "(Điều 1 Luật số 01/2016/QH14 Đấu giá tài sản ban hành ngày …)"
+    assert clean_subject("Đấu giá tài sản ban hành") == "Đấu giá tài sản"
+    # a Công báo preamble: "… bảo hiểm xã hội bắt buộc (sau đây gọi tắt là Nghị định số
+    # 115/2015/NĐ-CP)"
+    assert (
+        clean_subject("quy định chi tiết một số điều của Luật Bảo hiểm xã hội về bảo hiểm xã "
+                      "hội bắt buộc (sau đây gọi tắt là Nghị định số 115/2015/NĐ-CP)")
+        == "quy định chi tiết một số điều của Luật Bảo hiểm xã hội về bảo hiểm xã hội bắt buộc"
+    )  # fmt: skip
+    assert clean_subject("Về việc ban hành Quy chế") == "Về việc ban hành Quy chế"
+    assert issuer_for_code("QH13") == "Quốc hội"
+    assert issuer_for_code("CP") == "Chính phủ"
+    assert issuer_for_code("TTg") == "Thủ tướng Chính phủ"
+    assert issuer_for_code("UBND") is None  # which province's: the code does not say
+
+
+def test_a_law_numbered_by_term_gets_its_issuer_in_the_kb() -> None:
+    text = "Căn cứ Luật Bảo hiểm xã hội số 58/2014/QH13;"
+    store = _kb([("a.txt", text)])
+    row = store.document("58/2014/QH13")
+    assert row is not None and row[4] == "Quốc hội"
