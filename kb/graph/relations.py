@@ -42,6 +42,7 @@ class Phrase:
     position: str  # "before" | "after"
     reverse: bool
     text: str  # folded
+    reach_through: bool = False  # a bare "tại" / "theo" after it does not stop it
 
 
 @dataclass(frozen=True)
@@ -113,9 +114,10 @@ def load_table(data: dict[str, Any] | None = None) -> PhraseTable:
             raise ValueError(f"relations.toml: unknown kind {kind!r}")
         pos = entry.get("position", "before")
         reverse = entry.get("direction", "forward") == "reverse"
+        through = bool(entry.get("reach_through", False))
         for text in entry["phrases"]:
             folded = _squeeze(fold(text))
-            lookup[(pos, folded)] = Phrase(kind, pos, reverse, folded)
+            lookup[(pos, folded)] = Phrase(kind, pos, reverse, folded, through)
             written.setdefault((pos, folded), set()).add(_written(text))
             by_pos[pos].append(folded)
     return PhraseTable(
@@ -144,6 +146,7 @@ def _type_words() -> re.Pattern[str]:
     return re.compile(rf"(?<![a-z0-9])(?:{alts})(?![a-z0-9])")
 
 
+_THROUGH = ("tai", "theo")  # the bare words a reach_through phrase is not stopped by
 _NAMED_BEFORE = 24  # characters looked at before a phrase for the type word of a name
 
 
@@ -227,6 +230,14 @@ def _object_given(text: str, citations: Sequence[Mention], hit: _Hit, c: Mention
     return bool(re.search(r"[,;]", tail)) and not re.search(r"(?<![a-z])(?:va|hoac)\s*$", tail)
 
 
+def _sibling(owner: Mention, c: Mention, hit: _Hit) -> bool:
+    """Whether ``c``, of the owner's own type, is more likely the next item of the list the
+    owner is in than what the owner's description guides: a decree details a law, a
+    circular guides a decree; "Nghị định số A … quy định chi tiết … Luật Ban hành văn bản
+    quy phạm pháp luật năm 2015 và Nghị định số B …" lists two decrees."""
+    return hit.phrase.kind == "guides" and owner.type is not None and owner.type == c.type
+
+
 def find_relations(
     text: str,
     citations: Sequence[Mention],
@@ -268,13 +279,43 @@ def find_relations(
         # 2. the nearest phrase before it, in the same sentence
         k = bisect.bisect_right(before_ends, c.start) - 1
         near = before[k] if k >= 0 and before[k].start >= sent_start else None
+        if near is not None and near.phrase.text in _THROUGH and k > 0:
+            # "thực hiện chỉ đạo của … tại Công văn số …": the direction reaches through
+            earlier = before[k - 1]
+            if (
+                earlier.phrase.reach_through
+                and earlier.start >= sent_start
+                and not any(earlier.end <= s < c.start for s in starts)
+            ):
+                near = earlier
         if near is None:
             out.append(_cites(i, text, evidence_span))
             continue
         hit = near
         owner = _owner(table, text, citations, real[:n], hit, c, sent_start)
-        if owner is not None and _object_given(text, citations, hit, c):
-            out.append(_cites(i, text, evidence_span))
+        if owner is not None and (
+            _object_given(text, citations, hit, c) or _sibling(citations[owner], c, hit)
+        ):
+            # the next item of the list the owner is in: it takes what the acting
+            # document says of that list ("Căn cứ A …; … và B …")
+            k = bisect.bisect_right(before_ends, citations[owner].start) - 1
+            outer = before[k] if k >= 0 and before[k].start >= sent_start else None
+            if outer is None:
+                out.append(_cites(i, text, evidence_span))
+            else:
+                out.append(
+                    _make(
+                        table,
+                        c,
+                        None,
+                        i,
+                        outer,
+                        acting_type,
+                        CONFIDENCE_NESTED,
+                        text,
+                        evidence_span,
+                    )
+                )
             continue
         if owner is None:
             out.append(

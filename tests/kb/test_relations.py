@@ -240,3 +240,18 @@ def test_every_law_of_an_amending_list_amends_the_cited_one_and_not_the_acting_t
         "146/2025/qh15",
     }  # fmt: skip
     assert ("this", "72/2020/qh14", "based_on") in edges
+
+
+def test_the_next_decree_of_a_basis_list_rests_the_text_and_is_not_detailed_by_the_first() -> None:
+    # bench corpus cb-37982 (Công báo): two decrees joined by "và" in one Căn cứ line
+    text = (
+        "Căn cứ Nghị định số 34/2016/NĐ-CP ngày 14 tháng 5 năm 2016 của Chính phủ quy định "
+        "chi tiết một số điều và biện pháp thi hành Luật Ban hành văn bản quy phạm pháp luật "
+        "năm 2015 và Nghị định số 154/2020/NĐ-CP ngày 31/12/2020 của Chính phủ sửa đổi, bổ "
+        "sung một số điều của Nghị định số 34/2016/NĐ-CP ngày 14 tháng 5 năm 2016 của Chính "
+        "phủ;"
+    )
+    edges = _edges(text, "Thông tư")
+    assert ("this", "154/2020/nd-cp", "based_on") in edges
+    assert ("154/2020/nd-cp", "34/2016/nd-cp", "amends") in edges
+    assert ("34/2016/nd-cp", "154/2020/nd-cp", "guides") not in edges
