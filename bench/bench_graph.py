@@ -70,7 +70,7 @@ def build(db: Path) -> float:
 def impossible_edges(store: Store) -> tuple[int, Counter[str], list[str]]:
     """(typed stated/inferred edges, impossible ones by reason, a few examples)."""
     docs = {
-        row[0]: DocumentTime(date=row[3], type=row[2], issuer_code=row[5], ref=row[1])
+        row[0]: DocumentTime(date=row[3], type=row[2], issuer_code=row[5], ref=row[1], key=row[0])
         for row in store.all_documents()
     }
     typed = 0

@@ -132,7 +132,7 @@ def _relations(
     problems: list[tuple[str, str]] = []
     edges: dict[tuple[str, str, str, str], tuple[Any, ...]] = {}
     times = {
-        key: DocumentTime(date=row[3], type=row[2], issuer_code=row[5], ref=row[1])
+        key: DocumentTime(date=row[3], type=row[2], issuer_code=row[5], ref=row[1], key=key)
         for key, row in documents.items()
     }
     unresolved: list[tuple[Any, ...]] = []

@@ -230,6 +230,16 @@ def _object_given(text: str, citations: Sequence[Mention], hit: _Hit, c: Mention
     return bool(re.search(r"[,;]", tail)) and not re.search(r"(?<![a-z])(?:va|hoac)\s*$", tail)
 
 
+def _closed_before(text: str, hit: _Hit, c: Mention, sent_start: int) -> bool:
+    """Whether the phrase sits in a parenthesis that closes before ``c``: "Luật Xử lý vi
+    phạm hành chính năm 2012 (sửa đổi, bổ sung năm 2020), Nghị định số …" — the
+    parenthesis describes the law; it says nothing of the decree."""
+    lead = text[sent_start : hit.start]
+    if lead.rfind("(") <= lead.rfind(")"):
+        return False
+    return ")" in text[hit.end : c.start]
+
+
 def _sibling(owner: Mention, c: Mention, hit: _Hit) -> bool:
     """Whether ``c``, of the owner's own type, is more likely the next item of the list the
     owner is in than what the owner's description guides: a decree details a law, a
@@ -292,6 +302,9 @@ def find_relations(
             out.append(_cites(i, text, evidence_span))
             continue
         hit = near
+        if _closed_before(text, hit, c, sent_start):
+            out.append(_cites(i, text, evidence_span))
+            continue
         owner = _owner(table, text, citations, real[:n], hit, c, sent_start)
         if owner is not None and (
             _object_given(text, citations, hit, c) or _sibling(citations[owner], c, hit)

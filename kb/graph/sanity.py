@@ -30,6 +30,7 @@ LATER = "later"
 RANK = "rank"
 
 _YEAR_IN_REF = re.compile(r"^\d+[A-Za-z]?/(?P<y>(?:19|20)\d\d)/")
+_YEAR_IN_KEY = re.compile(r"@(?P<y>(?:19|20)\d\d)(?:-\d\d){0,2}$")
 _ISO = re.compile(r"^(?P<y>\d{4})(?:-(?P<m>\d\d)(?:-(?P<d>\d\d))?)?")
 
 
@@ -41,6 +42,7 @@ class DocumentTime:
     type: str | None
     issuer_code: str | None
     ref: str | None = None
+    key: str | None = None  # "…@2012": the year a document known only by name was cited with
 
 
 @dataclass(frozen=True)
@@ -86,6 +88,10 @@ def when(doc: DocumentTime) -> tuple[int, ...] | None:
             return tuple(int(p) for p in m.group("y", "m", "d") if p)
     if doc.ref:
         m = _YEAR_IN_REF.match(doc.ref)
+        if m:
+            return (int(m.group("y")),)
+    if doc.key:
+        m = _YEAR_IN_KEY.search(doc.key)
         if m:
             return (int(m.group("y")),)
     return None

@@ -255,3 +255,16 @@ def test_the_next_decree_of_a_basis_list_rests_the_text_and_is_not_detailed_by_t
     assert ("this", "154/2020/nd-cp", "based_on") in edges
     assert ("154/2020/nd-cp", "34/2016/nd-cp", "amends") in edges
     assert ("34/2016/nd-cp", "154/2020/nd-cp", "guides") not in edges
+
+
+def test_a_parenthesis_about_a_law_says_nothing_of_the_next_document() -> None:
+    # bench corpus pd-vbpl-174887 (pháp điển): "(sửa đổi, bổ sung năm 2020)" describes the
+    # law; the decree after it was read as amended by the law
+    text = (
+        "Việc giao biên bản vi phạm hành chính cho người vi phạm thực hiện theo quy định tại "
+        "Điều 58 Luật Xử lý vi phạm hành chính năm 2012 (sửa đổi, bổ sung năm 2020) và Điều "
+        "12 Nghị định số 118/2021/NĐ-CP ngày 23/12/2021 của Chính phủ quy định chi tiết một "
+        "số điều và biện pháp thi hành Luật Xử lý vi phạm hành chính."
+    )
+    kinds = {k for _, t, k in _edges(text, "Thông tư") if t == "118/2021/nd-cp"}
+    assert "amends" not in kinds

@@ -165,7 +165,7 @@ def _texts(draw: st.DrawFn) -> str:
 def test_no_edge_ever_points_to_a_later_document_or_to_itself(text: str) -> None:
     store = _kb([("a.txt", text)])
     docs = {
-        row[0]: DocumentTime(date=row[3], type=row[2], issuer_code=row[5], ref=row[1])
+        row[0]: DocumentTime(date=row[3], type=row[2], issuer_code=row[5], ref=row[1], key=row[0])
         for row in store.all_documents()
     }
     for src, tgt, kind, *_ in store.all_relations():
@@ -186,7 +186,7 @@ def test_no_impossible_edge_in_a_real_preamble_with_amendments() -> None:
         pytest.skip("the bench corpus (../shared/bench-corpus) is not next to this checkout")
     store = _kb([(path.name, path.read_text(encoding="utf-8"))])
     docs = {
-        row[0]: DocumentTime(date=row[3], type=row[2], issuer_code=row[5], ref=row[1])
+        row[0]: DocumentTime(date=row[3], type=row[2], issuer_code=row[5], ref=row[1], key=row[0])
         for row in store.all_documents()
     }
     for src, tgt, kind, *_ in store.all_relations():
@@ -217,3 +217,10 @@ def test_a_law_numbered_by_term_gets_its_issuer_in_the_kb() -> None:
     store = _kb([("a.txt", text)])
     row = store.document("58/2014/QH13")
     assert row is not None and row[4] == "Quốc hội"
+
+
+def test_a_law_known_only_by_name_is_dated_by_the_year_it_is_cited_with() -> None:
+    law = DocumentTime(None, "Luật", None, None, key="Luật:xu ly vi pham hanh chinh@2012")
+    decree = DocumentTime("2021-12-23", "Nghị định", "CP", "118/2021/NĐ-CP")
+    assert when(law) == (2012,)
+    assert impossible("luat", "nd", "amends", law, decree) == LATER
