@@ -57,10 +57,13 @@ def test_the_labelled_sample() -> None:
         pytest.skip("the bench corpus (../shared/bench-corpus) is not next to this checkout")
     score = score_sample(LABELS, SHARED, ROOT)
     assert score.documents >= 40, score.lines()
-    assert score.precision() >= 0.85, score.wrong
-    assert score.basis_recall() >= 0.93, score.missed
-    assert score.other_recall() >= 0.65, score.missed
-    assert score.basis_recall("web") >= 0.93, score.missed
+    # reached: 0.907, 0.985, 0.819; web copies 0.916, 0.984, 0.814
+    assert score.precision() >= 0.88, score.wrong
+    assert score.basis_recall() >= 0.96, score.missed
+    assert score.other_recall() >= 0.78, score.missed
+    assert score.precision("web") >= 0.88, score.wrong
+    assert score.basis_recall("web") >= 0.96, score.missed
+    assert score.other_recall("web") >= 0.78, score.missed
 
 
 def test_the_vnlegaltext_sample() -> None:
@@ -68,6 +71,7 @@ def test_the_vnlegaltext_sample() -> None:
     if not sample.is_file():
         pytest.skip("the VNLegalText sample (../shared/vnlegaltext) is absent")
     score = score_vnlegaltext(sample)
+    # reached: 0.947, 1.000, 0.750
     assert score.precision() >= 0.9, score.wrong
     assert score.basis_recall() >= 0.95, score.missed
     assert score.other_recall() >= 0.7, score.missed

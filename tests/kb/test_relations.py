@@ -268,3 +268,18 @@ def test_a_parenthesis_about_a_law_says_nothing_of_the_next_document() -> None:
     )
     kinds = {k for _, t, k in _edges(text, "Thông tư") if t == "118/2021/nd-cp"}
     assert "amends" not in kinds
+
+
+def test_continuing_in_force_until_a_date_is_not_an_amendment() -> None:
+    # bench corpus pd-vbpl-146457 (Nghị định 123/2020/NĐ-CP, Điều 59): the decrees listed
+    # stay in force until 30/6/2022; only 04/2014 amends 51/2010, as its description says
+    text = (
+        "2. Nghị định số 51/2010/NĐ-CP ngày 14 tháng 5 năm 2010 của Chính phủ quy định về hóa "
+        "đơn bán hàng hóa, cung ứng dịch vụ, Nghị định số 04/2014/NĐ-CP ngày 17 tháng 01 năm "
+        "2014 của Chính phủ sửa đổi, bổ sung một số điều của Nghị định số 51/2010/NĐ-CP quy "
+        "định về hóa đơn bán hàng hóa, cung ứng dịch vụ, Nghị định số 119/2018/NĐ-CP ngày 12 "
+        "tháng 9 năm 2018 của Chính phủ quy định về hóa đơn điện tử khi bán hàng hóa, cung cấp "
+        "dịch vụ tiếp tục có hiệu lực thi hành đến ngày 30 tháng 6 năm 2022."
+    )
+    typed = {e for e in _edges(text, "Nghị định") if e[2] != "cites"}
+    assert typed == {("4/2014/nd-cp", "51/2010/nd-cp", "amends")}
