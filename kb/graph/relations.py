@@ -295,7 +295,7 @@ def find_relations(
             if (
                 earlier.phrase.reach_through
                 and earlier.start >= sent_start
-                and not any(earlier.end <= s < c.start for s in starts)
+                and ";" not in text[earlier.end : c.start]
             ):
                 near = earlier
         if near is None:
