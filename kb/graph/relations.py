@@ -52,6 +52,7 @@ class PhraseTable:
     lookup: dict[tuple[str, str], Phrase]  # (position, folded text) → phrase
     written: dict[tuple[str, str], set[str]]  # (position, folded text) → accented forms
     conjunctions: tuple[str, ...]
+    until: tuple[str, ...]
     partial_kind: str
     implements_types: frozenset[str]
     quoting_types: frozenset[str]
@@ -126,6 +127,7 @@ def load_table(data: dict[str, Any] | None = None) -> PhraseTable:
         lookup=lookup,
         written=written,
         conjunctions=tuple(_squeeze(fold(c)) for c in data.get("conjunctions", [])),
+        until=tuple(_squeeze(fold(u)) for u in data.get("until", [])),
         partial_kind=data.get("partial_kind", "amends"),
         implements_types=frozenset(data.get("implements_acting_types", [])),
         quoting_types=frozenset(data.get("quoting_types", [])),
@@ -240,6 +242,13 @@ def _closed_before(text: str, hit: _Hit, c: Mention, sent_start: int) -> bool:
     return ")" in text[hit.end : c.start]
 
 
+def _until(table: PhraseTable, text: str, c: Mention, sent_start: int) -> bool:
+    """Whether the citation follows "đến khi" or a like word: its end is a time limit of
+    something else, not an act of the acting document."""
+    lead = _squeeze(fold(text[max(sent_start, c.start - 30) : c.start]))
+    return any(lead == u or lead.endswith(" " + u) for u in table.until)
+
+
 def _sibling(owner: Mention, c: Mention, hit: _Hit) -> bool:
     """Whether ``c``, of the owner's own type, is more likely the next item of the list the
     owner is in than what the owner's description guides: a decree details a law, a
@@ -282,6 +291,10 @@ def find_relations(
         k = bisect.bisect_left(after_starts, c.end)
         if k < len(after) and after[k].start < limit and after[k].phrase.kind != "cites":
             hit = after[k]
+            if _until(table, text, c, sent_start):
+                # "… tiếp tục thực hiện cho đến khi Luật … hết hiệu lực": a time limit
+                out.append(_cites(i, text, evidence_span))
+                continue
             out.append(
                 _make(table, c, None, i, hit, acting_type, CONFIDENCE_DIRECT, text, evidence_span)
             )

@@ -283,3 +283,13 @@ def test_continuing_in_force_until_a_date_is_not_an_amendment() -> None:
     )
     typed = {e for e in _edges(text, "Nghị định") if e[2] != "cites"}
     assert typed == {("4/2014/nd-cp", "51/2010/nd-cp", "amends")}
+
+
+def test_until_a_law_ends_is_a_time_limit_not_a_repeal() -> None:
+    # bench corpus cb-45740 (Nghị định 212/2025/NĐ-CP, transitional provisions)
+    text = (
+        "Đối với quy định tại điểm đ khoản 1, khoản 2 Điều 4 và Điều 11 Nghị định số "
+        "30/2016/NĐ-CP tiếp tục thực hiện cho đến khi Luật Việc làm số 38/2013/QH13 ngày 16 "
+        "tháng 11 năm 2013 hết hiệu lực thi hành."
+    )
+    assert {k for _, t, k in _edges(text, "Nghị định") if t == "38/2013/qh13"} == {"cites"}
