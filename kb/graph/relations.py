@@ -249,6 +249,46 @@ def _until(table: PhraseTable, text: str, c: Mention, sent_start: int) -> bool:
     return any(lead == u or lead.endswith(" " + u) for u in table.until)
 
 
+_LIST_ITEM = re.compile(r"[ \t]*(?:[a-zđ]\)|[-+•]|\d+\.\d+\.?)[ \t]")
+_NEW_CLAUSE = re.compile(r"[ \t]*(?:\d+\.[ \t]|Điều[ \t]+\d|Chương[ \t])")
+_INTRO_LOOKBACK = 3000  # characters a list may run before its item
+
+
+def _list_intro(
+    table: PhraseTable, text: str, item_start: int, bounds: list[int]
+) -> tuple[_Hit, int] | None:
+    """For a list item ("a) …", "- …"), the phrase that ends the list's introduction (the
+    clause ending with a colon above it: "Các văn bản sau đây hết hiệu lực thi hành kể
+    từ ngày …:", "Bãi bỏ các quy định sau:"), with the introduction's start."""
+    if not _LIST_ITEM.match(text, item_start):
+        return None
+    lines_start = max(0, item_start - _INTRO_LOOKBACK)
+    colon = -1
+    at = item_start
+    while at > lines_start:
+        line_start = text.rfind("\n", lines_start, at - 1) + 1
+        line = text[line_start:at]
+        if line.rstrip().endswith(":"):
+            colon = line_start + len(line.rstrip()) - 1
+            break
+        if _NEW_CLAUSE.match(line) or line_start <= lines_start:
+            return None
+        at = line_start
+    if colon < 0:
+        return None
+    b = bisect.bisect_right(bounds, colon) - 1
+    intro_start = max(bounds[b] if b >= 0 else 0, colon - WINDOW)
+    hits = [
+        h
+        for pos in ("before", "after")
+        for h in _hits(text, table, pos, [(intro_start, colon)])
+        if h.phrase.kind != "cites" and not (pos == "before" and _in_a_name(text, h))
+    ]
+    if not hits:
+        return None
+    return max(hits, key=lambda h: h.end), intro_start
+
+
 def _sibling(owner: Mention, c: Mention, hit: _Hit) -> bool:
     """Whether ``c``, of the owner's own type, is more likely the next item of the list the
     owner is in than what the owner's description guides: a decree details a law, a
@@ -312,7 +352,20 @@ def find_relations(
             ):
                 near = earlier
         if near is None:
-            out.append(_cites(i, text, evidence_span))
+            intro = _list_intro(table, text, sent_start, bounds)
+            if intro is None:
+                out.append(_cites(i, text, evidence_span))
+            else:
+                # "Các văn bản sau đây hết hiệu lực …: a) Thông tư số …; b) …": the item
+                # takes what the list's introduction says
+                hit, intro_start = intro
+                span = (intro_start, evidence_span[1])
+                out.append(
+                    _make(
+                        table, c, None, i, hit, acting_type, CONFIDENCE_NESTED, text, span,
+                        part_from=sent_start,
+                    )
+                )  # fmt: skip
             continue
         hit = near
         if _closed_before(text, hit, c, sent_start):
@@ -390,13 +443,18 @@ def _cites(i: int, text: str, span: tuple[int, int]) -> StatedRelation:
 _PINPOINT = re.compile(r"(?<![a-z])(?:dieu|khoan|diem|muc|chuong|phan)\s+(?:\d|[ivxlc]+\b)")
 
 
-def _partial(text: str, c: Mention, hit: _Hit, span: tuple[int, int]) -> bool:
+def _partial(
+    text: str, c: Mention, hit: _Hit, span: tuple[int, int], part_from: int | None = None
+) -> bool:
     """Whether only a part (Điều, khoản, điểm, Mục, Chương) of the cited document is
     meant: a pinpoint on the citation, or one between the phrase (or the start of the
-    sentence, for a phrase after the citation) and the citation."""
+    sentence, for a phrase after the citation; of the list item, for a list's intro) and
+    the citation."""
     if c.pinpoint:
         return True
     start = hit.end if hit.start < c.start else span[0]
+    if part_from is not None:
+        start = part_from
     return _PINPOINT.search(fold(text[start : c.start])) is not None
 
 
@@ -410,6 +468,7 @@ def _make(
     confidence: float,
     text: str,
     span: tuple[int, int],
+    part_from: int | None = None,
 ) -> StatedRelation:
     phrase = hit.phrase
     kind = phrase.kind
@@ -417,7 +476,7 @@ def _make(
         kind = "cites"
     if kind == "implements" and acting_type not in table.implements_types:
         kind = "cites"
-    if kind in ("replaces", "repeals") and _partial(text, c, hit, span):
+    if kind in ("replaces", "repeals") and _partial(text, c, hit, span, part_from):
         kind = table.partial_kind
     if kind == "cites":
         confidence = 1.0

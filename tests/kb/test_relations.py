@@ -293,3 +293,34 @@ def test_until_a_law_ends_is_a_time_limit_not_a_repeal() -> None:
         "tháng 11 năm 2013 hết hiệu lực thi hành."
     )
     assert {k for _, t, k in _edges(text, "Nghị định") if t == "38/2013/qh13"} == {"cites"}
+
+
+def test_the_items_of_a_list_take_what_its_introduction_says() -> None:
+    # bench corpus pd-vbpl-113135 (Thông tư liên tịch 49/2016/TTLT-BQP-BYT-BTC, Điều 25)
+    text = (
+        "2. Các văn bản sau đây hết hiệu lực thi hành kể từ ngày Thông tư này có hiệu lực "
+        "thi hành:\n"
+        "a) Thông tư liên tịch số 25/2010/TTLT-BQP-BYT-BTC ngày 05 tháng 3 năm 2010 của liên "
+        "Bộ Quốc phòng, Bộ Y tế, Bộ Tài chính hướng dẫn quản lý, tổ chức thực hiện;\n"
+        "b) Thông tư liên tịch số 03/2012/TTLT-BQP-BYT-BTC ngày 16 tháng 01 năm 2012 của liên "
+        "Bộ Quốc phòng, Bộ Y tế, Bộ Tài chính hướng dẫn thực hiện BHYT.\n"
+    )
+    edges = _edges(text, "Thông tư liên tịch")
+    assert ("this", "25/2010/ttlt-bqp-byt-btc", "repeals") in edges
+    assert ("this", "3/2012/ttlt-bqp-byt-btc", "repeals") in edges
+
+
+def test_listed_articles_that_end_amend_their_documents() -> None:
+    # bench corpus pd-vbpl-111793 (Thông tư 11/2016/TT-NHNN, Điều 5)
+    text = (
+        "2. Kể từ ngày Thông tư này có hiệu lực thi hành, các điều, khoản sau đây hết hiệu "
+        "lực thi hành:\n"
+        "a) Mục 6 Thông tư số 07/2001/TT-NHNN ngày 31/8/2001 của Thống đốc Ngân hàng Nhà nước "
+        "Việt Nam;\n"
+        "b) Khoản 2 Điều 1, Điều 6 Thông tư số 29/2015/TT-NHNN ngày 22/12/2015 của Thống đốc "
+        "Ngân hàng Nhà nước Việt Nam.\n"
+        "3. Chánh Văn phòng chịu trách nhiệm tổ chức thi hành Thông tư này.\n"
+    )
+    edges = _edges(text, "Thông tư")
+    assert ("this", "7/2001/tt-nhnn", "amends") in edges
+    assert ("this", "29/2015/tt-nhnn", "amends") in edges
