@@ -30,6 +30,7 @@ CONFIDENCE_DIRECT = 0.9
 CONFIDENCE_NESTED = 0.8
 WINDOW = 400  # characters looked at before a citation
 AFTER_WINDOW = 250  # characters looked at after it
+HEAD_WINDOW = 1200  # characters looked back for the head of a description
 
 _BOUNDARY = re.compile(
     r"[.!?]\s+(?=[A-ZĐÐÀ-Ỹ0-9])|\n[ \t]*\n|;[ \t]*\n|\n(?=[ \t]*(?:\d+\.\s|[a-zđ]\)\s|-\s|Điều\s))"
@@ -148,6 +149,7 @@ def _type_words() -> re.Pattern[str]:
     return re.compile(rf"(?<![a-z0-9])(?:{alts})(?![a-z0-9])")
 
 
+_ALIAS = re.compile(r"sau\s+day\s+(?:duoc\s+)?(?:goi|viet)(?:\s+(?:tat|gon|chung))?\s+la\s*$")
 _THROUGH = ("tai", "theo")  # the bare words a reach_through phrase is not stopped by
 _NAMED_BEFORE = 24  # characters looked at before a phrase for the type word of a name
 
@@ -255,12 +257,13 @@ _INTRO_LOOKBACK = 3000  # characters a list may run before its item
 
 
 def _list_intro(
-    table: PhraseTable, text: str, item_start: int, bounds: list[int]
+    table: PhraseTable, text: str, item_start: int, bounds: list[int], bare: bool = False
 ) -> tuple[_Hit, int] | None:
-    """For a list item ("a) …", "- …"), the phrase that ends the list's introduction (the
-    clause ending with a colon above it: "Các văn bản sau đây hết hiệu lực thi hành kể
-    từ ngày …:", "Bãi bỏ các quy định sau:"), with the introduction's start."""
-    if not _LIST_ITEM.match(text, item_start):
+    """For a list item ("a) …", "- …", or a line that starts with the citation: ``bare``),
+    the phrase that ends the list's introduction (the clause ending with a colon above
+    it: "Các văn bản sau đây hết hiệu lực thi hành kể từ ngày …:", "Bãi bỏ các quy định
+    sau:", "… được sửa đổi, bổ sung bởi:"), with the introduction's start."""
+    if not (bare or _LIST_ITEM.match(text, item_start)):
         return None
     lines_start = max(0, item_start - _INTRO_LOOKBACK)
     colon = -1
@@ -321,6 +324,8 @@ def find_relations(
         c = citations[i]
         b = bisect.bisect_right(bounds, c.start) - 1
         sent_start = max(bounds[b] if b >= 0 else 0, c.start - WINDOW)
+        # a passive phrase may speak of the head of a long description
+        head_start = max(bounds[b] if b >= 0 else 0, c.start - HEAD_WINDOW)
         e = bisect.bisect_left(bounds, c.end)
         sent_end = min(bounds[e] if e < len(bounds) else len(text), c.end + AFTER_WINDOW)
         evidence_span = (sent_start, sent_end)
@@ -339,6 +344,11 @@ def find_relations(
                 _make(table, c, None, i, hit, acting_type, CONFIDENCE_DIRECT, text, evidence_span)
             )
             continue
+        # an alias the text defines ("(sau đây viết tắt là Thông tư số …)") names a
+        # document already described: it adds no relation
+        if _ALIAS.search(fold(text[max(0, c.start - 40) : c.start])):
+            out.append(_cites(i, text, evidence_span))
+            continue
         # 2. the nearest phrase before it, in the same sentence
         k = bisect.bisect_right(before_ends, c.start) - 1
         near = before[k] if k >= 0 and before[k].start >= sent_start else None
@@ -352,17 +362,25 @@ def find_relations(
             ):
                 near = earlier
         if near is None:
-            intro = _list_intro(table, text, sent_start, bounds)
+            item = text[sent_start : c.start].strip() == ""  # the item is the citation
+            intro = _list_intro(table, text, sent_start, bounds, item)
             if intro is None:
                 out.append(_cites(i, text, evidence_span))
             else:
                 # "Các văn bản sau đây hết hiệu lực …: a) Thông tư số …; b) …": the item
-                # takes what the list's introduction says
+                # takes what the list's introduction says; "Thông tư số A … được sửa
+                # đổi, bổ sung bởi: Thông tư số B …; Thông tư số C …": of the document
+                # the introduction names
                 hit, intro_start = intro
                 span = (intro_start, evidence_span[1])
+                subject = None
+                if hit.phrase.reverse:
+                    named = [j for j in real[:n] if intro_start <= citations[j].start < hit.start]
+                    subject = named[-1] if named else None
+                acting = acting_type if subject is None else citations[subject].type
                 out.append(
                     _make(
-                        table, c, None, i, hit, acting_type, CONFIDENCE_NESTED, text, span,
+                        table, c, subject, i, hit, acting, CONFIDENCE_NESTED, text, span,
                         part_from=sent_start,
                     )
                 )  # fmt: skip
@@ -371,7 +389,10 @@ def find_relations(
         if _closed_before(text, hit, c, sent_start):
             out.append(_cites(i, text, evidence_span))
             continue
-        owner = _owner(table, text, citations, real[:n], hit, c, sent_start)
+        owner = _owner(
+            table, text, citations, real[:n], hit, c,
+            head_start if hit.phrase.reverse else sent_start,
+        )  # fmt: skip
         if owner is not None and (
             _object_given(text, citations, hit, c) or _sibling(citations[owner], c, hit)
         ):
@@ -418,18 +439,25 @@ def _owner(
     c: Mention,
     sent_start: int,
 ) -> int | None:
-    """The earlier citation whose description holds the phrase, if any."""
+    """The earlier citation whose description holds the phrase, if any. A passive phrase
+    ("… được sửa đổi, bổ sung bởi …") speaks of the head of the description, the first
+    document of the clause, not of one its description mentions ("Thông tư liên tịch số
+    A … theo Quyết định số B …, được sửa đổi, bổ sung bởi: Thông tư số C": C amends A)."""
+    found = None
     for j in reversed(earlier):
         p = citations[j]
         if p.start >= hit.start:
             continue
         if p.start < sent_start or ";" in text[p.start : c.start]:
-            return None
-        lead = fold(text[max(p.end, hit.start - 40) : hit.start]).rstrip(" ,")
-        if any(lead == conj or lead.endswith(" " + conj) for conj in table.conjunctions):
-            return None
-        return j
-    return None
+            return found
+        if found is None:
+            lead = fold(text[max(p.end, hit.start - 40) : hit.start]).rstrip(" ,")
+            if any(lead == conj or lead.endswith(" " + conj) for conj in table.conjunctions):
+                return None
+            if not hit.phrase.reverse:
+                return j
+        found = j
+    return found
 
 
 def _evidence(text: str, span: tuple[int, int]) -> str:

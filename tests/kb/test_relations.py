@@ -324,3 +324,23 @@ def test_listed_articles_that_end_amend_their_documents() -> None:
     edges = _edges(text, "Thông tư")
     assert ("this", "7/2001/tt-nhnn", "amends") in edges
     assert ("this", "29/2015/tt-nhnn", "amends") in edges
+
+
+def test_a_consolidated_text_states_what_amended_the_document_it_consolidates() -> None:
+    # bench corpus cb-41352 (Văn bản hợp nhất, Công báo): the passive phrase speaks of the
+    # circular at the head of the description, not of the decision its title mentions;
+    # the alias "(sau đây viết tắt là …)" adds nothing
+    text = (
+        "Thông tư liên tịch số 17/2014/TTLT-BLĐTBXH-BTC ngày 01 tháng 8 năm 2023 \n"
+        "của Bộ trưởng Bộ Lao động Thương binh và Xã hội và Bộ trưởng Bộ Tài chính \n"
+        "hướng dẫn thực hiện trợ cấp một lần đối với người được cử làm chuyên gia sang \n"
+        "giúp Lào và Căm-pu-chi-a theo Quyết định số 57/2013/QĐ-TTg ngày 14 tháng 10 \n"
+        "năm 2013 của Thủ tướng Chính phủ, có hiệu lực kể từ ngày 15 tháng 9 năm 2014, \n"
+        "được sửa đổi, bổ sung bởi: \n"
+        "Thông tư số 08/2023/TT-BLĐTBXH ngày 29 tháng 8 năm 2023 của Bộ trưởng \n"
+        "Bộ Lao động - Thương binh và Xã hội sửa đổi, bổ sung, bãi bỏ một số điều của các \n"
+        "Thông tư, Thông tư liên tịch có quy định liên quan (sau đây viết tắt là Thông tư số "
+        "08/2023/TT-BLĐTBXH), có hiệu lực kể từ ngày 15 tháng 10 năm 2023.\n"
+    )
+    typed = {e for e in _edges(text, "Văn bản hợp nhất") if e[2] != "cites"}
+    assert typed == {("8/2023/tt-bldtbxh", "17/2014/ttlt-bldtbxh-btc", "amends")}
