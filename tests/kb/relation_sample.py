@@ -114,6 +114,17 @@ def _sum(counter: Counter[str], layout: str | None) -> int:
     return counter[layout] if layout else sum(counter.values())
 
 
+def _written(end: str, text: str) -> bool:
+    """Whether an edge's end is the text itself or a document whose number the text writes
+    (a law the KB knows by name only, or resolved from its name, is not labelled)."""
+    if end == THIS:
+        return True
+    m = re.match(r"(\d+)/(\d{4})/", end)
+    if m is None:
+        return any(ch.isdigit() for ch in end) and "/" in end
+    return re.search(rf"(?<!\d)0*{m.group(1)}/{m.group(2)}/", text) is not None
+
+
 def _name(ref: str) -> str:
     return THIS if ref == THIS else ref_norm(ref)
 
@@ -169,7 +180,7 @@ def score_sample(labels: Path, shared: Path, repository: Path | None = None) -> 
             got = stated_edges(text, Path(doc["file"]).name)
             score.documents += 1
             for edge in got - optional:
-                if not all(any(ch.isdigit() for ch in end) or end == THIS for end in edge[:2]):
+                if not all(_written(end, text) for end in edge[:2]):
                     continue  # a law cited by name only: not labelled here
                 if edge in required:
                     score.typed_right[layout] += 1
