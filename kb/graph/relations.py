@@ -292,6 +292,43 @@ def _list_intro(
     return max(hits, key=lambda h: h.end), intro_start
 
 
+_NAMED_CITATION = re.compile(r"\s*(?:so\b|\d)")
+
+
+def _outer_item(text: str, citations: Sequence[Mention], hit: _Hit, c: Mention) -> bool:
+    """Whether ``c`` is the next item of the outer list rather than one more document a
+    passive phrase lists: "… số 70/2006/QH11 đã được sửa đổi, bổ sung một số điều theo
+    Luật số 62/2010/QH12, Luật Điện ảnh số 62/2006/QH11 …" — the amending laws are
+    written "Luật số …"; a law with its name starts the next item."""
+    if not hit.phrase.reverse:
+        return False
+    if not any(hit.end <= m.start and m.end <= c.start for m in citations):
+        return False  # the first document after the phrase is what it lists
+    folded = fold(text[c.start : c.start + 40])
+    w = _type_words().match(folded)
+    return w is not None and _NAMED_CITATION.match(folded, w.end()) is None
+
+
+_LAW_TYPES = ("Luật", "Bộ luật", "Pháp lệnh")
+_LAW_NAME = re.compile(r"(?<![a-z])(?:bo\s+luat|luat|phap\s+lenh)\s+(?!so\b|nay\b|\d)[a-z]")
+
+
+def _law_between(text: str, owner: Mention, hit: _Hit, c: Mention) -> bool:
+    """Whether a passive phrase speaks of a law named (without number) between the owner
+    and the phrase, the listed document being a law too: "…, Luật Dầu khí năm 1993 đã
+    được sửa đổi, bổ sung một số điều theo Luật số 19/2000/QH10 …" amends the oil law,
+    not the document before it. (A decree listed there amends the owner: a decree does
+    not amend a law.)"""
+    if not hit.phrase.reverse or c.type not in _LAW_TYPES:
+        return False
+    between = text[owner.end : hit.start]
+    folded, shifts = fold_with_offsets(between)
+    for m in _LAW_NAME.finditer(folded):
+        if between[original_offset(shifts, m.start())].isupper():
+            return True
+    return False
+
+
 def _sibling(owner: Mention, c: Mention, hit: _Hit) -> bool:
     """Whether ``c``, of the owner's own type, is more likely the next item of the list the
     owner is in than what the owner's description guides: a decree details a law, a
@@ -394,11 +431,16 @@ def find_relations(
             head_start if hit.phrase.reverse else sent_start,
         )  # fmt: skip
         if owner is not None and (
-            _object_given(text, citations, hit, c) or _sibling(citations[owner], c, hit)
+            _object_given(text, citations, hit, c)
+            or _sibling(citations[owner], c, hit)
+            or _outer_item(text, citations, hit, c)
+            or _law_between(text, citations[owner], hit, c)
         ):
             # the next item of the list the owner is in: it takes what the acting
             # document says of that list ("Căn cứ A …; … và B …")
             k = bisect.bisect_right(before_ends, citations[owner].start) - 1
+            while k >= 0 and before[k].start >= sent_start and before[k].phrase.reverse:
+                k -= 1  # a passive phrase needs its own subject: not the list's phrase
             outer = before[k] if k >= 0 and before[k].start >= sent_start else None
             if outer is None:
                 out.append(_cites(i, text, evidence_span))
@@ -456,8 +498,27 @@ def _owner(
                 return None
             if not hit.phrase.reverse:
                 return j
+        elif _next_item(text[p.end : citations[found].start + _TYPE_WORD_MAX]):
+            return found  # "Luật A …, Luật B … đã được sửa đổi …": B heads its own item
         found = j
     return found
+
+
+_ITEM_JOIN = re.compile(r"(?:[,;]|(?<![a-z])va)\s+(?=\S)")
+_TYPE_WORD_MAX = 20  # characters of the next citation looked at for its type word
+
+
+def _next_item(between: str) -> bool:
+    """Whether a new item of a list starts in ``between`` (the text from one citation to
+    the start of the next): a comma or "và" followed by a type word with a capital ("…,
+    Bộ luật Lao động số …", "… và Luật số …")."""
+    folded, shifts = fold_with_offsets(between)
+    for m in _ITEM_JOIN.finditer(folded):
+        w = _type_words().match(folded, m.end())
+        at = original_offset(shifts, m.end())
+        if w is not None and at < len(between) and between[at].isupper():
+            return True
+    return False
 
 
 def _evidence(text: str, span: tuple[int, int]) -> str:

@@ -344,3 +344,26 @@ def test_a_consolidated_text_states_what_amended_the_document_it_consolidates() 
     )
     typed = {e for e in _edges(text, "Văn bản hợp nhất") if e[2] != "cites"}
     assert typed == {("8/2023/tt-bldtbxh", "17/2014/ttlt-bldtbxh-btc", "amends")}
+
+
+def test_a_long_list_of_laws_each_with_its_own_amending_laws() -> None:
+    # bench corpus cb-44464 (Công báo): one list of laws, each "đã được sửa đổi, bổ sung
+    # một số điều theo Luật số …"; a law written with its name starts the next item
+    path = BENCH / "docs" / "cb-44464.txt"
+    if not path.is_file():
+        pytest.skip("the bench corpus (shared/bench-corpus next to the repository) is absent")
+    full = path.read_text(encoding="utf-8")
+    start = full.index("Luật Chứng khoán số \n70/2006/QH11")
+    end = full.index("59/2010/QH12.", start) + len("59/2010/QH12.")
+    text = full[start:end]  # a contiguous excerpt of the list
+    typed = {e for e in _edges(text, "Nghị định") if e[2] == "amends"}
+    assert typed == {
+        ("62/2010/qh12", "70/2006/qh11", "amends"),
+        ("31/2009/qh12", "62/2006/qh11", "amends"),
+        ("3/2016/qh14", "50/2014/qh13", "amends"),
+        ("77/2015/qh13", "30/2009/qh12", "amends"),
+        ("92/2015/qh13", "10/2012/qh13", "amends"),
+        ("32/2013/qh13", "25/2008/qh12", "amends"),
+        ("46/2014/qh13", "25/2008/qh12", "amends"),
+        ("97/2015/qh13", "25/2008/qh12", "amends"),
+    }
