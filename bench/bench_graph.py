@@ -111,8 +111,12 @@ def metadata_recall(store: Store) -> tuple[int, int, int, int]:
     edges = {(r[0], r[1]) for r in store.all_relations(sorted(ACTING_KINDS))}
     in_corpus = {r[0] for r in store.all_documents() if r[10]}
 
-    def key(ref: str) -> str | None:
+    def key(ref: str, doc_type: str | None) -> str | None:
+        """The document of that số hiệu; of that type where one number names two (a law
+        and a resolution share the /QH numbers)."""
         keys = store.keys_by_ref_norm(ref_norm(ref))
+        if len(keys) > 1 and doc_type:
+            keys = [k for k in keys if (store.document(k) or (None,) * 3)[2] == doc_type]
         return keys[0] if len(keys) == 1 else None
 
     total = found = total_c = found_c = 0
@@ -123,7 +127,8 @@ def metadata_recall(store: Store) -> tuple[int, int, int, int]:
         for rel in record["relations"]:
             if not MODIFIED_BY & set(rel.get("types", [])) or not rel.get("so_hieu"):
                 continue
-            target, source = key(record["so_hieu"]), key(rel["so_hieu"])
+            target = key(record["so_hieu"], record.get("loai_van_ban"))
+            source = key(rel["so_hieu"], rel.get("loai_van_ban"))
             hit = source is not None and target is not None and (source, target) in edges
             total += 1
             found += hit
