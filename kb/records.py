@@ -174,6 +174,9 @@ class StatsResult(BaseModel):
     by_relation: list[Count]
     by_origin: list[Count]
     unresolved_mentions: int
+    # readings that cannot be edges (to a later document, to itself, lower rank acting on
+    # a higher one), by reason
+    unresolved_relations: list[Count] = []
     ambiguous_mentions: list[str]
     problems: list[str]
     disagreements: list[Disagreement]

@@ -133,6 +133,7 @@ STATS_LABELS = {
         "issuer": "theo cơ quan (mã)",
         "relation": "theo quan hệ",
         "origin": "theo nguồn",
+        "unresolved": "quan hệ không thể có, giữ lại chưa xác định (theo lý do)",
         "ambiguous": "nhắc đến không rõ văn bản nào",
         "problems": "vấn đề trong dữ liệu",
         "disagreements": "khác với dữ liệu nhập",
@@ -144,9 +145,25 @@ STATS_LABELS = {
         "issuer": "by issuer code",
         "relation": "by relation",
         "origin": "by origin",
+        "unresolved": "impossible relations kept as unresolved (by reason)",
         "ambiguous": "ambiguous mentions",
         "problems": "problems in the data",
         "disagreements": "disagreements with imported data",
+    },
+}
+
+
+# why a reading was kept as unresolved instead of becoming an edge (kb.graph.sanity)
+UNRESOLVED_REASONS = {
+    "vi": {
+        "later": "trỏ tới văn bản ban hành sau",
+        "self": "trỏ tới chính nó",
+        "rank": "văn bản cấp thấp hơn sửa đổi, thay thế hoặc bãi bỏ văn bản cấp cao hơn",
+    },
+    "en": {
+        "later": "to a document issued later",
+        "self": "to itself",
+        "rank": "a lower-rank text amending, replacing or repealing a higher-rank one",
     },
 }
 
@@ -170,6 +187,12 @@ def print_stats(result: StatsResult, lang: str) -> None:
     ):
         shown = ", ".join(f"{c.name or '—'} {c.count}" for c in counts[:15])
         click.echo(f"{labels[name]}: {shown}")
+    if result.unresolved_relations:
+        reasons = UNRESOLVED_REASONS.get(lang, UNRESOLVED_REASONS["vi"])
+        shown = ", ".join(
+            f"{reasons.get(c.name or '', c.name)} {c.count}" for c in result.unresolved_relations
+        )
+        click.echo(f"{labels['unresolved']}: {shown}")
     disagreements = [f"{d.key} {d.field}: {d.corpus} ≠ {d.imported}" for d in result.disagreements]
     for name, items in (
         ("ambiguous", result.ambiguous_mentions),

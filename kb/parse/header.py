@@ -19,9 +19,10 @@ _NUMBER_LINE = re.compile(
     rf"(?m)^[\s#*>]*(?:(?P<tw>Bộ{_WS}+luật|Luật|Pháp{_WS}+lệnh|Lệnh|Nghị{_WS}+quyết){_WS}+)?"
     rf"[Ss][ốỐ]{_WS}*:{_WS}*(?P<rest>[^\n]*)"
 )
+# the parts of the date may be broken over lines (old documents, web copies)
 _DATE_LINE = re.compile(
-    rf"(?P<place>[A-ZĐ][^\n,;:]{{1,40}}?),{_WS}*ngày{_WS}*(?P<d>\d{{0,2}}){_WS}*"
-    rf"tháng{_WS}*(?P<m>\d{{0,2}}){_WS}*năm{_WS}*(?P<y>\d{{4}})?"
+    rf"(?P<place>[A-ZĐ][^\n,;:]{{1,40}}?),{_WS}*ngày\s*(?P<d>\d{{0,2}})\s*"
+    rf"tháng\s*(?P<m>\d{{0,2}})\s*năm{_WS}*(?P<y>\d{{4}})?"
 )
 # the comma before "ngày" that every date line holds: no date line starts more than 41
 # characters (the longest place) before the first of them
@@ -52,9 +53,15 @@ def parse_header(text: str) -> tuple[DocumentHeader, HeaderSpan | None]:
     num = _NUMBER_LINE.search(zone)
     if num is not None:
         rest = num.group("rest").strip()
-        h.number_text = rest
-        h.number_start, h.number_end = num.start("rest"), num.start("rest") + len(rest)
+        rest_start = num.start("rest")
         span = HeaderSpan(num.start(), num.end())
+        below = _number_below(zone, num.end()) if rest == "" else None
+        if below is not None:
+            # a web copy's header table, one cell per line: "Số:" alone, the number below
+            rest_start, rest = below
+            span = HeaderSpan(num.start(), rest_start + len(rest))
+        h.number_text = rest
+        h.number_start, h.number_end = rest_start, rest_start + len(rest)
         refs = find_refs(rest)
         if refs and refs[0].start == 0:
             r = refs[0]
@@ -106,6 +113,22 @@ def parse_header(text: str) -> tuple[DocumentHeader, HeaderSpan | None]:
     return h, span
 
 
+_NEXT_LINES = re.compile(r"(?:[ \t\u00a0]*\n){1,3}[ \t\u00a0]*(?P<line>[^\n]+)")
+
+
+def _number_below(zone: str, at: int) -> tuple[int, str] | None:
+    """The số hiệu on the first non-blank line below a bare "Số:", with its offset, when
+    that line starts with one."""
+    m = _NEXT_LINES.match(zone, at)
+    if m is None:
+        return None
+    line = m.group("line").rstrip()
+    refs = find_refs(line)
+    if refs and refs[0].start == 0:
+        return m.start("line"), line
+    return None
+
+
 def _date_line(zone: str) -> re.Match[str] | None:
     first = _COMMA_NGAY.search(zone)
     if first is None:
@@ -132,7 +155,7 @@ def _type_and_title(zone: str, h: DocumentHeader) -> None:
             continue
         h.type = h.type or t.name
         title: list[str] = []
-        for nxt in lines[i + 1 : i + 8]:
+        for nxt in lines[i + 1 : i + 16]:
             cleaned = _clean_line(nxt)
             if not cleaned:
                 if title:

@@ -275,6 +275,7 @@ class KnowledgeBase:
             by_relation=counts("relations", "kind"),
             by_origin=counts("relations", "origin"),
             unresolved_mentions=s.unresolved_mentions(),
+            unresolved_relations=counts("unresolved_relations", "reason"),
             ambiguous_mentions=[f"{r[0]}:{r[4]}: {r[1]} → {r[3]}" for r in s.ambiguous_mentions()],
             problems=[f"{kind}: {detail}" for kind, detail in s.problems()],
             disagreements=self.disagreements(),

@@ -75,4 +75,15 @@ MIGRATIONS: list[tuple[str, str]] = [
         ALTER TABLE relations ADD COLUMN effective TEXT
         """,
     ),
+    (
+        "unresolved relations: readings that cannot be edges, with their reason",
+        """
+        CREATE TABLE unresolved_relations (
+            source TEXT, target TEXT, kind TEXT NOT NULL,
+            reason TEXT NOT NULL, origin TEXT NOT NULL, confidence REAL, evidence TEXT,
+            path TEXT, start_off INTEGER, end_off INTEGER
+        );
+        CREATE INDEX unresolved_relations_reason ON unresolved_relations(reason);
+        """,
+    ),
 ]

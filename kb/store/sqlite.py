@@ -64,6 +64,18 @@ RELATION_COLUMNS = (
     "start_off",
     "end_off",
 )
+UNRESOLVED_COLUMNS = (
+    "source",
+    "target",
+    "kind",
+    "reason",
+    "origin",
+    "confidence",
+    "evidence",
+    "path",
+    "start_off",
+    "end_off",
+)
 IMPORTED_COLUMNS = (
     "key",
     "ref",
@@ -255,6 +267,19 @@ class Store:
         cols = ", ".join(RELATION_COLUMNS)
         marks = ", ".join("?" * len(RELATION_COLUMNS))
         self.conn.executemany(f"INSERT INTO relations ({cols}) VALUES ({marks})", rows)
+
+    def replace_unresolved(self, rows: Iterable[Sequence[Any]]) -> None:
+        """Readings that cannot be edges (``UNRESOLVED_COLUMNS``), kept with their reason."""
+        self.conn.execute("DELETE FROM unresolved_relations")
+        cols = ", ".join(UNRESOLVED_COLUMNS)
+        marks = ", ".join("?" * len(UNRESOLVED_COLUMNS))
+        self.conn.executemany(f"INSERT INTO unresolved_relations ({cols}) VALUES ({marks})", rows)
+
+    def unresolved_relations(self) -> list[Row]:
+        cols = ", ".join(UNRESOLVED_COLUMNS)
+        return list(
+            self.conn.execute(f"SELECT {cols} FROM unresolved_relations ORDER BY path, start_off")
+        )
 
     def replace_problems(self, rows: Iterable[tuple[str, str]]) -> None:
         self.conn.execute("DELETE FROM problems")
@@ -532,5 +557,6 @@ _COUNTABLE = {
     ("documents", "issuer_code"),
     ("relations", "kind"),
     ("relations", "origin"),
+    ("unresolved_relations", "reason"),
     ("imported_documents", "type"),
 }

@@ -1,6 +1,7 @@
 from __future__ import annotations
 
 import shutil
+import sys
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -13,6 +14,8 @@ from kb.queries.knowledge_base import KnowledgeBase
 from kb.store.sqlite import Store
 
 ROOT = Path(__file__).resolve().parents[2]
+# helpers shared by the tests of this folder and the benchmarks (relation_sample)
+sys.path.insert(0, str(Path(__file__).resolve().parent))
 CORPUS = ROOT / "corpus"
 BENCH = ROOT / ".." / "shared" / "bench-corpus"
 VNLEGALTEXT = ROOT / ".." / "shared" / "vnlegaltext"
