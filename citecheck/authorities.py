@@ -11,9 +11,12 @@ from __future__ import annotations
 import datetime as dt
 from collections import defaultdict
 
+from citecheck.kbview import Standing
 from citecheck.messages import fmt_date, message
 from citecheck.models import Authority, Finding, Variant
 from citecheck.rules.base import CheckContext, SourceDoc
+from kb.graph.ranking import ISSUED, type_class
+from kb.graph.status import Status, label
 from kb.models import Citation
 
 # findings that make a citation a "mismatch" in the table
@@ -106,6 +109,9 @@ def _judge(
         }
     if known is not None and isinstance(on, dt.date) and ctx.kb is not None:
         st = ctx.kb.standing(known.key, on)
+        if st is not None and st.status in ("expired", "probably_replaced", "not_yet_in_force"):
+            _judge_not_plainly_in_force(entry, st, lang)
+            return
         if st is not None and st.status in ("replaced", "repealed"):
             entry.verdict = "replaced" if st.status == "replaced" else "repealed"
             entry.detail = message(
@@ -151,10 +157,40 @@ def _judge(
         )
         return
     entry.verdict = "verified"
+    st = ctx.kb.standing(known.key, on) if isinstance(on, dt.date) else None
     entry.detail = message(
         "authorities",
         "kb_agrees",
         lang,
         ref=known.ref or known.key,
         date=fmt_date(known.date) if known.date else "?",
+        status=_status_label(st.status if st is not None else "unknown", known.type, lang),
     )
+
+
+def _status_label(status: str, doc_type: str | None, lang: str) -> str:
+    """The KB's words for a status: "còn hiệu lực", "đã ban hành" for a report or plan."""
+    try:
+        value = Status(status)
+    except ValueError:
+        return status
+    if type_class(doc_type) == ISSUED and value in (Status.IN_FORCE, Status.AMENDED):
+        value = Status.ISSUED
+    return label(value, lang)
+
+
+def _judge_not_plainly_in_force(entry: Authority, st: Standing, lang: str) -> None:
+    """Ended by its own terms, only inferred to be replaced, or not yet in force: never
+    "verified, in force"."""
+    since = fmt_date(st.since) if st.since else "?"
+    if st.status == "expired":
+        entry.verdict = "expired"
+        entry.detail = message("authorities", "kb_expired", lang, since=since)
+    elif st.status == "probably_replaced":
+        entry.verdict = "probably-replaced"
+        entry.detail = message(
+            "authorities", "kb_probably", lang, by=st.by_ref or st.by_key or "?", since=since
+        )
+    else:
+        entry.verdict = "not-yet-in-force"
+        entry.detail = message("authorities", "kb_not_yet", lang)

@@ -15,7 +15,7 @@ import datetime as dt
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Protocol
 
-from kb.graph.status import Status, endings
+from kb.graph.status import Status, endings, inferred_endings
 from kb.models import Citation
 
 if TYPE_CHECKING:
@@ -34,7 +34,7 @@ class KnownDocument:
 
 @dataclass(frozen=True)
 class Standing:
-    status: str  # "in_force" | "replaced" | "repealed" | "not_yet" | "amended" | "unknown"
+    status: str  # a kb.graph.status.Status value: "in_force", "replaced", "expired", …
     by_key: str | None = None
     by_ref: str | None = None
     since: dt.date | None = None
@@ -97,6 +97,25 @@ class KnowledgeBaseView:
 
     def standing(self, key: str, on: dt.date) -> Standing | None:
         status = self.kb.status_on(key, on)
+        if status == Status.EXPIRED:
+            effect = self.kb.store.effect(key)
+            origin = "imported" if effect and effect[3] == "imported" else "stated"
+            return Standing(
+                status.value, since=_as_date(effect[2] if effect else None), origin=origin
+            )
+        if status == Status.PROBABLY_REPLACED:
+            guesses = inferred_endings(self.kb.store, key, on)
+            if not guesses:
+                return Standing(status.value, origin="inferred")
+            doc = self.kb.document(guesses[0].by)
+            ref = doc.ref if doc is not None else None
+            return Standing(
+                status.value,
+                guesses[0].by,
+                ref or guesses[0].by,
+                _as_date(guesses[0].date),
+                "inferred",
+            )
         if status not in (Status.REPLACED, Status.REPEALED):
             return Standing(status.value)
         by_key, by_ref, since, origin = self._ending(key, on)

@@ -15,7 +15,17 @@ from kb.models import Location
 Severity = Literal["error", "warning", "info"]
 SEVERITY_RANK: dict[str, int] = {"info": 0, "warning": 1, "error": 2}
 
-Verdict = Literal["verified", "mismatch", "replaced", "repealed", "not-in-kb", "unjudged"]
+Verdict = Literal[
+    "verified",
+    "mismatch",
+    "replaced",
+    "repealed",
+    "expired",
+    "probably-replaced",
+    "not-yet-in-force",
+    "not-in-kb",
+    "unjudged",
+]
 
 
 class Related(BaseModel):

@@ -18,6 +18,19 @@ class DocRef(BaseModel):
     key: str
     ref: str | None = None
     date: str | None = Field(None, description="ISO date of issue (may be partial: YYYY-MM)")
+    type: str | None = None
+    label: str | None = Field(
+        None,
+        description="how to name it to a reader: type and số hiệu, or (a corpus file whose"
+        " number was not read) type, title and date — never a file path",
+    )
+
+
+class InferredRef(DocRef):
+    """A replacement the KB infers (not stated in a text, not checked by a person)."""
+
+    confidence: float
+    evidence: str | None = None
 
 
 class DocumentOut(BaseModel):
@@ -28,11 +41,19 @@ class DocumentOut(BaseModel):
     issuer: str | None = None
     subject: str | None = None
     status: str = Field(
-        description="not_yet_issued | in_force | amended | replaced | repealed | unknown"
+        description="not_issued | not_yet_in_force | in_force | amended | replaced | repealed"
+        " | expired | probably_replaced | issued | unknown"
     )
     status_on: str = Field(description="the date the status is for, ISO")
     status_label: str = ""
     replaced_by: list[DocRef] = Field(default_factory=list)
+    probably_replaced_by: list[InferredRef] = Field(
+        default_factory=list, description="inferred replacements in force on the date"
+    )
+    effective_from: str | None = Field(None, description="first day in force, ISO")
+    effective_to: str | None = Field(None, description="first day no longer in force, ISO")
+    effective_source: str | None = Field(None, description="text | imported")
+    effective_text: str | None = Field(None, description="the clause the days were read from")
     in_corpus: bool = False
     path: str | None = None
     date_source: str | None = Field(None, description="curated | corpus | mentions | imported")
@@ -95,8 +116,23 @@ class AppliesItem(BaseModel):
     type: str | None = None
     date: str | None = None
     subject: str | None = None
+    label: str = Field("", description="type and số hiệu, or type, title and date")
     status: str
     status_label: str = ""
+    group: str = Field(
+        "in_force",
+        description="in_force (the texts governing on the date, each principal text followed"
+        " by what amends, guides and implements it) | ended (replaced, repealed, expired,"
+        " probably replaced) | issued (reports, plans, letters) | later (not issued or not yet"
+        " in force on the date; only in ``later``)",
+    )
+    role: str = Field(
+        "principal", description="principal | amends | guides | implements (of ``under``)"
+    )
+    under: str | None = Field(None, description="key of the principal text it is attached to")
+    effective_from: str | None = Field(None, description="first day in force, ISO")
+    probably_replaced_by: list[InferredRef] = Field(default_factory=list)
+    amended_by: list[DocRef] = Field(default_factory=list, description="amendments in effect")
     kind: str = Field(
         "regulation",
         description="regulation (has legal force) | issued (a report, notice, letter or plan)",
@@ -114,6 +150,11 @@ class AppliesResult(BaseModel):
     query: str
     on: str
     results: list[AppliesItem]
+    later: list[AppliesItem] = Field(
+        default_factory=list,
+        description="texts matching the query that are not issued or not yet in force on the"
+        " date: never among ``results``",
+    )
 
 
 class Count(BaseModel):
@@ -133,6 +174,9 @@ class StatsResult(BaseModel):
     by_relation: list[Count]
     by_origin: list[Count]
     unresolved_mentions: int
+    # readings that cannot be edges (to a later document, to itself, lower rank acting on
+    # a higher one), by reason
+    unresolved_relations: list[Count] = []
     ambiguous_mentions: list[str]
     problems: list[str]
     disagreements: list[Disagreement]

@@ -15,6 +15,9 @@ MARKS = {
     "mismatch": "✗",
     "replaced": "⊘",
     "repealed": "⊘",
+    "expired": "⊘",
+    "probably-replaced": "⚠",
+    "not-yet-in-force": "…",
     "not-in-kb": "?",
     "unjudged": "·",
 }

@@ -12,7 +12,7 @@ from citecheck.rules.mentions import usable
 from kb.models import Citation
 from kb.parse.textutil import fold
 
-GONE = {"replaced", "repealed"}
+GONE = {"replaced", "repealed", "expired", "probably_replaced"}
 CONTEXT = 160
 # words of a clause that describes the change (accent-folded)
 CHANGE_WORDS = (
@@ -40,8 +40,11 @@ class SupersededCitation(KnowledgeRule):
     or repealed the document and when, once per cited document (the other mentions are
     listed as evidence). It is an error when a person checked the replacement (curated
     facts) or an official register records it; a warning when it was read from a
-    document's text ("… thay thế …", "bãi bỏ …" may be partial or transitional) or only
-    inferred by the KB (same issuer, same subject, later date — the message says so). A
+    document's text ("… thay thế …", "bãi bỏ …" may be partial or transitional); a text
+    that had ended by its own terms ("… có hiệu lực đến hết ngày …", "… tiếp tục có hiệu
+    lực thi hành đến ngày …") is reported the same way; a replacement only inferred by the
+    KB (same issuer, same subject, later date) is info, and the message says so. The day a
+    replacement counts from is the day the replacing text takes effect, not its signing. A
     document that itself replaces what it cites is not reported. A mention
     whose own clause speaks of the change ("… đã được sửa đổi, bổ sung bởi …", "… bị bãi
     bỏ") is not reported: the text already knows.
@@ -100,6 +103,8 @@ class SupersededCitation(KnowledgeRule):
                 continue  # "… đã được sửa đổi, bổ sung bởi …", "… bị bãi bỏ": the text knows
             note = self.msg(ctx, "inferred") if st.origin == "inferred" else ""
             severity: Severity = "error" if _certain(st) else "warning"
+            if st.status == "probably_replaced":
+                severity = "info"  # a guess of the KB: said, never as an error
             finding = self.finding(
                 doc,
                 c.start,
@@ -116,7 +121,9 @@ class SupersededCitation(KnowledgeRule):
                 + note,
                 severity=severity,
                 ref=c.ref,
-                suggestion=self.msg(ctx, "fix", by=st.by_ref or st.by_key or "?"),
+                suggestion=self.msg(ctx, "fix", by=st.by_ref or st.by_key)
+                if st.by_ref or st.by_key
+                else self.msg(ctx, "expired_fix"),
             )
             reported[known.key] = finding
             yield finding

@@ -24,7 +24,10 @@ STATUS_FILL = {
     "amended": "#fff4d6",
     "replaced": "#fbe3e1",
     "repealed": "#fbe3e1",
-    "not_yet_issued": "#eef0f4",
+    "not_issued": "#eef0f4",
+    "not_yet_in_force": "#eef0f4",
+    "expired": "#fbe3e1",
+    "probably_replaced": "#fff4d6",
     "unknown": "#f4f4f4",
 }
 STATUS_STROKE = {
@@ -32,7 +35,10 @@ STATUS_STROKE = {
     "amended": "#a77800",
     "replaced": "#b3261e",
     "repealed": "#b3261e",
-    "not_yet_issued": "#5a6478",
+    "not_issued": "#5a6478",
+    "not_yet_in_force": "#5a6478",
+    "expired": "#b3261e",
+    "probably_replaced": "#a77800",
     "unknown": "#777777",
 }
 ORIGIN_DASH = {"stated": "", "curated": "7 4", "inferred": "2 4", "imported": "10 3 2 3"}

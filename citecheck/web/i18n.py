@@ -64,6 +64,9 @@ _MESSAGES: dict[str, tuple[str, str]] = {
     "verdict.mismatch": ("không khớp", "mismatch"),
     "verdict.replaced": ("đã bị thay thế", "replaced"),
     "verdict.repealed": ("đã bị bãi bỏ", "repealed"),
+    "verdict.expired": ("đã hết hiệu lực", "expired"),
+    "verdict.probably-replaced": ("có thể đã bị thay thế", "probably replaced"),
+    "verdict.not-yet-in-force": ("chưa có hiệu lực", "not yet in force"),
     "verdict.not-in-kb": ("không có trong CSDL", "not in the KB"),
     "verdict.unjudged": ("chưa đối chiếu", "not judged"),
     "severity.error": ("Lỗi", "Errors"),
@@ -81,6 +84,24 @@ _MESSAGES: dict[str, tuple[str, str]] = {
     "applies.none": ("Không tìm thấy văn bản phù hợp.", "No matching document."),
     "applies.results": ("Kết quả tại ngày {on}", "Results on {on}"),
     "applies.replaced_by": ("Được thay thế bởi", "Replaced by"),
+    "applies.group.in_force": ("Đang có hiệu lực", "In force"),
+    "applies.group.ended": ("Không còn hiệu lực", "No longer in force"),
+    "applies.group.issued": (
+        "Văn bản chỉ ban hành (báo cáo, kế hoạch, công văn…)",
+        "Issued only (reports, plans, letters…)",
+    ),
+    "applies.group.later": (
+        "Chưa ban hành hoặc chưa có hiệu lực vào ngày đó",
+        "Not issued or not yet in force on that date",
+    ),
+    "applies.role.amends": ("sửa đổi, bổ sung văn bản trên", "amends the text above"),
+    "applies.role.guides": ("hướng dẫn văn bản trên", "guides the text above"),
+    "applies.role.implements": ("thực hiện văn bản trên", "implements the text above"),
+    "applies.effective_from": ("có hiệu lực từ {date}", "in force from {date}"),
+    "applies.probably_by": (
+        "Có thể đã bị thay thế (suy luận, độ tin cậy {confidence}) bởi",
+        "Probably replaced (inferred, confidence {confidence}) by",
+    ),
     "applies.since": ("từ {date}", "since {date}"),
     "applies.bad_date": (
         "Ngày không hợp lệ: {value}. Hãy nhập theo dạng năm-tháng-ngày.",
@@ -93,8 +114,10 @@ _MESSAGES: dict[str, tuple[str, str]] = {
     "status.replaced": ("Đã bị thay thế", "Replaced"),
     "status.repealed": ("Đã bị bãi bỏ", "Repealed"),
     "status.not_yet": ("Chưa ban hành", "Not yet issued"),
-    "status.not_yet_issued": ("Chưa ban hành", "Not yet issued"),
-    "status.expired": ("Hết hiệu lực", "Expired"),
+    "status.not_issued": ("Chưa ban hành", "Not yet issued"),
+    "status.not_yet_in_force": ("Chưa có hiệu lực", "Not yet in force"),
+    "status.expired": ("Hết hiệu lực (hết thời hạn)", "Expired"),
+    "status.probably_replaced": ("Có thể đã bị thay thế", "Probably replaced"),
     "status.unknown": ("Chưa xác định", "Unknown"),
     "status.issued": ("Đã ban hành", "Issued"),
     # document page
@@ -105,6 +128,8 @@ _MESSAGES: dict[str, tuple[str, str]] = {
     "doc.issuer": ("Cơ quan ban hành", "Issuer"),
     "doc.subject": ("Trích yếu", "Subject"),
     "doc.status": ("Tình trạng", "Status"),
+    "doc.effective": ("Hiệu lực", "In force"),
+    "doc.effective_to": ("hết hiệu lực từ {date}", "no longer in force from {date}"),
     "doc.status_on": ("tại ngày {on}", "on {on}"),
     "doc.mentions": ("Các lần được nhắc đến", "Mentions"),
     "doc.no_mentions": ("Chưa có lần nhắc đến nào.", "No mentions yet."),
@@ -159,6 +184,10 @@ _MESSAGES: dict[str, tuple[str, str]] = {
         "Yêu cầu phải gửi dạng multipart/form-data (tệp hoặc nội dung văn bản).",
         "The request must be multipart/form-data (a file or the text).",
     ),
+    "error.method": (
+        "Địa chỉ này không nhận phương thức yêu cầu đã dùng.",
+        "Method Not Allowed",
+    ),
     "error.bad_form": ("Biểu mẫu gửi lên không hợp lệ.", "The form sent is not valid."),
     "error.internal": (
         "Đã xảy ra lỗi khi xử lý. Vui lòng thử lại hoặc báo cho quản trị viên.",
@@ -168,6 +197,41 @@ _MESSAGES: dict[str, tuple[str, str]] = {
         "Chưa có cơ sở dữ liệu văn bản (hãy chạy kb build).",
         "The knowledge base is missing (run kb build).",
     ),
+    # one field of a request that failed validation (the 422 body's "msg"), by pydantic's
+    # error type; {expected}, {ge}, {le} … come from the error's context
+    "invalid.missing": ("Thiếu trường bắt buộc.", "Field required."),
+    "invalid.literal_error": (
+        "Giá trị không hợp lệ: chỉ nhận {expected}.",
+        "Input should be {expected}.",
+    ),
+    "invalid.int_parsing": ("Phải là một số nguyên.", "Input should be a valid integer."),
+    "invalid.greater_than_equal": (
+        "Phải lớn hơn hoặc bằng {ge}.",
+        "Input should be greater than or equal to {ge}.",
+    ),
+    "invalid.less_than_equal": (
+        "Phải nhỏ hơn hoặc bằng {le}.",
+        "Input should be less than or equal to {le}.",
+    ),
+    "invalid.greater_than": ("Phải lớn hơn {gt}.", "Input should be greater than {gt}."),
+    "invalid.less_than": ("Phải nhỏ hơn {lt}.", "Input should be less than {lt}."),
+    "invalid.date_parsing": (
+        "Ngày không hợp lệ: ghi theo dạng YYYY-MM-DD.",
+        "Input should be a valid date (YYYY-MM-DD).",
+    ),
+    "invalid.date_from_datetime_parsing": (
+        "Ngày không hợp lệ: ghi theo dạng YYYY-MM-DD.",
+        "Input should be a valid date (YYYY-MM-DD).",
+    ),
+    "invalid.string_too_short": (
+        "Quá ngắn: cần ít nhất {min_length} ký tự.",
+        "String should have at least {min_length} characters.",
+    ),
+    "invalid.string_too_long": (
+        "Quá dài: tối đa {max_length} ký tự.",
+        "String should have at most {max_length} characters.",
+    ),
+    "invalid.other": ("Giá trị không hợp lệ.", "Invalid value."),
     # uploads
     "upload.unsupported": (
         "{name}: chỉ nhận tệp .docx, .pdf hoặc .txt.",

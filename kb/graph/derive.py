@@ -12,8 +12,11 @@ from pathlib import Path
 from typing import Any
 
 from kb.graph.curated import CuratedFacts, load_facts
+from kb.graph.effect import apply_effects
 from kb.graph.identity import DocumentFacts, is_file_key, merge, resolve_keys, split_key
 from kb.graph.infer import Candidate, infer_replacements
+from kb.graph.record_fields import clean_subject, issuer_for_code
+from kb.graph.sanity import DocumentTime, impossible
 from kb.parse.textutil import fold
 from kb.store.sqlite import Store
 
@@ -56,6 +59,7 @@ def derive(
     rows = merge(
         ((resolved[m[1]].key, *m[2:8]) for m in mentions), corpus, facts.documents, imported
     )
+    rows = [_sane(row) for row in rows]
     store.replace_documents(rows)
     store.add_fts(_fts_rows(rows, mentions, resolved, facts))
     documents = {r[0]: r for r in rows}
@@ -63,10 +67,19 @@ def derive(
         (resolved[src].key, resolved[tgt].key, kind, detail)
         for src, tgt, kind, detail in imported_rels
     ]
-    relations, problems = _relations(store, facts, documents, imported_edges, same)
+    relations, problems, unresolved = _relations(store, facts, documents, imported_edges, same)
     store.replace_relations(relations)
+    store.replace_unresolved(unresolved)
     problems.extend(_cycles(relations))
     store.replace_problems(problems)
+    apply_effects(store)
+
+
+def _sane(row: tuple[Any, ...]) -> tuple[Any, ...]:
+    """A document row with its subject cut at the end of the subject and the issuer a
+    central code names (``store.DOCUMENT_COLUMNS``: issuer 4, issuer code 5, subject 6)."""
+    issuer = issuer_for_code(row[5]) or row[4]
+    return (*row[:4], issuer, row[5], clean_subject(row[6]), *row[7:])
 
 
 def _files_described(
@@ -117,16 +130,34 @@ def _relations(
     documents: dict[str, tuple[Any, ...]],
     imported: list[tuple[str | None, str | None, str, str]],
     same: dict[str, str],
-) -> tuple[list[tuple[Any, ...]], list[tuple[str, str]]]:
+) -> tuple[list[tuple[Any, ...]], list[tuple[str, str]], list[tuple[Any, ...]]]:
     problems: list[tuple[str, str]] = []
     edges: dict[tuple[str, str, str, str], tuple[Any, ...]] = {}
+    times = {
+        key: DocumentTime(date=row[3], type=row[2], issuer_code=row[5], ref=row[1], key=key)
+        for key, row in documents.items()
+    }
+    unresolved: list[tuple[Any, ...]] = []
+
+    def refused(row: tuple[Any, ...]) -> bool:
+        """Whether the edge cannot be true; then it is kept as unresolved, with why."""
+        src, tgt, kind = row[0], row[1], row[2]
+        reason = impossible(src, tgt, kind, times.get(src), times.get(tgt))
+        if reason is None:
+            return False
+        unresolved.append((src, tgt, kind, reason, *row[3:]))
+        return True
+
     for src, tgt, kind, conf, evidence, path, start, end in store.stated_relations():
         src, tgt = same.get(src, src), same.get(tgt, tgt)
-        if src is None or tgt is None or src == tgt:
+        if src is None or tgt is None:
+            continue
+        row = (src, tgt, kind, "stated", conf, evidence, path, start, end)
+        if (src == tgt and kind == "cites") or refused(row):
             continue
         k = (src, tgt, kind, "stated")
         if k not in edges or (conf or 0) > (edges[k][4] or 0):
-            edges[k] = (src, tgt, kind, "stated", conf, evidence, path, start, end)
+            edges[k] = row
     specific = {(s, t) for s, t, kind, _ in edges if kind != "cites"}
     edges = {k: v for k, v in edges.items() if k[2] != "cites" or (k[0], k[1]) not in specific}
     rejected: set[tuple[str, str, str]] = set()
@@ -169,7 +200,7 @@ def _relations(
             continue
         if (inf.source, inf.target, "replaces") in rejected:
             continue
-        edges[(inf.source, inf.target, "replaces", "inferred")] = (
+        row = (
             inf.source,
             inf.target,
             "replaces",
@@ -180,7 +211,9 @@ def _relations(
             None,
             None,
         )
-    return list(edges.values()), problems
+        if not refused(row):
+            edges[(inf.source, inf.target, "replaces", "inferred")] = row
+    return list(edges.values()), problems, unresolved
 
 
 def _cycles(relations: list[tuple[Any, ...]]) -> list[tuple[str, str]]:

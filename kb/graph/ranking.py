@@ -6,6 +6,8 @@ import tomllib
 from functools import lru_cache
 from pathlib import Path
 
+from kb.parse.textutil import fold
+
 DATA_FILE = Path(__file__).resolve().parents[1] / "data" / "applies.toml"
 
 
@@ -34,3 +36,11 @@ def type_class(doc_type: str | None) -> str:
     """``regulation`` (has legal force: in force, replaced …) or ``issued`` (a report,
     notice, letter or plan: issued, never in force); an unlisted type is a regulation."""
     return _classes().get(doc_type or "", REGULATION)
+
+
+@lru_cache(maxsize=1)
+def name_types() -> tuple[tuple[str, str], ...]:
+    """(folded type word, type) a question may ask a text by its name with, longest first."""
+    data = tomllib.loads(DATA_FILE.read_text("utf-8"))
+    pairs = [(fold(word), str(t)) for word, t in data["names"].items()]
+    return tuple(sorted(pairs, key=lambda p: -len(p[0])))

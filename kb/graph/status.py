@@ -1,11 +1,15 @@
-"""Status of a document on a date, following replaces / repeals chains.
+"""Status of a document on a date (DESIGN §3.5), following replaces / repeals chains.
 
-A document is *not yet issued* before its date, *replaced* or *repealed* once a
-document that replaces or repeals it has been issued (its effective date when known),
-*amended* once one amends it, else *in force*. An act whose own date is unknown, and an
-inferred relation not yet confirmed in the curated facts, are shown among the relations
-but change no status. Chains are followed transitively to the
-document in force; a cycle in the data is reported, never looped on.
+On a date a document is *not issued* before its signing date; *not yet in force* between
+its signing and the first day it is in force (its own "… có hiệu lực kể từ ngày …", or
+imported metadata); *replaced* or *repealed* once a replacement or repeal has taken effect —
+on the day the sentence stating it names, else on the day the acting text takes effect
+(not the day it was signed); *expired* after the last day its own text gives it (or an
+official register's expiry); *probably replaced* when only an inferred replacement exists
+(shown with its confidence and evidence, never plainly "in force"); *amended* once an
+amendment has taken effect; else *in force*. An act whose own date is unknown has not taken
+effect. Chains are followed transitively to the document in force; a cycle in the data is
+reported, never looped on.
 """
 
 from __future__ import annotations
@@ -17,38 +21,51 @@ from enum import StrEnum
 from kb.store.sqlite import Store
 
 ENDING = ("replaces", "repeals")
-# Inferred edges ("probably replaces") are shown but change no status until a person
-# confirms them in the curated facts: a checker must not call a citation outdated on a
-# guess.
+# Inferred edges ("probably replaces") give the status "probably replaced" only: a checker
+# must not call a citation outdated on a guess, nor a librarian call it plainly in force.
 COUNTED_ORIGINS = ("stated", "curated", "imported")
+INFERRED = "inferred"
 
 
 class Status(StrEnum):
-    NOT_YET_ISSUED = "not_yet_issued"
+    NOT_ISSUED = "not_issued"
+    NOT_YET_IN_FORCE = "not_yet_in_force"
     IN_FORCE = "in_force"
     AMENDED = "amended"
     REPLACED = "replaced"
     REPEALED = "repealed"
+    EXPIRED = "expired"
+    PROBABLY_REPLACED = "probably_replaced"
     UNKNOWN = "unknown"
     ISSUED = "issued"  # a report, notice or plan once issued: it has no legal force
 
 
+IN_FORCE = (Status.IN_FORCE, Status.AMENDED)
+ENDED = (Status.REPLACED, Status.REPEALED, Status.EXPIRED)
+LATER = (Status.NOT_ISSUED, Status.NOT_YET_IN_FORCE)
+
 LABELS = {
     "vi": {
-        Status.NOT_YET_ISSUED: "chưa ban hành",
+        Status.NOT_ISSUED: "chưa ban hành",
+        Status.NOT_YET_IN_FORCE: "chưa có hiệu lực",
         Status.IN_FORCE: "còn hiệu lực",
         Status.AMENDED: "còn hiệu lực, đã được sửa đổi, bổ sung",
         Status.REPLACED: "hết hiệu lực (bị thay thế)",
         Status.REPEALED: "hết hiệu lực (bị bãi bỏ)",
+        Status.EXPIRED: "hết hiệu lực (hết thời hạn)",
+        Status.PROBABLY_REPLACED: "có thể đã bị thay thế",
         Status.UNKNOWN: "chưa xác định",
         Status.ISSUED: "đã ban hành",
     },
     "en": {
-        Status.NOT_YET_ISSUED: "not yet issued",
+        Status.NOT_ISSUED: "not yet issued",
+        Status.NOT_YET_IN_FORCE: "not yet in force",
         Status.IN_FORCE: "in force",
         Status.AMENDED: "in force, amended",
         Status.REPLACED: "replaced",
         Status.REPEALED: "repealed",
+        Status.EXPIRED: "expired",
+        Status.PROBABLY_REPLACED: "probably replaced",
         Status.UNKNOWN: "unknown",
         Status.ISSUED: "issued",
     },
@@ -64,7 +81,9 @@ class Ending:
     by: str  # key of the replacing / repealing document
     kind: str
     origin: str
-    date: str | None
+    date: str | None  # the day it took effect
+    confidence: float = 1.0
+    evidence: str | None = None
 
 
 def _issued(date: str | None, on: str) -> bool:
@@ -78,44 +97,73 @@ def _in_effect(date: str | None, on: str) -> bool:
     return date is not None and date[: len(on)] <= on
 
 
-def _effective(store: Store, key: str) -> str | None:
-    imported = store.imported_document(key)
-    if imported is not None and imported[5]:
-        return str(imported[5])
-    doc = store.document(key)
-    return None if doc is None else doc[3]
+def effective_from(store: Store, key: str) -> str | None:
+    """The first day ``key`` is in force: its own clause or imported metadata, else its
+    signing date."""
+    row = store.effect(key)
+    if row is None:
+        return None
+    return row[1] or row[0]
 
 
-def endings(store: Store, key: str, on: dt.date) -> list[Ending]:
-    """The replacements and repeals of ``key`` in effect on ``on``."""
+def _incoming(store: Store, key: str, kinds: tuple[str, ...], on: dt.date) -> list[Ending]:
     day = on.isoformat()
     out = []
-    for source, _t, kind, origin, *_ in store.incoming(key, ENDING):
-        if origin not in COUNTED_ORIGINS:
-            continue
-        when = _effective(store, source)
+    for (
+        source,
+        kind,
+        origin,
+        conf,
+        evidence,
+        effective,
+        source_from,
+        source_date,
+    ) in store.incoming_dated(key, kinds):
+        when = effective or source_from or source_date
         if _in_effect(when, day):
-            out.append(Ending(source, kind, origin, when))
+            out.append(
+                Ending(source, kind, origin, when, 1.0 if conf is None else float(conf), evidence)
+            )
     return sorted(out, key=lambda e: (e.kind != "replaces", e.date or "", e.by))
 
 
+def endings(store: Store, key: str, on: dt.date) -> list[Ending]:
+    """The stated, curated or imported replacements and repeals of ``key`` in effect on
+    ``on``."""
+    return [e for e in _incoming(store, key, ENDING, on) if e.origin in COUNTED_ORIGINS]
+
+
+def inferred_endings(store: Store, key: str, on: dt.date) -> list[Ending]:
+    """The inferred replacements of ``key`` whose replacing text is in force on ``on``."""
+    return [e for e in _incoming(store, key, ENDING, on) if e.origin == INFERRED]
+
+
 def status_on(store: Store, key: str, on: dt.date) -> Status:
-    doc = store.document(key)
-    if doc is None:
+    row = store.effect(key)
+    if row is None:
         return Status.UNKNOWN
+    signed, first, last = row[0], row[1], row[2]
     day = on.isoformat()
-    if doc[3] is not None and not _issued(doc[3], day):
-        return Status.NOT_YET_ISSUED
-    ends = endings(store, key, on)
+    if signed is not None and not _issued(signed, day):
+        return Status.NOT_ISSUED
+    if first is not None and not _in_effect(first, day):
+        return Status.NOT_YET_IN_FORCE
+    acts = _incoming(store, key, (*ENDING, "amends"), on)  # one query for all three
+    ends = [e for e in acts if e.kind in ENDING and e.origin in COUNTED_ORIGINS]
     if ends:
         return Status.REPLACED if ends[0].kind == "replaces" else Status.REPEALED
-    imported = store.imported_document(key)
-    if imported is not None and imported[6] and _issued(imported[6], day):
-        return Status.REPEALED
-    for source, *_ in store.incoming(key, ("amends",)):
-        if _in_effect(_effective(store, source), day):
-            return Status.AMENDED
+    if last is not None and _in_effect(last, day):
+        return Status.EXPIRED
+    if any(e.kind in ENDING and e.origin == INFERRED for e in acts):
+        return Status.PROBABLY_REPLACED
+    if any(e.kind == "amends" for e in acts):
+        return Status.AMENDED
     return Status.IN_FORCE
+
+
+def amended_by(store: Store, key: str, on: dt.date) -> list[Ending]:
+    """The amendments of ``key`` in effect on ``on``."""
+    return _incoming(store, key, ("amends",), on)
 
 
 def successors(store: Store, key: str, on: dt.date) -> tuple[list[str], list[str]]:

@@ -19,6 +19,7 @@ from typing import Any
 from kb.graph.identity import FILE_KEY_PREFIX
 from kb.graph.relations import Mention, find_relations
 from kb.models import ExtractedFile
+from kb.parse.effect import read_effect
 from kb.store.sqlite import Store
 
 # bump when what a build stores changes: the next build then redoes everything
@@ -119,7 +120,18 @@ def file_rows(extracted: ExtractedFile, text: str, shown_path: str, sha1: str) -
         date = f"{d.date_year}-{d.date_month:02d}" if d.date_month else str(d.date_year)
     else:
         date = None
-    doc = (key, d.ref, d.type, date, d.title, d.issuer_code)
+    effect = read_effect(text, d.type, d.date)
+    doc = (
+        key,
+        d.ref,
+        d.type,
+        date,
+        d.title,
+        d.issuer_code,
+        effect.start.isoformat() if effect.start else None,
+        effect.end.isoformat() if effect.end else None,
+        effect.evidence,
+    )
     kept = sorted(
         (c for c in extracted.citations if not c.self_reference and (c.key or c.resolved_to)),
         key=lambda c: c.start,

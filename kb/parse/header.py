@@ -8,6 +8,7 @@ from dataclasses import dataclass
 
 from kb.models import DocumentHeader, Family
 from kb.parse.grammar import code_key, load_grammar
+from kb.parse.lawregister import law_key
 from kb.parse.refs import find_refs
 from kb.parse.textutil import fold
 
@@ -15,12 +16,13 @@ HEADER_ZONE = 4000
 _WS = r"[ \t\u00a0]"
 # "Số: 45/2020/NĐ-CP"; laws and resolutions write "Luật số: 58/2014/QH13", "Nghị quyết số: …"
 _NUMBER_LINE = re.compile(
-    rf"(?m)^[\s#*>]*(?:(?:Bộ{_WS}+luật|Luật|Pháp{_WS}+lệnh|Lệnh|Nghị{_WS}+quyết){_WS}+)?"
+    rf"(?m)^[\s#*>]*(?:(?P<tw>Bộ{_WS}+luật|Luật|Pháp{_WS}+lệnh|Lệnh|Nghị{_WS}+quyết){_WS}+)?"
     rf"[Ss][ốỐ]{_WS}*:{_WS}*(?P<rest>[^\n]*)"
 )
+# the parts of the date may be broken over lines (old documents, web copies)
 _DATE_LINE = re.compile(
-    rf"(?P<place>[A-ZĐ][^\n,;:]{{1,40}}?),{_WS}*ngày{_WS}*(?P<d>\d{{0,2}}){_WS}*"
-    rf"tháng{_WS}*(?P<m>\d{{0,2}}){_WS}*năm{_WS}*(?P<y>\d{{4}})?"
+    rf"(?P<place>[A-ZĐ][^\n,;:]{{1,40}}?),{_WS}*ngày\s*(?P<d>\d{{0,2}})\s*"
+    rf"tháng\s*(?P<m>\d{{0,2}})\s*năm{_WS}*(?P<y>\d{{4}})?"
 )
 # the comma before "ngày" that every date line holds: no date line starts more than 41
 # characters (the longest place) before the first of them
@@ -51,9 +53,15 @@ def parse_header(text: str) -> tuple[DocumentHeader, HeaderSpan | None]:
     num = _NUMBER_LINE.search(zone)
     if num is not None:
         rest = num.group("rest").strip()
-        h.number_text = rest
-        h.number_start, h.number_end = num.start("rest"), num.start("rest") + len(rest)
+        rest_start = num.start("rest")
         span = HeaderSpan(num.start(), num.end())
+        below = _number_below(zone, num.end()) if rest == "" else None
+        if below is not None:
+            # a web copy's header table, one cell per line: "Số:" alone, the number below
+            rest_start, rest = below
+            span = HeaderSpan(num.start(), rest_start + len(rest))
+        h.number_text = rest
+        h.number_start, h.number_end = rest_start, rest_start + len(rest)
         refs = find_refs(rest)
         if refs and refs[0].start == 0:
             r = refs[0]
@@ -94,10 +102,31 @@ def parse_header(text: str) -> tuple[DocumentHeader, HeaderSpan | None]:
             h.date_blank = True
 
     _type_and_title(zone, h)
+    if h.family is Family.LAW and h.key is not None:
+        # "Luật số: 93/2015/QH13": the type is part of the identity of a /QH number
+        word = num.group("tw") if num is not None else None
+        word_type = g.type_for_word(" ".join(word.split())) if word else None
+        h.key = law_key(h.key, word_type.name if word_type else h.type)
     h.signer = _signer(text)
     if h.key is None and h.ref and h.date:
         h.key = _dated_key(h.ref, h.family, h.date.year)
     return h, span
+
+
+_NEXT_LINES = re.compile(r"(?:[ \t\u00a0]*\n){1,3}[ \t\u00a0]*(?P<line>[^\n]+)")
+
+
+def _number_below(zone: str, at: int) -> tuple[int, str] | None:
+    """The số hiệu on the first non-blank line below a bare "Số:", with its offset, when
+    that line starts with one."""
+    m = _NEXT_LINES.match(zone, at)
+    if m is None:
+        return None
+    line = m.group("line").rstrip()
+    refs = find_refs(line)
+    if refs and refs[0].start == 0:
+        return m.start("line"), line
+    return None
 
 
 def _date_line(zone: str) -> re.Match[str] | None:
@@ -126,7 +155,7 @@ def _type_and_title(zone: str, h: DocumentHeader) -> None:
             continue
         h.type = h.type or t.name
         title: list[str] = []
-        for nxt in lines[i + 1 : i + 8]:
+        for nxt in lines[i + 1 : i + 16]:
             cleaned = _clean_line(nxt)
             if not cleaned:
                 if title:

@@ -6,19 +6,18 @@ Every query goes through the store's indexes; nothing loads the whole KB.
 from __future__ import annotations
 
 import datetime as dt
-import re
 from collections import Counter
 from collections.abc import Iterable
 from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from kb.graph.identity import KeyIndex, is_file_key, ref_norm, split_key
-from kb.graph.ranking import ISSUED, type_class, type_weight
-from kb.graph.status import Status, label, status_on, successors
+from kb.graph.identity import KeyIndex, ref_norm, split_key
+from kb.graph.ranking import ISSUED, type_class
+from kb.graph.status import IN_FORCE, Status, label, status_on, successors
 from kb.parse.textutil import fold
+from kb.queries.applies import answer, doc_ref, inferred_refs
 from kb.records import (
-    AppliesItem,
     AppliesResult,
     Count,
     Disagreement,
@@ -35,10 +34,6 @@ from kb.store.base import Store
 if TYPE_CHECKING:
     from kb.models import Citation, ExtractedFile
 
-IN_FORCE = (Status.IN_FORCE, Status.AMENDED)
-ANSWERING = (*IN_FORCE, Status.ISSUED)  # nothing has ended them on the date
-FTS_CANDIDATES = 200
-MIN_MATCH = 70  # rapidfuzz partial_ratio (0–100) a subject needs to count as a match
 _COMPARED = (("ref", 1, 1), ("type", 2, 2), ("date", 3, 4), ("issuer", 4, 3))
 
 
@@ -147,8 +142,7 @@ class KnowledgeBase:
 
     # -- records --------------------------------------------------------------------------
     def _docref(self, key: str) -> DocRef:
-        row = self.store.document(key)
-        return DocRef(key=key, ref=row[1] if row else None, date=row[3] if row else None)
+        return doc_ref(self.store, key)
 
     def document(
         self, ref_or_key: str, on: dt.date | None = None, lang: str = "vi"
@@ -161,6 +155,7 @@ class KnowledgeBase:
             return None
         on = on or dt.date.today()
         status = _shown_status(type_class(row[2]), status_on(self.store, key, on))
+        effect = self.store.effect(key)
         return DocumentOut(
             key=key,
             ref=row[1],
@@ -172,6 +167,13 @@ class KnowledgeBase:
             status_on=on.isoformat(),
             status_label=label(status, lang),
             replaced_by=self.replaced_by(key, on),
+            probably_replaced_by=inferred_refs(self.store, key, on)
+            if status == Status.PROBABLY_REPLACED
+            else [],
+            effective_from=effect[1] if effect else None,
+            effective_to=effect[2] if effect else None,
+            effective_source=effect[3] if effect else None,
+            effective_text=effect[4] if effect else None,
             in_corpus=bool(row[10]),
             path=row[8],
             date_source=row[13],
@@ -239,63 +241,9 @@ class KnowledgeBase:
     def applies(
         self, query: str, on: dt.date | None = None, limit: int = 10, lang: str = "vi"
     ) -> AppliesResult:
+        """The texts governing ``query`` on ``on`` (see ``kb.queries.applies``)."""
         with self.store.snapshot():  # one committed state of the KB for the whole answer
-            return self._applies(query, on, limit, lang)
-
-    def _applies(self, query: str, on: dt.date | None, limit: int, lang: str) -> AppliesResult:
-        from rapidfuzz import fuzz
-
-        on = on or dt.date.today()
-        folded = fold(query)
-        tokens = re.findall(r"[a-z0-9]+", folded)
-        hits: list[tuple[str, str, float]] = []
-        if tokens:
-            hits = self.store.search(tokens, every=True, limit=FTS_CANDIDATES)
-            if not hits:
-                hits = self.store.search(tokens, every=False, limit=FTS_CANDIDATES)
-        self.store.prefetch(k for k, _, _ in hits)  # the candidates' records in a few reads
-        docs = self.store.documents(k for k, _, _ in hits)
-        scored: list[tuple[int, float, str, Status, str]] = []
-        for key, text, _rank in hits:
-            row = docs.get(key)
-            if row is None or is_file_key(key):  # a draft of the corpus answers nothing
-                continue
-            ftext = fold(text)
-            best = max(fuzz.partial_ratio(folded, part) for part in ftext.split(" | "))
-            if best < MIN_MATCH:
-                continue
-            score = round(best / 100 * type_weight(row[2]), 4)
-            kind = type_class(row[2])
-            status = _shown_status(kind, status_on(self.store, key, on))
-            scored.append((_answer_rank(kind, status), score, key, status, kind))
-        scored.sort(key=lambda s: (s[0], -s[1], s[2]))
-        results = []
-        for _rank, score, key, status, kind in scored[:limit]:
-            row = docs[key]
-            results.append(
-                AppliesItem(
-                    key=key,
-                    ref=row[1],
-                    type=row[2],
-                    date=row[3],
-                    subject=row[6],
-                    status=status.value,
-                    status_label=label(status, lang),
-                    kind=kind,
-                    replaced_by=[] if status in ANSWERING else self.replaced_by(key, on),
-                    score=score,
-                    replaces=self._related(key, ("replaces", "repeals"), outgoing=True),
-                    guided_by=self._related(key, ("guides",), outgoing=False),
-                    implemented_by=self._related(key, ("implements",), outgoing=False),
-                )
-            )
-        return AppliesResult(query=query, on=on.isoformat(), results=results)
-
-    def _related(self, key: str, kinds: tuple[str, ...], *, outgoing: bool) -> list[DocRef]:
-        rows = self.store.outgoing(key, kinds) if outgoing else self.store.incoming(key, kinds)
-        keys = sorted({r[1] if outgoing else r[0] for r in rows})
-        refs = [self._docref(k) for k in keys]
-        return sorted(refs, key=lambda d: (d.date or "", d.key))
+            return answer(self.store, query, on or dt.date.today(), limit, lang)
 
     # -- imported facts and statistics -------------------------------------------------------
     def disagreements(self, key: str | None = None) -> list[Disagreement]:
@@ -336,6 +284,7 @@ class KnowledgeBase:
             by_relation=counts("relations", "kind"),
             by_origin=counts("relations", "origin"),
             unresolved_mentions=s.unresolved_mentions(),
+            unresolved_relations=counts("unresolved_relations", "reason"),
             ambiguous_mentions=[f"{r[0]}:{r[4]}: {r[1]} → {r[3]}" for r in s.ambiguous_mentions()],
             problems=[f"{kind}: {detail}" for kind, detail in s.problems()],
             disagreements=self.disagreements(),
@@ -344,15 +293,9 @@ class KnowledgeBase:
 
 def _shown_status(kind: str, status: Status) -> Status:
     """The status a person is shown: a report, notice or plan is issued, never in force."""
-    return Status.ISSUED if kind == ISSUED and status in IN_FORCE else status
-
-
-def _answer_rank(kind: str, status: Status) -> int:
-    """Where an answer of ``kb applies`` is listed: regulations in force, then the other
-    regulations, then what was only issued (reports, notices, plans), then the rest."""
-    if kind != ISSUED:
-        return 0 if status in IN_FORCE else 1
-    return 2 if status == Status.ISSUED else 3
+    if kind == ISSUED and status in (*IN_FORCE, Status.NOT_YET_IN_FORCE):
+        return Status.ISSUED
+    return status
 
 
 def _differs(name: str, mine: str, theirs: str) -> bool:

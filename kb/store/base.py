@@ -69,6 +69,20 @@ RELATION_COLUMNS = (
     "start_off",
     "end_off",
 )
+FILE_COLUMNS = (
+    "path",
+    "sha1",
+    "chars",
+    "doc_key",
+    "doc_ref",
+    "doc_type",
+    "doc_date",
+    "doc_title",
+    "doc_issuer_code",
+    "doc_effective_from",
+    "doc_effective_to",
+    "doc_effective_text",
+)
 RAW_RELATION_COLUMNS = (
     "file_id",
     "source_seq",
@@ -77,6 +91,18 @@ RAW_RELATION_COLUMNS = (
     "confidence",
     "phrase",
     "evidence",
+    "start_off",
+    "end_off",
+)
+UNRESOLVED_COLUMNS = (
+    "source",
+    "target",
+    "kind",
+    "reason",
+    "origin",
+    "confidence",
+    "evidence",
+    "path",
     "start_off",
     "end_off",
 )
@@ -351,13 +377,14 @@ class Store:
         mentions: Sequence[Sequence[Any]],
         relations: Sequence[Sequence[Any]],
     ) -> None:
-        """``doc`` = (key, ref, type, date, title, issuer_code); mention rows follow
+        """``doc`` = (key, ref, type, date, title, issuer_code, effective_from, effective_to,
+        effective_text); mention rows follow
         ``MENTION_COLUMNS`` without file_id; relation rows are (source_seq, target_seq,
         kind, confidence, phrase, evidence, start, end)."""
         self._execute("DELETE FROM files WHERE path = ?", (path,))
         fid = self._execute(
-            "INSERT INTO files (path, sha1, chars, doc_key, doc_ref, doc_type, doc_date, doc_title,"
-            " doc_issuer_code) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING id",
+            f"INSERT INTO files ({', '.join(FILE_COLUMNS)})"
+            f" VALUES ({', '.join('?' * len(FILE_COLUMNS))}) RETURNING id",
             (path, sha1, chars, *doc),
         ).fetchone()[0]
         self._insert("mentions", MENTION_COLUMNS, [(fid, *m) for m in mentions])
@@ -406,9 +433,103 @@ class Store:
         self._execute("DELETE FROM relations")
         self._insert("relations", RELATION_COLUMNS, rows)
 
+    def replace_unresolved(self, rows: Iterable[Sequence[Any]]) -> None:
+        """Readings that cannot be edges (``UNRESOLVED_COLUMNS``), kept with their reason."""
+        self._execute("DELETE FROM unresolved_relations")
+        self._insert("unresolved_relations", UNRESOLVED_COLUMNS, rows)
+
+    def unresolved_relations(self) -> list[Row]:
+        cols = ", ".join(UNRESOLVED_COLUMNS)
+        return list(
+            self._execute(
+                f"SELECT {cols} FROM unresolved_relations"
+                " ORDER BY path NULLS FIRST, start_off NULLS FIRST, source, target, kind"
+            )
+        )
+
     def replace_problems(self, rows: Iterable[tuple[str, str]]) -> None:
         self._execute("DELETE FROM problems")
         self._insert("problems", ("kind", "detail"), rows)
+
+    # -- effective dates ----------------------------------------------------------------------
+    def copy_effects(self) -> None:
+        """Each document's first and last day in force: what its own file says, else what
+        imported metadata says (``effective_source`` tells which)."""
+        self._execute(
+            "UPDATE documents SET effective_from = NULL, effective_to = NULL,"
+            " effective_source = NULL, effective_text = NULL"
+        )
+        self._execute(
+            "UPDATE documents SET"
+            " effective_from = (SELECT f.doc_effective_from FROM files f WHERE f.path = documents.path),"
+            " effective_to = (SELECT f.doc_effective_to FROM files f WHERE f.path = documents.path),"
+            " effective_text = (SELECT f.doc_effective_text FROM files f WHERE f.path = documents.path),"
+            " effective_source = 'text'"
+            " WHERE path IS NOT NULL AND EXISTS (SELECT 1 FROM files f WHERE f.path = documents.path"
+            " AND (f.doc_effective_from IS NOT NULL OR f.doc_effective_to IS NOT NULL))"
+        )
+        self._execute(
+            "UPDATE documents SET"
+            " effective_from = (SELECT i.effective FROM imported_documents i WHERE i.key = documents.key),"
+            " effective_source = 'imported'"
+            " WHERE effective_from IS NULL AND EXISTS (SELECT 1 FROM imported_documents i"
+            " WHERE i.key = documents.key AND i.effective IS NOT NULL AND i.effective <> '')"
+        )
+        self._execute(
+            "UPDATE documents SET"
+            " effective_to = (SELECT i.expiry FROM imported_documents i WHERE i.key = documents.key),"
+            " effective_source = COALESCE(effective_source, 'imported')"
+            " WHERE effective_to IS NULL AND EXISTS (SELECT 1 FROM imported_documents i"
+            " WHERE i.key = documents.key AND i.expiry IS NOT NULL AND i.expiry <> '')"
+        )
+
+    def effect(self, key: str) -> Row | None:
+        """(date, effective_from, effective_to, effective_source, effective_text) of a
+        document."""
+        row = self._execute(
+            "SELECT date, effective_from, effective_to, effective_source, effective_text"
+            " FROM documents WHERE key = ?",
+            (key,),
+        ).fetchone()
+        return None if row is None else tuple(row)
+
+    def relations_to_date(self, kinds: Sequence[str]) -> list[Row]:
+        """(id, source, target, evidence) of the stated relations of ``kinds`` with a
+        sentence."""
+        marks = ", ".join("?" * len(kinds))
+        return list(
+            self._execute(
+                "SELECT id, source, target, evidence FROM relations WHERE origin = 'stated'"
+                f" AND evidence IS NOT NULL AND kind IN ({marks}) ORDER BY id",
+                tuple(kinds),
+            )
+        )
+
+    def set_relation_effects(self, rows: Iterable[tuple[str | None, int]]) -> None:
+        self._executemany("UPDATE relations SET effective = ? WHERE id = ?", rows)
+
+    def set_stated_ends(self, rows: Iterable[tuple[str, str]]) -> None:
+        """(key, first day no longer in force) another text states, for documents whose own
+        text or import gives no end."""
+        self._executemany(
+            "UPDATE documents SET effective_to = ?, effective_source = COALESCE(effective_source,"
+            " 'stated') WHERE key = ? AND effective_to IS NULL",
+            [(day, key) for key, day in rows],
+        )
+
+    def incoming_dated(self, key: str, kinds: Sequence[str]) -> list[Row]:
+        """(source, kind, origin, confidence, evidence, effective, the source's first day in
+        force, the source's date) of the relations of ``kinds`` that point at ``key``."""
+        marks = ", ".join("?" * len(kinds))
+        return list(
+            self._execute(
+                "SELECT r.source, r.kind, r.origin, r.confidence, r.evidence, r.effective,"
+                " d.effective_from, d.date FROM relations r"
+                " LEFT JOIN documents d ON d.key = r.source"
+                f" WHERE r.target = ? AND r.kind IN ({marks}) ORDER BY r.kind, r.id",
+                (key, *kinds),
+            )
+        )
 
     # -- imported facts -----------------------------------------------------------------------
     def add_imported(
@@ -606,6 +727,7 @@ _COUNTABLE = {
     ("documents", "issuer_code"),
     ("relations", "kind"),
     ("relations", "origin"),
+    ("unresolved_relations", "reason"),
     ("imported_documents", "type"),
 }
 

@@ -61,4 +61,29 @@ MIGRATIONS: list[tuple[str, str]] = [
         "imported documents: the file of the corpus they describe",
         "ALTER TABLE imported_documents ADD COLUMN file TEXT",
     ),
+    (
+        "effective dates: the first and last day a text is in force, apart from its signing"
+        " date, and the day a replacement or repeal takes effect",
+        """
+        ALTER TABLE files ADD COLUMN doc_effective_from TEXT;
+        ALTER TABLE files ADD COLUMN doc_effective_to TEXT;
+        ALTER TABLE files ADD COLUMN doc_effective_text TEXT;
+        ALTER TABLE documents ADD COLUMN effective_from TEXT;
+        ALTER TABLE documents ADD COLUMN effective_to TEXT;
+        ALTER TABLE documents ADD COLUMN effective_source TEXT;
+        ALTER TABLE documents ADD COLUMN effective_text TEXT;
+        ALTER TABLE relations ADD COLUMN effective TEXT
+        """,
+    ),
+    (
+        "unresolved relations: readings that cannot be edges, with their reason",
+        """
+        CREATE TABLE unresolved_relations (
+            source TEXT, target TEXT, kind TEXT NOT NULL,
+            reason TEXT NOT NULL, origin TEXT NOT NULL, confidence REAL, evidence TEXT,
+            path TEXT, start_off INTEGER, end_off INTEGER
+        );
+        CREATE INDEX unresolved_relations_reason ON unresolved_relations(reason);
+        """,
+    ),
 ]

@@ -24,6 +24,7 @@ from typing import Any
 
 from kb.store.base import (
     BUSY_MESSAGE,
+    FILE_COLUMNS,
     MENTION_COLUMNS,
     RANK_DIGITS,
     RAW_RELATION_COLUMNS,
@@ -165,9 +166,8 @@ class PostgresStore(Store):
         ids: dict[str, int] = {}
         with self.conn.cursor() as cur:
             cur.executemany(
-                "INSERT INTO files (path, sha1, chars, doc_key, doc_ref, doc_type, doc_date,"
-                " doc_title, doc_issuer_code) VALUES (%s, %s, %s, %s, %s, %s, %s, %s, %s)"
-                " RETURNING id, path",
+                f"INSERT INTO files ({', '.join(FILE_COLUMNS)})"
+                f" VALUES ({', '.join(['%s'] * len(FILE_COLUMNS))}) RETURNING id, path",
                 [(path, sha1, chars, *doc) for path, sha1, chars, doc, _, _ in pending],
                 returning=True,
             )

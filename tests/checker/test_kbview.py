@@ -62,3 +62,63 @@ def test_date_window_of_a_half_blank_header_and_of_an_undated_plan() -> None:
     assert (w2.earliest, w2.latest, w2.source) == (dt.date(2021, 12, 30), None, "cited")
     w3 = date_window(extract_text(plan), as_of=dt.date(2022, 3, 1))
     assert w3.exact and w3.source == "as-of"
+
+
+@pytest.fixture(scope="module")
+def invoices_view(tmp_path_factory: pytest.TempPathFactory) -> KnowledgeBaseView:
+    """Nghị định 123/2020/NĐ-CP on invoices (bench corpus pd-vbpl-146457, with its metadata):
+    "… Nghị định số 119/2018/NĐ-CP … tiếp tục có hiệu lực thi hành đến ngày 30 tháng 6 năm
+    2022"."""
+    bench = Path(__file__).resolve().parents[2].parent / "shared" / "bench-corpus"
+    source = bench / "docs" / "pd-vbpl-146457.txt"
+    if not source.is_file():
+        pytest.skip("the bench corpus (../shared/bench-corpus) is not next to this checkout")
+    docs = tmp_path_factory.mktemp("invoices") / "docs"
+    docs.mkdir()
+    (docs / source.name).write_bytes(source.read_bytes())
+    meta = docs.parent / "meta.jsonl"
+    lines = (bench / "metadata.jsonl").read_text("utf-8").splitlines()
+    meta.write_text(
+        "\n".join(line for line in lines if '"id": "pd-vbpl-146457"' in line) + "\n", "utf-8"
+    )
+    db = docs.parent / "kb.sqlite"
+    kb = KnowledgeBase.open(db, readonly=False)
+    kb.build([docs])
+    kb.close()
+    from kb.ingest.importer import import_jsonl
+    from kb.store.sqlite import Store
+
+    store = Store(db)
+    import_jsonl(store, meta)
+    store.close()
+    return KnowledgeBaseView(KnowledgeBase.open(db))
+
+
+def test_a_text_kept_in_force_until_a_date_has_ended_after_it(
+    invoices_view: KnowledgeBaseView,
+) -> None:
+    key = "119/2018/NĐ-CP"
+    assert invoices_view.standing(key, dt.date(2022, 6, 30)).status in ("in_force", "amended")
+    ended = invoices_view.standing(key, dt.date(2022, 7, 1))
+    assert ended is not None
+    assert (ended.status, ended.since) == ("expired", dt.date(2022, 7, 1))
+
+
+def test_an_ended_text_is_never_verified_in_force(invoices_view: KnowledgeBaseView) -> None:
+    from citecheck.engine import Options, check_source
+
+    # a report of 2023 still citing the decree on e-invoices that ended on 1/7/2022 (the
+    # citation as 123/2020/NĐ-CP writes it)
+    draft = (
+        "Số: 12/BC-UBND\n\nSơn La, ngày 15 tháng 3 năm 2023\n\nBÁO CÁO\n\nThực hiện Nghị định "
+        "số 119/2018/NĐ-CP ngày 12 tháng 9 năm 2018 của Chính phủ quy định về hóa đơn điện tử "
+        "khi bán hàng hóa, cung cấp dịch vụ, Ủy ban nhân dân báo cáo như sau.\n"
+    )
+    outcome = check_source("bc.txt", draft, Options(lang="vi"), invoices_view)
+    rows = {a.key: a for a in outcome.report.authorities}
+    row = rows["119/2018/NĐ-CP"]
+    assert row.verdict == "expired"
+    assert "còn hiệu lực" not in row.detail
+    found = [f for f in outcome.report.all_findings() if f.name == "superseded-citation"]
+    assert [f.severity for f in found] == ["warning"]
+    assert "đã hết hiệu lực từ ngày 01/07/2022" in found[0].message

@@ -1,6 +1,7 @@
 from __future__ import annotations
 
 import shutil
+import sys
 from collections.abc import Callable, Iterator
 from pathlib import Path
 
@@ -14,6 +15,8 @@ from kb.store.base import Store
 from kb.store.scratch import reader_of
 
 ROOT = Path(__file__).resolve().parents[2]
+# helpers shared by the tests of this folder and the benchmarks (relation_sample)
+sys.path.insert(0, str(Path(__file__).resolve().parent))
 CORPUS = ROOT / "corpus"
 BENCH = ROOT / ".." / "shared" / "bench-corpus"
 VNLEGALTEXT = ROOT / ".." / "shared" / "vnlegaltext"

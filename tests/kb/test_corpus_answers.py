@@ -85,8 +85,10 @@ def test_applies_answers_12_qd_tu_in_2021(
     assert data["on"] == "2021-06-01"
     first = data["results"][0]
     assert (first["ref"], first["status"]) == ("12-QĐ/TU", "in_force")
-    statuses = {r["ref"]: r["status"] for r in data["results"]}
-    assert statuses["429-QĐ/TU"] == "not_yet_issued"
+    # not issued yet on that date: never among the answers, only in the "later" group
+    assert "429-QĐ/TU" not in {r["ref"] for r in data["results"]}
+    later = {r["ref"]: r["status"] for r in data["later"]}
+    assert later["429-QĐ/TU"] == "not_issued"
 
 
 def test_applies_answers_429_qd_tu_in_2023_with_its_guidance(
@@ -127,7 +129,8 @@ def test_applies_text_lists_guidance(runner: CliRunner, cli: click.Group, corpus
     )
     assert result.exit_code == 0
     lines = result.output.splitlines()
-    assert lines[1].startswith("1. Quy định 429-QĐ/TU (01/7/2022) — còn hiệu lực")
+    assert lines[1] == "Đang có hiệu lực:"
+    assert lines[2].startswith("1. Quy định 429-QĐ/TU (01/7/2022) — còn hiệu lực")
     assert "hướng dẫn: 09-HD/BDVTU (20/7/2022)" in result.output
 
 
@@ -176,12 +179,14 @@ def test_applies_lists_regulations_before_what_was_only_issued(corpus_kb: Knowle
     assert any(d.key.startswith("file:corpus/") for d in first.implemented_by)
 
 
-def test_applies_before_issue_is_not_yet_issued_for_every_kind(corpus_kb: KnowledgeBase) -> None:
+def test_applies_before_issue_is_not_issued_for_every_kind(corpus_kb: KnowledgeBase) -> None:
     result = corpus_kb.applies("đối thoại trực tiếp", on=dt.date(2023, 1, 1), lang="en")
     statuses = {r.ref: (r.kind, r.status, r.status_label) for r in result.results}
     assert statuses["429-QĐ/TU"] == ("regulation", "in_force", "in force")
     assert statuses["12-QĐ/TU"][:2] == ("regulation", "replaced")
-    assert statuses["367/BC-VPUB"] == ("issued", "not_yet_issued", "not yet issued")
+    later = {r.ref: (r.kind, r.status, r.status_label, r.group) for r in result.later}
+    assert "367/BC-VPUB" not in statuses
+    assert later["367/BC-VPUB"] == ("issued", "not_issued", "not yet issued", "later")
 
 
 def test_every_document_type_has_a_class() -> None:

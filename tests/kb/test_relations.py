@@ -196,3 +196,174 @@ def test_decomposed_accents_are_read_and_offsets_point_into_the_text() -> None:
     start = original_offset(shifts, at)
     end = original_offset(shifts, at + len("thay the"))
     assert unicodedata.normalize("NFC", text[start:end]) == "thay thế"
+
+
+def test_a_phrase_in_the_name_of_a_law_is_not_an_act() -> None:
+    # bench corpus cb-468714 (Thông tư 152/2025/TT-BTC, Công báo): "Luật sửa đổi, bổ sung
+    # …" is the name of the law the circular rests on, not an amendment by the circular
+    text = (
+        "Căn cứ Luật sửa đổi, bổ sung một số điều của Luật Chứng khoán, Luật \n"
+        "Kế toán, Luật Kiểm toán độc lập, Luật Ngân sách nhà nước, Luật Quản lý, sử \n"
+        "dụng tài sản công, Luật Quản lý thuế, Luật Thuế thu nhập cá nhân, Luật Dự trữ \n"
+        "quốc gia, Luật Xử lý vi phạm hành chính số 56/2024/QH15 ngày 29 tháng 11 \n"
+        "năm 2024;"
+    )
+    assert {k for _, t, k in _edges(text, "Thông tư") if t == "56/2024/qh15"} == {"based_on"}
+
+
+def test_the_next_item_of_an_outer_list_is_not_the_object_of_a_description() -> None:
+    # bench corpus pd-vbpl-32977 (a form of Thông tư 21/2013/TT-BCT): the decree details
+    # the law on tobacco; the circular after the comma is the next document listed
+    text = (
+        "(2) phải thực hiện đúng các quy định tại Nghị định số 67/2013/NĐ-CP ngày 27 tháng 6 "
+        "năm 2013 của Chính phủ quy định chi tiết một số điều và biện pháp thi hành Luật "
+        "Phòng, chống tác hại của thuốc lá về kinh doanh thuốc lá, Thông tư số 21/2013/TT-BCT "
+        "ngày 25 tháng 9 năm 2013 của Bộ Công Thương quy định chi tiết một số điều của Nghị "
+        "định số 67/2013/NĐ-CP."
+    )
+    edges = _edges(text, "Thông tư")
+    assert ("21/2013/tt-bct", "67/2013/nd-cp", "guides") in edges
+    assert ("67/2013/nd-cp", "21/2013/tt-bct", "guides") not in edges
+
+
+def test_every_law_of_an_amending_list_amends_the_cited_one_and_not_the_acting_text() -> None:
+    # bench corpus cb-469587 (Thông tư 22/2026/TT-BNNMT, Công báo)
+    text = (
+        "Căn cứ Luật Bảo vệ môi trường số 72/2020/QH14 được sửa đổi, bổ sung một \n"
+        "số điều theo Luật số 11/2022/QH15, Luật số 16/2023/QH15, Luật số 18/2023/QH15, \n"
+        "Luật số 47/2024/QH15, Luật số 54/2024/QH15 và Luật số 146/2025/QH15; "
+    )
+    edges = _edges(text, "Thông tư")
+    amenders = {s for s, t, k in edges if t == "72/2020/qh14" and k == "amends"}
+    assert amenders == {
+        "11/2022/qh15", "16/2023/qh15", "18/2023/qh15", "47/2024/qh15", "54/2024/qh15",
+        "146/2025/qh15",
+    }  # fmt: skip
+    assert ("this", "72/2020/qh14", "based_on") in edges
+
+
+def test_the_next_decree_of_a_basis_list_rests_the_text_and_is_not_detailed_by_the_first() -> None:
+    # bench corpus cb-37982 (Công báo): two decrees joined by "và" in one Căn cứ line
+    text = (
+        "Căn cứ Nghị định số 34/2016/NĐ-CP ngày 14 tháng 5 năm 2016 của Chính phủ quy định "
+        "chi tiết một số điều và biện pháp thi hành Luật Ban hành văn bản quy phạm pháp luật "
+        "năm 2015 và Nghị định số 154/2020/NĐ-CP ngày 31/12/2020 của Chính phủ sửa đổi, bổ "
+        "sung một số điều của Nghị định số 34/2016/NĐ-CP ngày 14 tháng 5 năm 2016 của Chính "
+        "phủ;"
+    )
+    edges = _edges(text, "Thông tư")
+    assert ("this", "154/2020/nd-cp", "based_on") in edges
+    assert ("154/2020/nd-cp", "34/2016/nd-cp", "amends") in edges
+    assert ("34/2016/nd-cp", "154/2020/nd-cp", "guides") not in edges
+
+
+def test_a_parenthesis_about_a_law_says_nothing_of_the_next_document() -> None:
+    # bench corpus pd-vbpl-174887 (pháp điển): "(sửa đổi, bổ sung năm 2020)" describes the
+    # law; the decree after it was read as amended by the law
+    text = (
+        "Việc giao biên bản vi phạm hành chính cho người vi phạm thực hiện theo quy định tại "
+        "Điều 58 Luật Xử lý vi phạm hành chính năm 2012 (sửa đổi, bổ sung năm 2020) và Điều "
+        "12 Nghị định số 118/2021/NĐ-CP ngày 23/12/2021 của Chính phủ quy định chi tiết một "
+        "số điều và biện pháp thi hành Luật Xử lý vi phạm hành chính."
+    )
+    kinds = {k for _, t, k in _edges(text, "Thông tư") if t == "118/2021/nd-cp"}
+    assert "amends" not in kinds
+
+
+def test_continuing_in_force_until_a_date_is_not_an_amendment() -> None:
+    # bench corpus pd-vbpl-146457 (Nghị định 123/2020/NĐ-CP, Điều 59): the decrees listed
+    # stay in force until 30/6/2022; only 04/2014 amends 51/2010, as its description says
+    text = (
+        "2. Nghị định số 51/2010/NĐ-CP ngày 14 tháng 5 năm 2010 của Chính phủ quy định về hóa "
+        "đơn bán hàng hóa, cung ứng dịch vụ, Nghị định số 04/2014/NĐ-CP ngày 17 tháng 01 năm "
+        "2014 của Chính phủ sửa đổi, bổ sung một số điều của Nghị định số 51/2010/NĐ-CP quy "
+        "định về hóa đơn bán hàng hóa, cung ứng dịch vụ, Nghị định số 119/2018/NĐ-CP ngày 12 "
+        "tháng 9 năm 2018 của Chính phủ quy định về hóa đơn điện tử khi bán hàng hóa, cung cấp "
+        "dịch vụ tiếp tục có hiệu lực thi hành đến ngày 30 tháng 6 năm 2022."
+    )
+    typed = {e for e in _edges(text, "Nghị định") if e[2] != "cites"}
+    assert typed == {("4/2014/nd-cp", "51/2010/nd-cp", "amends")}
+
+
+def test_until_a_law_ends_is_a_time_limit_not_a_repeal() -> None:
+    # bench corpus cb-45740 (Nghị định 212/2025/NĐ-CP, transitional provisions)
+    text = (
+        "Đối với quy định tại điểm đ khoản 1, khoản 2 Điều 4 và Điều 11 Nghị định số "
+        "30/2016/NĐ-CP tiếp tục thực hiện cho đến khi Luật Việc làm số 38/2013/QH13 ngày 16 "
+        "tháng 11 năm 2013 hết hiệu lực thi hành."
+    )
+    assert {k for _, t, k in _edges(text, "Nghị định") if t == "38/2013/qh13"} == {"cites"}
+
+
+def test_the_items_of_a_list_take_what_its_introduction_says() -> None:
+    # bench corpus pd-vbpl-113135 (Thông tư liên tịch 49/2016/TTLT-BQP-BYT-BTC, Điều 25)
+    text = (
+        "2. Các văn bản sau đây hết hiệu lực thi hành kể từ ngày Thông tư này có hiệu lực "
+        "thi hành:\n"
+        "a) Thông tư liên tịch số 25/2010/TTLT-BQP-BYT-BTC ngày 05 tháng 3 năm 2010 của liên "
+        "Bộ Quốc phòng, Bộ Y tế, Bộ Tài chính hướng dẫn quản lý, tổ chức thực hiện;\n"
+        "b) Thông tư liên tịch số 03/2012/TTLT-BQP-BYT-BTC ngày 16 tháng 01 năm 2012 của liên "
+        "Bộ Quốc phòng, Bộ Y tế, Bộ Tài chính hướng dẫn thực hiện BHYT.\n"
+    )
+    edges = _edges(text, "Thông tư liên tịch")
+    assert ("this", "25/2010/ttlt-bqp-byt-btc", "repeals") in edges
+    assert ("this", "3/2012/ttlt-bqp-byt-btc", "repeals") in edges
+
+
+def test_listed_articles_that_end_amend_their_documents() -> None:
+    # bench corpus pd-vbpl-111793 (Thông tư 11/2016/TT-NHNN, Điều 5)
+    text = (
+        "2. Kể từ ngày Thông tư này có hiệu lực thi hành, các điều, khoản sau đây hết hiệu "
+        "lực thi hành:\n"
+        "a) Mục 6 Thông tư số 07/2001/TT-NHNN ngày 31/8/2001 của Thống đốc Ngân hàng Nhà nước "
+        "Việt Nam;\n"
+        "b) Khoản 2 Điều 1, Điều 6 Thông tư số 29/2015/TT-NHNN ngày 22/12/2015 của Thống đốc "
+        "Ngân hàng Nhà nước Việt Nam.\n"
+        "3. Chánh Văn phòng chịu trách nhiệm tổ chức thi hành Thông tư này.\n"
+    )
+    edges = _edges(text, "Thông tư")
+    assert ("this", "7/2001/tt-nhnn", "amends") in edges
+    assert ("this", "29/2015/tt-nhnn", "amends") in edges
+
+
+def test_a_consolidated_text_states_what_amended_the_document_it_consolidates() -> None:
+    # bench corpus cb-41352 (Văn bản hợp nhất, Công báo): the passive phrase speaks of the
+    # circular at the head of the description, not of the decision its title mentions;
+    # the alias "(sau đây viết tắt là …)" adds nothing
+    text = (
+        "Thông tư liên tịch số 17/2014/TTLT-BLĐTBXH-BTC ngày 01 tháng 8 năm 2023 \n"
+        "của Bộ trưởng Bộ Lao động Thương binh và Xã hội và Bộ trưởng Bộ Tài chính \n"
+        "hướng dẫn thực hiện trợ cấp một lần đối với người được cử làm chuyên gia sang \n"
+        "giúp Lào và Căm-pu-chi-a theo Quyết định số 57/2013/QĐ-TTg ngày 14 tháng 10 \n"
+        "năm 2013 của Thủ tướng Chính phủ, có hiệu lực kể từ ngày 15 tháng 9 năm 2014, \n"
+        "được sửa đổi, bổ sung bởi: \n"
+        "Thông tư số 08/2023/TT-BLĐTBXH ngày 29 tháng 8 năm 2023 của Bộ trưởng \n"
+        "Bộ Lao động - Thương binh và Xã hội sửa đổi, bổ sung, bãi bỏ một số điều của các \n"
+        "Thông tư, Thông tư liên tịch có quy định liên quan (sau đây viết tắt là Thông tư số "
+        "08/2023/TT-BLĐTBXH), có hiệu lực kể từ ngày 15 tháng 10 năm 2023.\n"
+    )
+    typed = {e for e in _edges(text, "Văn bản hợp nhất") if e[2] != "cites"}
+    assert typed == {("8/2023/tt-bldtbxh", "17/2014/ttlt-bldtbxh-btc", "amends")}
+
+
+def test_a_long_list_of_laws_each_with_its_own_amending_laws() -> None:
+    # bench corpus cb-44464 (Công báo): one list of laws, each "đã được sửa đổi, bổ sung
+    # một số điều theo Luật số …"; a law written with its name starts the next item
+    path = BENCH / "docs" / "cb-44464.txt"
+    if not path.is_file():
+        pytest.skip("the bench corpus (shared/bench-corpus next to the repository) is absent")
+    full = path.read_text(encoding="utf-8")
+    start = full.index("Luật Chứng khoán số \n70/2006/QH11")
+    end = full.index("59/2010/QH12.", start) + len("59/2010/QH12.")
+    text = full[start:end]  # a contiguous excerpt of the list
+    typed = {e for e in _edges(text, "Nghị định") if e[2] == "amends"}
+    assert typed == {
+        ("62/2010/qh12", "70/2006/qh11", "amends"),
+        ("31/2009/qh12", "62/2006/qh11", "amends"),
+        ("3/2016/qh14", "50/2014/qh13", "amends"),
+        ("77/2015/qh13", "30/2009/qh12", "amends"),
+        ("92/2015/qh13", "10/2012/qh13", "amends"),
+        ("32/2013/qh13", "25/2008/qh12", "amends"),
+        ("46/2014/qh13", "25/2008/qh12", "amends"),
+        ("97/2015/qh13", "25/2008/qh12", "amends"),
+    }

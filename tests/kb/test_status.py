@@ -42,7 +42,7 @@ def chain_kb() -> KnowledgeBase:
 
 def test_status_follows_the_chain(chain_kb: KnowledgeBase) -> None:
     a = "10/2015/QĐ-UBND"
-    assert chain_kb.status_on(a, dt.date(2014, 12, 31)) is Status.NOT_YET_ISSUED
+    assert chain_kb.status_on(a, dt.date(2014, 12, 31)) is Status.NOT_ISSUED
     assert chain_kb.status_on(a, dt.date(2016, 1, 1)) is Status.IN_FORCE
     assert chain_kb.status_on(a, dt.date(2019, 1, 1)) is Status.REPLACED
     assert [d.key for d in chain_kb.replaced_by(a, dt.date(2019, 1, 1))] == ["20/2018/QĐ-UBND"]
