@@ -20,7 +20,7 @@ from typing import Any
 from kb.graph.identity import FILE_KEY_PREFIX
 from kb.graph.relations import Mention, find_relations
 from kb.models import ExtractedFile
-from kb.parse.effect import read_effect
+from kb.parse.effect import RelationDay, read_effect, relation_effect
 from kb.store.sqlite import Store
 
 # bump when what a build stores changes: the next build then redoes everything
@@ -166,7 +166,7 @@ def file_rows(extracted: ExtractedFile, text: str, shown_path: str, sha1: str) -
             r.kind,
             r.confidence,
             r.phrase,
-            None if r.kind == "cites" else r.evidence,
+            None if r.kind == "cites" and not _keeps_in_force(r.evidence) else r.evidence,
             r.start,
             r.end,
         )
@@ -174,6 +174,16 @@ def file_rows(extracted: ExtractedFile, text: str, shown_path: str, sha1: str) -
         if not (r.kind == "cites" and r.source is not None)
     ]
     return (shown_path, sha1, len(text), doc, mentions, relations)
+
+
+def _keeps_in_force(evidence: str | None) -> bool:
+    """Whether a plain citation's sentence keeps the cited text in force up to a day ("…
+    tiếp tục có hiệu lực thi hành đến ngày …"): its sentence is kept, since it dates the
+    cited text's end."""
+    if evidence is None or "hiệu lực" not in evidence:
+        return False
+    found = relation_effect(evidence)
+    return found is not None and found.how == RelationDay.CONTINUES
 
 
 def parse_one(job: tuple[str, str, str]) -> FileData | str:
