@@ -64,9 +64,14 @@ def pieces(text: str, findings: list[Any]) -> list[Piece]:
         starting.setdefault(s, []).append(m)
         ending.setdefault(e, []).append(m)
     active: set[int] = set()
+    peak = 0  # a set keeps its table when emptied, and iterating it walks the whole table
     for a, b in pairwise(bounds):
         active.difference_update(ending.get(a, ()))
+        if len(active) * 4 < peak:
+            active = set(active)
+            peak = len(active)
         active.update(starting.get(a, ()))
+        peak = max(peak, len(active))
         if b <= a:
             continue
         piece = Piece(text[a:b], a)
