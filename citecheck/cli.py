@@ -133,9 +133,13 @@ def check_cmd(
     render = RenderOptions(
         lang=options.lang, color=fmt == "text" and sys.stdout.isatty(), statistics=statistics
     )
-    text = REPORTERS[fmt]().render(outcome.report, sources, render)
-    if text:
-        click.echo(text)
+    written = False
+    for chunk in REPORTERS[fmt]().chunks(outcome.report, sources, render):
+        if chunk:
+            click.echo(chunk, nl=False)
+            written = True
+    if written:
+        click.echo("")
     if annotate is not None:
         _annotate(paths, annotate, outcome.report.all_findings())
 

@@ -23,6 +23,7 @@ from citecheck.messages import message
 from citecheck.models import CheckReport, FileFindings, Finding, Summary
 from citecheck.rules import CheckContext, SourceDoc, matches
 from citecheck.rules.base import Rule
+from kb.parse.pool import map_in_order
 
 
 @dataclass
@@ -145,18 +146,27 @@ def check_paths(paths: Sequence[str | Path], options: Options, kb: Any = None) -
     roots = [Path(p) for p in paths if Path(p).is_dir()]
     corpus = bool(roots)
     seen: set[str] = set()
+    files: list[Path] = []
     for path in iter_paths(paths):
-        key = str(path)
-        if key in seen:
-            continue
-        seen.add(key)
-        try:
-            loaded = load(path)
-        except Unreadable as exc:
-            unreadable.append((key, exc.says(options.lang)))
-            continue
-        docs.append(make_document(loaded.path, loaded.text, loaded.locate))
+        if str(path) not in seen:
+            seen.add(str(path))
+            files.append(path)
+    # files are read and parsed on two worker processes (a few in-process), in order
+    for path, got in zip(files, map_in_order(_read_and_parse, files), strict=True):
+        if isinstance(got, tuple):
+            unreadable.append((str(path), got[1] if options.lang == "en" else got[0]))
+        else:
+            docs.append(got)
     return check_documents(docs, options, kb, unreadable, corpus=corpus, roots=roots)
+
+
+def _read_and_parse(path: Path) -> SourceDoc | tuple[str, str]:
+    """One file read and parsed, or why it cannot be read (in Vietnamese and in English)."""
+    try:
+        loaded = load(path)
+    except Unreadable as exc:
+        return exc.says("vi"), exc.says("en")
+    return make_document(loaded.path, loaded.text, loaded.locate)
 
 
 def check_texts(named: Sequence[tuple[str, str]], options: Options, kb: Any = None) -> Outcome:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterator
 from dataclasses import dataclass
 from typing import ClassVar
 
@@ -30,3 +31,10 @@ class Reporter:
         self, report: CheckReport, sources: dict[str, SourceDoc], options: RenderOptions
     ) -> str:
         raise NotImplementedError
+
+    def chunks(
+        self, report: CheckReport, sources: dict[str, SourceDoc], options: RenderOptions
+    ) -> Iterator[str]:
+        """The output in pieces, to be written one after another (the whole of
+        :meth:`render` by default; formats that can, file by file)."""
+        yield self.render(report, sources, options)
