@@ -55,6 +55,7 @@ def main() -> None:
     \b
     citecheck PATH...          check files, or directories as one corpus
     citecheck rule NAME|CODE   explain a rule (citecheck rule: list them all)
+    citecheck serve            the web application (also `kb serve`)
     """
 
 
@@ -187,6 +188,15 @@ def rule_cmd(name: str | None) -> None:
     if rule is None:
         raise click.UsageError(f"unknown rule: {name} (see `citecheck rule`)")
     click.echo(render_rule(rule))
+
+
+def _register_serve() -> None:
+    from citecheck.web.command import serve
+
+    main.add_command(serve, "serve")
+
+
+_register_serve()
 
 
 if __name__ == "__main__":  # pragma: no cover

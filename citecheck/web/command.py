@@ -1,7 +1,8 @@
-"""``kb serve``: the local web application (check a draft, which regulation applies).
+"""``citecheck serve``: the local web application (check a draft, which regulation applies).
 
-Registered in the ``kb`` group with ``main.add_command(serve)``. The web stack (FastAPI,
-uvicorn, Jinja2) is the ``web`` extra and is imported only when the command runs.
+A command of the ``citecheck`` group. ``kb serve`` is the same command, found by ``kb``
+through the ``kb.commands`` entry point (``kb`` never imports the web app). The web stack
+(FastAPI, uvicorn, Jinja2) is the ``web`` extra and is imported only when the command runs.
 """
 
 from __future__ import annotations
@@ -39,7 +40,7 @@ def serve(db: Path | None, host: str, port: int, max_upload_mb: int) -> None:
         from citecheck.web.app import create_app
     except ImportError as err:
         click.echo(
-            f"kb serve cần gói web: pip install 'citecheck[web]' ({err.name} chưa cài)", err=True
+            f"serve cần gói web: pip install 'citecheck[web]' ({err.name} chưa cài)", err=True
         )
         sys.exit(2)
     path = db_path(db)

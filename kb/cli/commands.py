@@ -15,107 +15,11 @@ from typing import Any, TypeVar
 
 import click
 
+from kb.cli.wording import msg
 from kb.store.config import db_path
 
 EXIT_OK, EXIT_NOT_FOUND, EXIT_ERROR = 0, 1, 2
 F = TypeVar("F", bound=Callable[..., Any])
-
-MESSAGES = {
-    "vi": {
-        "no_kb": "chưa có cơ sở tri thức {db}: hãy chạy `kb build` trước",
-        "not_found": "không có văn bản {ref} trong cơ sở tri thức",
-        "ambiguous": "{ref} chỉ nhiều văn bản, hãy ghi rõ năm: {keys}",
-        "built": "{db}: {files} tệp ({parsed} đọc lại, {unchanged} không đổi, {removed} bỏ đi); "
-        "{documents} văn bản, {relations} quan hệ",
-        "imported": "{db}: nhập {documents} văn bản, {relations} quan hệ từ {path}",
-        "status": "Tình trạng ngày {on}: {label}",
-        "replaced_by": "thay bằng",
-        "relations": "Quan hệ",
-        "mentions": "Được nhắc đến {n} lần",
-        "variants": "cách ghi",
-        "dates": "ngày",
-        "disagree": "Khác với dữ liệu nhập",
-        "no_results": "không tìm thấy văn bản nào về “{query}”",
-        "replaces": "thay thế",
-        "guided_by": "hướng dẫn",
-        "implemented_by": "thực hiện",
-        "results": "Văn bản điều chỉnh “{query}” ngày {on}",
-    },
-    "en": {
-        "no_kb": "no knowledge base at {db}: run `kb build` first",
-        "not_found": "no document {ref} in the knowledge base",
-        "ambiguous": "{ref} names several documents, give the year: {keys}",
-        "built": "{db}: {files} files ({parsed} parsed, {unchanged} unchanged, {removed} removed); "
-        "{documents} documents, {relations} relations",
-        "imported": "{db}: imported {documents} documents, {relations} relations from {path}",
-        "status": "Status on {on}: {label}",
-        "replaced_by": "replaced by",
-        "relations": "Relations",
-        "mentions": "Mentioned {n} times",
-        "variants": "written as",
-        "dates": "dates",
-        "disagree": "Differs from imported data",
-        "no_results": "no document about “{query}”",
-        "replaces": "replaces",
-        "guided_by": "guided by",
-        "implemented_by": "implemented by",
-        "results": "Documents governing “{query}” on {on}",
-    },
-}
-
-KIND_LABELS = {
-    "vi": {
-        ("replaces", "out"): "thay thế",
-        ("replaces", "in"): "bị thay thế bởi",
-        ("repeals", "out"): "bãi bỏ",
-        ("repeals", "in"): "bị bãi bỏ bởi",
-        ("amends", "out"): "sửa đổi, bổ sung",
-        ("amends", "in"): "được sửa đổi, bổ sung bởi",
-        ("guides", "out"): "hướng dẫn",
-        ("guides", "in"): "được hướng dẫn bởi",
-        ("implements", "out"): "thực hiện",
-        ("implements", "in"): "được thực hiện bởi",
-        ("based_on", "out"): "căn cứ",
-        ("based_on", "in"): "là căn cứ của",
-        ("corrects", "out"): "đính chính",
-        ("corrects", "in"): "được đính chính bởi",
-        ("cites", "out"): "dẫn chiếu",
-        ("cites", "in"): "được dẫn chiếu bởi",
-    },
-    "en": {
-        ("replaces", "out"): "replaces",
-        ("replaces", "in"): "replaced by",
-        ("repeals", "out"): "repeals",
-        ("repeals", "in"): "repealed by",
-        ("amends", "out"): "amends",
-        ("amends", "in"): "amended by",
-        ("guides", "out"): "guides",
-        ("guides", "in"): "guided by",
-        ("implements", "out"): "implements",
-        ("implements", "in"): "implemented by",
-        ("based_on", "out"): "based on",
-        ("based_on", "in"): "basis of",
-        ("corrects", "out"): "corrects",
-        ("corrects", "in"): "corrected by",
-        ("cites", "out"): "cites",
-        ("cites", "in"): "cited by",
-    },
-}
-
-
-def msg(lang: str, name: str, **kw: Any) -> str:
-    return MESSAGES.get(lang, MESSAGES["vi"])[name].format(**kw)
-
-
-def vn_date(iso: str | None) -> str:
-    """ISO date as written in Vietnamese documents: 27/02/2019, 01/7/2022."""
-    if not iso:
-        return "?"
-    parts = iso.split("-")
-    if len(parts) != 3:
-        return iso
-    y, m, d = (int(p) for p in parts)
-    return f"{d:02d}/{m:02d}/{y}" if m < 3 else f"{d:02d}/{m}/{y}"
 
 
 def db_option(f: F) -> F:

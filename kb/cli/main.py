@@ -5,6 +5,7 @@ from __future__ import annotations
 import json
 import sys
 from pathlib import Path
+from typing import Any
 
 import click
 
@@ -13,7 +14,30 @@ EXIT_FINDINGS = 1
 EXIT_ERROR = 2
 
 
-@click.group(context_settings={"help_option_names": ["-h", "--help"]})
+class _KbGroup(click.Group):
+    """The ``kb`` commands, and those other packages add through the ``kb.commands`` entry
+    point (``citecheck`` adds ``serve``): looked up only when a name is not one of ours."""
+
+    def _plugins(self) -> dict[str, Any]:
+        from importlib.metadata import entry_points
+
+        return {ep.name: ep for ep in entry_points(group="kb.commands")}
+
+    def list_commands(self, ctx: click.Context) -> list[str]:
+        return sorted({*super().list_commands(ctx), *self._plugins()})
+
+    def get_command(self, ctx: click.Context, cmd_name: str) -> click.Command | None:
+        command = super().get_command(ctx, cmd_name)
+        if command is not None:
+            return command
+        plugin = self._plugins().get(cmd_name)
+        if plugin is None:
+            return None
+        loaded = plugin.load()
+        return loaded if isinstance(loaded, click.Command) else None
+
+
+@click.group(cls=_KbGroup, context_settings={"help_option_names": ["-h", "--help"]})
 @click.version_option(package_name="citecheck")
 def main() -> None:
     """Knowledge base of Vietnamese legal and administrative documents."""
@@ -65,12 +89,10 @@ def schema(model: str) -> None:
 
 
 def _register_commands() -> None:
-    from citecheck.web.command import serve
     from kb.cli.commands import COMMANDS
 
     for command in COMMANDS:
         main.add_command(command)
-    main.add_command(serve)
 
 
 _register_commands()

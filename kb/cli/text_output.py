@@ -6,7 +6,7 @@ from collections.abc import Iterable
 
 import click
 
-from kb.cli.commands import KIND_LABELS, msg, vn_date
+from kb.cli.wording import KIND_LABELS, msg, vn_date
 from kb.records import AppliesResult, DocRef, ShowResult, StatsResult
 
 
