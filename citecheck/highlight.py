@@ -47,6 +47,7 @@ def pieces(text: str, findings: list[Any]) -> list[Piece]:
             rs, re_ = _clamp(_get(r, "start"), _get(r, "end"), n)
             if re_ > rs and (rs, re_) != (s, e):
                 marks.append((rs, re_, i, "r"))
+    severities = [str(_get(f, "severity", "info")) for f in findings]
     cuts = {0, n}
     for s, e, _, _ in marks:
         cuts.add(s)
@@ -83,10 +84,7 @@ def pieces(text: str, findings: list[Any]) -> list[Piece]:
             if first not in anchored:
                 anchored.add(first)
                 piece.anchor = f"f-{first}"
-            piece.severity = min(
-                (str(_get(findings[i], "severity", "info")) for i in piece.findings),
-                key=lambda sev: SEVERITY_ORDER.get(sev, 3),
-            )
+            piece.severity = min((severities[i] for i in piece.findings), key=_gravity)
         if a in evidence_starts and f"e-{a}" not in seen_ids:
             seen_ids.add(f"e-{a}")
             if piece.anchor is None and not piece.findings:
@@ -98,6 +96,10 @@ def pieces(text: str, findings: list[Any]) -> list[Piece]:
         else:
             out.append(piece)
     return out
+
+
+def _gravity(severity: str) -> int:
+    return SEVERITY_ORDER.get(severity, 3)
 
 
 def _clamp(start: Any, end: Any, n: int) -> tuple[int, int]:
