@@ -1,4 +1,4 @@
-"""Parse many files on every core: results come back in the order of the inputs, one at a
+"""Parse many files on two cores: results come back in the order of the inputs, one at a
 time, so a caller can write each as it comes; the workers end with the process that
 started them, even when it is killed.
 """
@@ -21,8 +21,9 @@ _PARENT_CHECK_SECONDS = 0.5
 
 def _end_with_parent(parent: int) -> None:
     """Worker start-up: leave as soon as the parent is gone. A killed parent cannot stop its
-    workers, and a worker waiting for its next job would wait for ever."""
-    _die_with_parent_signal()
+    workers, and a worker waiting for its next job would wait for ever. (Linux's parent-death
+    signal is not used: it fires when the *thread* that started the worker ends, which in a
+    threaded server is not the end of the parent.)"""
 
     def watch() -> None:
         while os.getppid() == parent:
@@ -30,19 +31,6 @@ def _end_with_parent(parent: int) -> None:
         os._exit(1)
 
     threading.Thread(target=watch, name="parent-watch", daemon=True).start()
-
-
-def _die_with_parent_signal() -> None:
-    """On Linux, ask the kernel to end this process when its parent ends (no delay)."""
-    try:
-        import ctypes
-        import signal
-
-        libc = ctypes.CDLL(None, use_errno=True)
-        pr_set_pdeathsig = 1
-        libc.prctl(pr_set_pdeathsig, signal.SIGKILL)
-    except (OSError, AttributeError):
-        pass  # not Linux: the watching thread does it
 
 
 def worker_count(items: int) -> int:
