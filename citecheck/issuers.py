@@ -7,7 +7,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 from importlib import resources
 
-from kb.parse.textutil import canon_letters
+from kb.parse.textutil import canon_letters, fold
 
 
 @dataclass(frozen=True)
@@ -36,6 +36,8 @@ def issuers() -> dict[str, Issuer]:
             names=tuple(row.get("names", [])),
         )
         table[norm_code(iss.code)] = iss
+        for alias in row.get("aliases", []):
+            table[norm_code(alias)] = iss
     return table
 
 
@@ -49,6 +51,19 @@ def lookup(code: str | None) -> Issuer | None:
     # a joint or unit suffix: "UBND-NC" → UBND, "BTC-BNV" → BTC
     head = key.split("-")[0]
     return table.get(head)
+
+
+def party_committee_in(lines: list[str]) -> Issuer | None:
+    """The local Party committee a document's header names ("TỈNH ỦY THỪA THIÊN HUẾ",
+    "HUYỆN ỦY …", "ĐẢNG ỦY …"), from the names in the issuer table; None for any other."""
+    for line in lines:
+        folded = fold(line)
+        for iss in issuers().values():
+            if iss.family != "party" or iss.level == "central":
+                continue
+            if any(folded.startswith(fold(name)) for name in iss.names):
+                return iss
+    return None
 
 
 def display_name(code: str | None) -> str:

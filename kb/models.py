@@ -96,6 +96,11 @@ class Citation(BaseModel):
         default_factory=list, description="damage seen in the số hiệu: codes from the grammar data"
     )
     location: Location | None = None
+    law_unresolved: str | None = Field(
+        None,
+        description="a law cited by name that the register of laws does not resolve to a số "
+        "hiệu: why (name-not-in-register, no-law-of-that-name-that-year, …)",
+    )
 
 
 _set = object.__setattr__

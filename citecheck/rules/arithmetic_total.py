@@ -6,7 +6,7 @@ import re
 from collections.abc import Iterator
 from dataclasses import dataclass
 
-from citecheck.models import Finding
+from citecheck.models import Finding, Severity
 from citecheck.rules.base import CheckContext, Rule, SourceDoc
 
 # A count: 40, 07, 5.718 (Vietnamese thousands separator), not a decimal (2,5) nor a percentage.
@@ -24,6 +24,13 @@ _RECEIVED = re.compile(
 )
 _LABELLED = re.compile(rf":[ \t\u00a0\n]*(?P<n>{NUM})(?![\w/%-])")
 MIN_OUTCOMES = 3
+# the next sentence when it gives the files still being processed
+_IN_PROGRESS = re.compile(
+    rf"(?i)\.?[ \t\u00a0\n]*(?:hồ sơ[ \t\u00a0]+)?(?:còn[ \t\u00a0]+)?đang[ \t\u00a0]+giải[ \t\u00a0]+quyết"
+    rf"[ \t\u00a0]*:?[ \t\u00a0\n]*(?P<n>{NUM})(?![\w/%-])"
+)
+_COUNT = re.compile(rf"(?<![\w/.,-])(?P<n>{NUM})[ \t\u00a0\n]+(?P<u>[^\W\d_]+)")
+_ANY_NUM = re.compile(rf"(?<![\w/.,-])(?P<n>{NUM})(?![\w/-])")
 _PART_NUM = re.compile(rf"(?<![\w/.,-])(?P<n>{NUM})(?![\w/%-])")
 _SPLIT = re.compile(r";|,(?!\d)|\svà\s")
 MAX_PART_WORDS = 9
@@ -45,8 +52,10 @@ def vn_number(n: int) -> str:
     return f"{n:,}".replace(",", ".")
 
 
-def _parts(segment: str, base: int, unit: str, labelled: bool) -> list[_Part] | None:
-    """The numbers of a breakdown, or None when the segment is not a clean list of counts."""
+def _parts(segment: str, base: int, unit: str, labelled: bool) -> tuple[list[_Part], bool] | None:
+    """The numbers of a breakdown and whether the list was read to its end; None when the
+    segment is not a list of counts, or when one of its pieces holds a number that cannot be
+    read as a part (adding the others would then be wrong)."""
     parts: list[_Part] = []
     pos = 0
     unit_word = unit.split()[0].lower()
@@ -58,18 +67,30 @@ def _parts(segment: str, base: int, unit: str, labelled: bool) -> list[_Part] | 
             continue
         nums = list(_PART_NUM.finditer(piece))
         if len(nums) != 1 or len(words) > MAX_PART_WORDS or "%" in piece:
-            return parts if len(parts) >= 2 else None
+            if nums or "%" in piece:
+                return None  # a part with a figure that is not a plain count of the unit
+            return (parts, False) if len(parts) >= 2 else None
         m = nums[0]
         after = piece[m.end() :].split()
         before = piece[: m.start()].rstrip()
         same_unit = bool(after) and after[0].lower().strip("*_") == unit_word
         is_label = before.endswith(":") and labelled
         if not (same_unit or is_label):
-            return parts if len(parts) >= 2 else None
+            return None
         parts.append(
             _Part(to_int(m.group("n")), base + p_start + m.start(), base + p_start + m.end())
         )
-    return parts if len(parts) >= 2 else None
+    return (parts, True) if len(parts) >= 2 else None
+
+
+def _unaccounted(text: str, start: int, end: int, parts: list[_Part]) -> bool:
+    """A figure in ``text[start:end]`` that is not one of the parts (not a percentage)."""
+    seen = {p.start for p in parts}
+    for n in _ANY_NUM.finditer(text, start, end):
+        after = text[n.end() : n.end() + 2].lstrip()
+        if n.start() not in seen and not after.startswith("%"):
+            return True
+    return False
 
 
 class ArithmeticTotal(Rule):
@@ -79,11 +100,15 @@ class ArithmeticTotal(Rule):
     Finds a count followed by its breakdown — after "trong đó", "gồm", "bao gồm", or in
     parentheses — and adds the parts; and what was received ("tiếp nhận 5.718 hồ sơ;")
     against at least three labelled outcomes in the same sentence ("đã giải quyết: 5.395
-    hồ sơ, quá hạn: 09 hồ sơ, từ chối: 19"). It only reads breakdowns it is sure of: every part a
+    hồ sơ, quá hạn: 09 hồ sơ, từ chối: 19"), counting the files still being processed ("…
+    đang giải quyết 56 hồ sơ", in that sentence or the next) as one of the outcomes. It only
+    reads breakdowns it is sure of: every part a
     count of the same unit as the total ("07 đơn khiếu nại, 03 đơn tố cáo") or a labelled
     count inside the parentheses ("Công chức: 57; Viên chức: 16"), at least two parts, no
-    percentages. Numbers are read the Vietnamese way: `5.718` is five thousand seven hundred
-    and eighteen.
+    percentages. When one part holds a figure it cannot read as a count of the unit, it adds
+    nothing up rather than sum the parts it happens to see; when the list runs on into words
+    ("còn lại là …"), a difference is only information. Numbers are read the Vietnamese way:
+    `5.718` is five thousand seven hundred and eighteen.
 
     ## Why is this bad?
     Figures in a report are copied into the next level's synthesis. When the parts and the
@@ -124,10 +149,30 @@ class ArithmeticTotal(Rule):
             ]
             if len(parts) < MIN_OUTCOMES:
                 continue
+            unit_word = m.group("unit").split()[0]
+            seen = {p.start for p in parts}
+            for c in _COUNT.finditer(text, m.end(), seg_end):
+                # an outcome written without a label: "…, đang giải quyết 15 hồ sơ"
+                if c.start("n") not in seen and c.group("u").lower() == unit_word.lower():
+                    parts.append(_Part(to_int(c.group("n")), c.start("n"), c.end("n")))
+            if _unaccounted(text, m.end(), seg_end, parts):
+                continue  # a figure that is neither an outcome nor its count: say nothing
+            following = _IN_PROGRESS.match(text, seg_end, min(len(text), seg_end + 200))
+            if following:
+                # "… từ chối: 19. Hồ sơ đang giải quyết: 56 hồ sơ.": the files still in
+                # progress are one of the outcomes of what was received
+                parts.append(
+                    _Part(to_int(following.group("n")), following.start("n"), following.end("n"))
+                )
             yield from self._report(doc, ctx, m, parts)
 
     def _report(
-        self, doc: SourceDoc, ctx: CheckContext, m: re.Match[str], parts: list[_Part]
+        self,
+        doc: SourceDoc,
+        ctx: CheckContext,
+        m: re.Match[str],
+        parts: list[_Part],
+        severity: Severity | None = None,
     ) -> Iterator[Finding]:
         text = doc.text
         total = to_int(m.group("n"))
@@ -148,6 +193,7 @@ class ArithmeticTotal(Rule):
                 parts=shown,
                 sum=vn_number(got),
             ),
+            severity=severity,
             related=related,
             suggestion=self.msg(ctx, "fix", total=m.group("n"), sum=vn_number(got)),
         )
@@ -170,7 +216,9 @@ class ArithmeticTotal(Rule):
                 seg_end = seg_start + (stop.start() if stop else 400)
             segment = text[seg_start:seg_end]
             segment_clean = segment.replace("*", " ").replace("_", " ")
-            parts = _parts(segment_clean, seg_start, m.group("unit"), labelled=paren)
-            if not parts:
+            read = _parts(segment_clean, seg_start, m.group("unit"), labelled=paren)
+            if not read:
                 continue
-            yield from self._report(doc, ctx, m, parts)
+            parts, complete = read
+            # a list that runs on into words the rule cannot read may have more parts
+            yield from self._report(doc, ctx, m, parts, severity=None if complete else "info")

@@ -2,15 +2,28 @@
 
 from __future__ import annotations
 
+import re
 from collections import defaultdict
 from collections.abc import Iterator
 
-from citecheck.issuers import Issuer, display_name, lookup, norm_code, related_bodies
+from citecheck.issuers import (
+    Issuer,
+    display_name,
+    lookup,
+    norm_code,
+    party_committee_in,
+    related_bodies,
+)
 from citecheck.messages import fmt_date, join_words
 from citecheck.models import Finding, Severity
-from citecheck.rules.base import CheckContext, Rule
+from citecheck.rules.base import CheckContext, Rule, SourceDoc
 from citecheck.rules.mentions import Mention, named_with_cua
 from kb.models import Citation, Family
+
+# the document's own number is on a "Số …" line among its first lines
+HEADER_CHARS = 600
+HEADER_LINES = 8
+_OWN_NUMBER = re.compile(r"(?i)^[ \t|*>#]*Số\b")
 
 _FORM_FAMILY = {
     Family.NORMATIVE: "state",
@@ -65,7 +78,9 @@ class IssuerMismatch(Rule):
     document "của Chánh Văn phòng UBND tỉnh"). It also flags the same number and date cited
     with two issuer codes (`114-KL/TU` and `114-KL/TW`, both of 14/7/2015) as a warning: two
     bodies can issue the same number on the same day, so without other evidence it is only
-    a doubt.
+    a doubt. And it flags a local Party committee's own document — "TỈNH ỦY …" at its head —
+    whose number carries the Central Committee's code ("Số 445-KL/TƯ", "-NQ/TW"), as a
+    warning.
 
     ## Why is this bad?
     The issuer code is part of the document's identity. A công văn of the People's Committee
@@ -121,6 +136,39 @@ class IssuerMismatch(Rule):
                         Mention(doc, c)
                     )
         yield from self._two_codes(ctx, groups, flagged)
+        for doc in ctx.documents:
+            yield from self._own_central_code(doc, ctx)
+
+    def _own_central_code(self, doc: SourceDoc, ctx: CheckContext) -> Iterator[Finding]:
+        """A local Party committee's own document numbered with the Central Committee's code:
+        "TỈNH ỦY THỪA THIÊN HUẾ … Số 445-KL/TƯ"."""
+        head = doc.text[:HEADER_CHARS]
+        lines = [ln.strip() for ln in head.splitlines() if ln.strip()][:HEADER_LINES]
+        committee = party_committee_in(lines)
+        if committee is None:
+            return
+        for c in doc.citations:
+            if c.start >= HEADER_CHARS:
+                break
+            if c.family != Family.PARTY or not _OWN_NUMBER.match(doc.line_at(c.start)):
+                continue
+            coded = lookup(c.issuer_code)
+            if coded is None or coded.level != "central" or coded.family != "party":
+                continue
+            header = next((ln for ln in lines if party_committee_in([ln]) is committee), "")
+            yield self.on_citation(
+                doc,
+                ctx,
+                c,
+                "own_central",
+                code=c.issuer_code,
+                coded=display_name(coded.code),
+                header=header,
+                local=committee.code,
+                severity="warning",
+                suggestion=self.msg(ctx, "own_central_fix", local=committee.code),
+            )
+            return
 
     def _two_codes(
         self,

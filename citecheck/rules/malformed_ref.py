@@ -4,10 +4,12 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
+from citecheck.issuers import lookup
 from citecheck.messages import has_message
 from citecheck.models import Finding
 from citecheck.rules.base import CheckContext, Rule, SourceDoc, cite_label
-from kb.models import Family
+from kb.models import Citation, Family
+from kb.parse.grammar import load_grammar
 
 # Numbers without an issuer part (or a type code) were the rule before the current forms;
 # only a dated citation from this year on is reported as missing it.
@@ -17,6 +19,24 @@ _OLD_FORMS_LACKED = {"missing-issuer", "missing-type"}
 # Damage that comes from reading a PDF (a citation broken across lines or pages) is not a
 # defect of the document and is not reported.
 NOT_DEFECTS = {"line-break-in-ref", "page-break-in-ref", "eth-for-d", "odd-dash", "odd-slash"}
+
+
+def _glued_type_code(c: Citation) -> str | None:
+    """The number as it should be written when its type code is glued to the issuer code —
+    "Quyết định số 2468/QĐUBND" for 2468/QĐ-UBND, the dash lost (a PDF copy drops it) — so
+    that it reads as a công văn of an unknown body; None otherwise."""
+    if c.family not in (Family.LETTER, Family.ADMINISTRATIVE) or not c.type_word:
+        return None
+    code = c.issuer_code or ""
+    entry = load_grammar().type_for_word(c.type_word)
+    if entry is None or not c.ref or "/" not in c.ref:
+        return None
+    for type_code in entry.state_codes:
+        rest = code[len(type_code) :]
+        if code.upper().startswith(type_code.upper()) and rest and lookup(rest) is not None:
+            head = c.ref.rsplit("/", 1)[0]
+            return f"{head}/{type_code}-{rest}"
+    return None
 
 
 class MalformedRef(Rule):
@@ -32,7 +52,8 @@ class MalformedRef(Rule):
     contradicts the type code (a "Kế hoạch" numbered `-HD/`), and a Party issuer written in
     the state form (`31/KH-ĐUVP` for the Party committee's `31-KH/ĐUVP`). A missing issuer
     part or type code is reported only for a citation dated 2000 or later: older forms such
-    as "Chỉ thị 87-CT" had none. Breaks that come from reading a PDF (a number split across
+    as "Chỉ thị 87-CT" had none. A type code glued to the issuer code ("Quyết định số
+    2468/QĐUBND", the dash lost) is reported as the missing dash. Breaks that come from reading a PDF (a number split across
     two lines) are not reported: the signed document is not wrong.
 
     ## Why is this bad?
@@ -67,6 +88,20 @@ class MalformedRef(Rule):
     def check_document(self, doc: SourceDoc, ctx: CheckContext) -> Iterator[Finding]:
         for c in doc.citations:
             if c.self_reference:
+                continue
+            glued = _glued_type_code(c)
+            if glued is not None:
+                start = c.ref_start if c.ref_start is not None else c.start
+                end = c.ref_end if c.ref_end is not None else c.end
+                written = " ".join(doc.text[start:end].split())
+                yield self.finding(
+                    doc,
+                    start,
+                    end,
+                    self.msg(ctx, "missing-dash", what=cite_label(c), written=written),
+                    ref=c.ref,
+                    suggestion=self.msg(ctx, "missing-dash_fix", ref=glued),
+                )
                 continue
             for raw in dict.fromkeys(c.anomalies):
                 anomaly = raw

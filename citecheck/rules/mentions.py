@@ -8,6 +8,7 @@ from dataclasses import dataclass
 
 from citecheck.rules.base import CheckContext, SourceDoc
 from kb.models import Citation, Family
+from kb.parse.dates import find_written
 from kb.parse.textutil import fold
 
 # Families whose key does not already contain the date (a law cited by name is keyed by
@@ -37,7 +38,12 @@ def by_key(ctx: CheckContext) -> dict[str, list[Mention]]:
     return groups
 
 
-_OWN_GAP = re.compile(r"^[\s,(]*(?:da |duoc )?(?:ban hanh |ky )?(?:vao )?(?:ngay)?\s*$")
+# between the số hiệu and its date of issue: "ngày", "ban hành ngày", "được ký ngày", or the
+# issuer named first ("… 62/KH-VPUB của Văn phòng UBND tỉnh ngày 15/3/2023")
+_OWN_GAP = re.compile(
+    r"^[\s,(]*(?:cua(?: [^\W\d_]+){1,8},?\s*)?(?:da\s*|duoc\s*)?(?:ban hanh\s*|ky\s*)?"
+    r"(?:vao\s*)?(?:ngay)?\s*$"
+)
 _CUA = re.compile(r"(?:^|\s)cua\s*$")
 _DO = re.compile(r"(?:^|\s)do\s*$")
 
@@ -46,14 +52,15 @@ def own_date(doc: SourceDoc, c: Citation) -> bool:
     """True when the citation's date is written as its date of issue: "… số hiệu ngày …".
 
     A date on the next line of a table, after the số hiệu with no "ngày", may be an
-    effective date in another column.
+    effective date in another column. The date itself may run over a line break or a page
+    head ("… ngày 15 tháng" / "6 năm 2021 …"): it is one date all the same.
     """
     if c.ref_end is None or not c.date_text:
         return False
-    pos = doc.text.find(c.date_text, c.ref_end, c.end + 1)
-    if pos < 0:
+    span = find_written(doc.text, c.date_text, c.ref_end, c.end + 1)
+    if span is None:
         return False
-    raw_gap = doc.text[c.ref_end : pos]
+    raw_gap = doc.text[c.ref_end : span[0]]
     gap = fold(raw_gap)
     if not _OWN_GAP.match(gap):
         return False

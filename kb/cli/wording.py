@@ -11,7 +11,7 @@ MESSAGES = {
     "vi": {
         "no_kb": "chưa có cơ sở tri thức {db}: hãy chạy `kb build` trước",
         "not_found": "không có văn bản {ref} trong cơ sở tri thức",
-        "ambiguous": "{ref} chỉ nhiều văn bản, hãy ghi rõ năm: {keys}",
+        "ambiguous": "{ref} chỉ nhiều văn bản, hãy ghi rõ năm hoặc loại văn bản: {keys}",
         "built": "{db}: {files} tệp ({parsed} đọc lại, {unchanged} không đổi, {removed} bỏ đi); "
         "{documents} văn bản, {relations} quan hệ",
         "imported": "{db}: nhập {documents} văn bản, {relations} quan hệ từ {path}",
@@ -31,7 +31,7 @@ MESSAGES = {
     "en": {
         "no_kb": "no knowledge base at {db}: run `kb build` first",
         "not_found": "no document {ref} in the knowledge base",
-        "ambiguous": "{ref} names several documents, give the year: {keys}",
+        "ambiguous": "{ref} names several documents, give the year or the type: {keys}",
         "built": "{db}: {files} files ({parsed} parsed, {unchanged} unchanged, {removed} removed); "
         "{documents} documents, {relations} relations",
         "imported": "{db}: imported {documents} documents, {relations} relations from {path}",

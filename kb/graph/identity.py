@@ -2,7 +2,9 @@
 
 The parser gives every citation a key: the canonical số hiệu for normative documents,
 ``<ref>@<year>`` for administrative and Party documents, ``<ref>@?`` when the mention
-has no date. Here those keys become documents: a ``@?`` key goes to the one document
+has no date; laws, National Assembly resolutions and ordinances (``/QHnn``, ``/UBTVQHnn``,
+whose types do not share one number sequence) ``<ref>@<sequence>`` (``93/2015/QH13@Luật``,
+``93/2015/QH13@Nghị quyết``) and ``<ref>@?`` when no type word says which. Here those keys become documents: a ``@?`` key goes to the one document
 with that số hiệu, stays its own record when there is none, and is marked ambiguous
 (never merged) when there are several. Each document's fields are chosen from what
 its mentions say, and every mention is kept so conflicts stay visible.

@@ -89,3 +89,24 @@ def parse_date_text(s: str) -> ParsedDate | None:
         y, mo, d = (int(g) for g in iso.groups())
         return ParsedDate(text=s, start=0, end=len(s), day=d, month=mo, year=y)
     return None
+
+
+# what may stand between two words of a date in the text as read: spaces and line breaks, or
+# a page head (the gazette's "CÔNG BÁO/Số …/Ngày …" and a page number) on lines of its own
+_WORD_GAP = r"(?:[\s\u00a0]+|[ \t\u00a0]*\r?\n(?:[^\n]{0,120}\n){1,6}[\s\u00a0]*)"
+
+
+def find_written(text: str, written: str, start: int, end: int) -> tuple[int, int] | None:
+    """Where ``written`` — a date as the parser gives it, its words one space apart — stands
+    in ``text[start:end]``, wherever the original breaks it: over a line ("ngày 15 tháng" /
+    "6 năm 2021") or around a page head. None when it is not there."""
+    end = min(len(text), end)
+    pos = text.find(written, start, end)
+    if pos >= 0:  # written on one line, as it nearly always is
+        return pos, pos + len(written)
+    words = written.split()
+    if not words:
+        return None
+    pattern = _WORD_GAP.join(re.escape(w) for w in words)
+    m = re.compile(pattern, re.IGNORECASE).search(text, start, end)
+    return (m.start(), m.end()) if m else None

@@ -39,6 +39,7 @@ from kb.parse.context import (
 from kb.parse.dates import ParsedDate
 from kb.parse.grammar import Grammar, TypeEntry, load_grammar
 from kb.parse.header import parse_header
+from kb.parse.lawregister import law_key
 from kb.parse.laws import laws_by_name
 from kb.parse.pageheads import PageHeads
 from kb.parse.refs import ParsedRef, find_refs
@@ -219,6 +220,16 @@ def _type_of(
     return word_type
 
 
+@lru_cache(maxsize=256)
+def _law_sequence_type(type_word: str | None) -> str | None:
+    """The type a word before a /QH or /UBTVQH number names ("Luật", "Bộ luật", "Nghị quyết",
+    "Pháp lệnh"), or None when no word, or a generic one ("văn bản"), stands there."""
+    if type_word is None or fold(type_word) not in _LAW_WORDS:
+        return None
+    word_type = load_grammar().type_for_word(type_word)
+    return word_type.name if word_type else None
+
+
 def _compatible(word_type: TypeEntry, code_type: TypeEntry, family: Family) -> bool:
     if word_type.name == code_type.name:
         return True
@@ -243,7 +254,7 @@ def _dates_after_nested_titles(
         c.date, c.date_valid = value, value is not None
         c.date_text = one_space(date.text)
         c.subject = c.subject or subject.text
-        c.key = _key(r, date)
+        c.key = _key(r, date, c.type_word)
         if c.issuer is None:
             issuer = issuer_after(t, date.end, len(t))
             if issuer is not None:
@@ -251,8 +262,10 @@ def _dates_after_nested_titles(
                 c.issuer_named_code = g.issuer_code_for_name(issuer.text)
 
 
-def _key(r: ParsedRef, date: ParsedDate | None) -> str:
-    if r.family in (Family.NORMATIVE, Family.LAW, Family.OLD):
+def _key(r: ParsedRef, date: ParsedDate | None, type_word: str | None = None) -> str:
+    if r.family is Family.LAW:
+        return law_key(r.key_ref, _law_sequence_type(type_word))
+    if r.family in (Family.NORMATIVE, Family.OLD):
         return r.key_ref
     return f"{r.key_ref}@{date.year if date else '?'}"
 
@@ -348,12 +361,13 @@ def _citation(
         "issuer_named_code": g.issuer_code_for_name(issuer.text) if issuer else None,
         "subject": subject.text if subject else None,
         "pinpoint": pinpoint,
-        "key": _key(r, date),
+        "key": _key(r, date, tw),
         "self_reference": False,
         "resolved_to": None,
         "unresolved_reason": None,
         "anomalies": anomalies,
         "location": None,
+        "law_unresolved": None,
     }
     return citation_from_fields(fields, set(_NUMBERED_FIELDS))
 

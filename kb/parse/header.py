@@ -8,6 +8,7 @@ from dataclasses import dataclass
 
 from kb.models import DocumentHeader, Family
 from kb.parse.grammar import code_key, load_grammar
+from kb.parse.lawregister import law_key
 from kb.parse.refs import find_refs
 from kb.parse.textutil import fold
 
@@ -15,7 +16,7 @@ HEADER_ZONE = 4000
 _WS = r"[ \t\u00a0]"
 # "Số: 45/2020/NĐ-CP"; laws and resolutions write "Luật số: 58/2014/QH13", "Nghị quyết số: …"
 _NUMBER_LINE = re.compile(
-    rf"(?m)^[\s#*>]*(?:(?:Bộ{_WS}+luật|Luật|Pháp{_WS}+lệnh|Lệnh|Nghị{_WS}+quyết){_WS}+)?"
+    rf"(?m)^[\s#*>]*(?:(?P<tw>Bộ{_WS}+luật|Luật|Pháp{_WS}+lệnh|Lệnh|Nghị{_WS}+quyết){_WS}+)?"
     rf"[Ss][ốỐ]{_WS}*:{_WS}*(?P<rest>[^\n]*)"
 )
 _DATE_LINE = re.compile(
@@ -94,6 +95,11 @@ def parse_header(text: str) -> tuple[DocumentHeader, HeaderSpan | None]:
             h.date_blank = True
 
     _type_and_title(zone, h)
+    if h.family is Family.LAW and h.key is not None:
+        # "Luật số: 93/2015/QH13": the type is part of the identity of a /QH number
+        word = num.group("tw") if num is not None else None
+        word_type = g.type_for_word(" ".join(word.split())) if word else None
+        h.key = law_key(h.key, word_type.name if word_type else h.type)
     h.signer = _signer(text)
     if h.key is None and h.ref and h.date:
         h.key = _dated_key(h.ref, h.family, h.date.year)

@@ -12,6 +12,7 @@ from functools import cache
 from kb.models import Citation, Family, citation_of
 from kb.parse.dates import ANY_DATE, NUMERIC_DATE, WORDS_DATE, ParsedDate, parsed_from_match
 from kb.parse.grammar import Grammar
+from kb.parse.lawregister import entry_key, find_law
 from kb.parse.textutil import crosses_paragraph, fold, may_hold, one_space
 
 _WS = r"[\s\u00a0]"
@@ -20,6 +21,12 @@ _NOT_A_NAME = re.compile(
     r"(?i)\b(này|có hiệu lực|hết hiệu lực|kể từ|được|đã|đang|sẽ|thì|theo|quy định|tại|từ|"
     r"trước|sau|và các|hướng dẫn|thi hành)\b"
 )
+
+
+# not even in the name of an amending law ("… của Luật X và Luật Y"): what follows a name
+_NEVER_IN_A_NAME = re.compile(r"(?i)\b(này|có hiệu lực|hết hiệu lực|kể từ)\b")
+_IN_A_LIST = re.compile(r"(?:,|\bvà|\bcủa)\s*$")
+_LIST_OF_LAWS = re.compile(r",\s+(?:Bộ\s+)?[Ll]uật\s")
 
 
 # where a law's type word can start: "Luật", "LUẬT" (found with str.find: "Luật" is frequent
@@ -54,21 +61,39 @@ def law_anchors(t: str) -> list[tuple[int, int]]:
 
 
 # a law's name holds none of these; the first digit after it starts its date (or year)
-_NAME_STOP = re.compile(r"[;:()\d\"“”]")
+_NAME_STOP = re.compile(r"[;:()\d\"“”.]")
 _NAME_SPAN = 230
+# "Luật Đất đai (sửa đổi) được Quốc hội … thông qua ngày …": the draft's name, read through
+_AMENDED = re.compile(rf"\({_WS}*sửa{_WS}+đổi{_WS}*\)")
+# after the date of a law in the title of another document: "… ngày 01/03/2018 của Chính phủ"
+# names that document's issuer (a law is passed by the National Assembly)
+_OTHER_ISSUER = re.compile(
+    rf"{_WS}*,?{_WS}*của{_WS}+(?!Quốc{_WS}+hội|Ủy{_WS}+ban{_WS}+[Tt]hường{_WS}+vụ{_WS}+Quốc)",
+)
 
 
 @cache
 def _law_re() -> re.Pattern[str]:
+    passed_by = (
+        # "được Quốc hội nước Cộng hòa xã hội chủ nghĩa Việt Nam khóa XV, kỳ họp thứ 5 thông
+        # qua ngày …", any part of it
+        # ("Quốc hội" right before the date is the end of a name: "Luật Tổ chức Quốc hội ngày …")
+        rf"(?:được{_WS}+)?(?:(?:Quốc|Ủy{_WS}+ban{_WS}+[Tt]hường{_WS}+vụ{_WS}+Quốc){_WS}+hội"
+        rf"{_WS}+(?=nước|khóa|kỳ|thông|vào))?(?:nước{_WS}+Cộng{_WS}+hòa{_WS}+xã{_WS}+hội{_WS}+chủ{_WS}+nghĩa{_WS}+"
+        rf"Việt{_WS}+Nam{_WS}+)?(?:khóa{_WS}+\w+,?{_WS}+)?(?:kỳ{_WS}+họp{_WS}+(?:thứ{_WS}+)?"
+        rf"\w+,?{_WS}+)?(?:thông{_WS}+qua{_WS}+)?(?:vào{_WS}+)?"
+    )
     return re.compile(
         rf"(?P<tw>Bộ{_WS}+luật|BỘ{_WS}+LUẬT|Luật|LUẬT|Pháp{_WS}+lệnh|Hiến{_WS}+pháp)"
-        rf"{_WS}+(?P<name>(?:[A-ZĐÂĂÊÔƠƯÁÀẢÃẠÉÈẺẼẸÍÌỈĨỊÓÒỎÕỌÚÙỦŨỤÝỲỶỸỴ]|sửa{_WS}+đổi|nước{_WS})"
-        rf"[^;:()\d\"“”]{{1,200}}?)"
+        rf"{_WS}+(?P<name>(?!\d)\w[^;:()\d\"“”.]{{0,200}}?)"
+        rf"(?:{_WS}*\({_WS}*sửa{_WS}+đổi{_WS}*\))?"
         # what the rest must start with, looked at first: the name is read one character at a
         # time, and at most characters this rejects it before the whole rest is tried
-        rf"(?={_WS}*,?{_WS}*(?:được|Quốc|khóa|thông|ng[àa]y|năm|\d))"
-        rf"{_WS}*,?{_WS}*(?:(?:được{_WS}+)?(?:Quốc{_WS}+hội{_WS}+)?(?:khóa{_WS}+\w+{_WS}+)?"
-        rf"(?:thông{_WS}+qua{_WS}+)?(?P<date>{ANY_DATE})|năm{_WS}+(?P<ly>(?:19|20)\d\d)(?!\d))"
+        rf"(?={_WS}*,?{_WS}*(?:được|Quốc|Ủy|nước|khóa|kỳ|thông|vào|ng[àa]y|năm|\d))"
+        rf"{_WS}*,?{_WS}*(?:{passed_by}(?P<date>{ANY_DATE})"
+        rf"|năm{_WS}+(?P<ly>(?:19|20)\d\d)(?!\d)"
+        # "Luật Đầu tư 2020", "Luật BHXH 2014": the year alone, without "năm"
+        rf"|(?P<by>(?:19|20)\d\d)(?![\d/\-]|\.\d|\w))"
     )
 
 
@@ -92,7 +117,13 @@ def laws_by_name(t: str, covered: list[tuple[int, int]], g: Grammar) -> list[Cit
     for s, a_end in law_anchors(t):
         if s < resume or (s > 0 and (t[s - 1].isalnum() or unicodedata.combining(t[s - 1]))):
             continue
+        if t[max(0, s - 6) : s].rstrip().lower().endswith("pháp"):
+            continue  # "pháp luật", "PHÁP LUẬT": the law in general, not a law's type word
         stop = _NAME_STOP.search(t, a_end, a_end + _NAME_SPAN)
+        if stop is not None and stop.group() == "(":
+            amended = _AMENDED.match(t, stop.start())
+            if amended is not None:
+                stop = _NAME_STOP.search(t, amended.end(), a_end + _NAME_SPAN)
         if stop is None or not stop.group().isdigit():
             continue  # no date or year follows: not a law cited by name and date
         if not date_at_stop.match(t, stop.start()) and t.find("khóa", a_end, stop.start()) < 0:
@@ -103,20 +134,44 @@ def laws_by_name(t: str, covered: list[tuple[int, int]], g: Grammar) -> list[Cit
         i = bisect.bisect_right(span_starts, m.end())
         if any(x <= s < y or s <= x < m.end() for x, y in spans[max(0, i - 2) : i]):
             continue
-        resume = m.end()
-        name = " ".join(m.group("name").split()).strip(" ,")
-        if _NOT_A_NAME.search(
-            name.replace("sửa đổi", "").replace("Sửa đổi", "")
-        ) and not name.lower().startswith("sửa đổi"):
+        raw_name = m.group("name")
+        name = " ".join(raw_name.split()).strip(" ,")
+        amending = name.lower().startswith("sửa đổi")
+        if _NOT_A_NAME.search(name.replace("sửa đổi", "").replace("Sửa đổi", "")) and (
+            not amending or _NEVER_IN_A_NAME.search(name)
+        ):
             continue
-        if crosses_paragraph(m.group("name")) or len(name.split()) > 30:
+        if not amending and _LIST_OF_LAWS.search(name):
+            continue  # "Luật Quản lý thuế, Luật Thuế thu nhập cá nhân, …": a list, or the end
+            # of an amending law's name that began before
+        if crosses_paragraph(raw_name) or len(name.split()) > (60 if amending else 30):
+            continue
+        if "\n" in raw_name and name.isupper():
+            continue  # a heading in capitals runs on over lines: names stop at a line's end
+        if _in_title_before(t, s, spans, bisect.bisect_right(span_starts, s)) and (
+            name.endswith("ban hành") or _OTHER_ISSUER.match(t, m.end())
+        ):
+            # "… của Nghị định 155/2020/NĐ-CP Quy định chi tiết … của Luật Chứng khoán ban
+            # hành ngày 31/12/2020", "Nghị định số 28/2018/NĐ-CP Quy định chi tiết Luật Quản
+            # lý ngoại thương … ngày 01/03/2018 của Chính phủ": the date is the decree's
             continue
         tw = one_space(m.group("tw"))
         word_type = g.type_for_word(tw)
         date: ParsedDate | None = parsed_from_match(m) if m.group("date") else None
-        year = date.year if date else int(m.group("ly"))
+        year_text = m.group("ly") or m.group("by")
+        year = date.year if date else int(year_text)
         when = date.value.isoformat() if date and date.value else str(year)
         type_name = word_type.name if word_type else "Luật"
+        ref, key, reason = _through_register(type_name, name, year, date)
+        if reason is not None and not (name[0].isupper() or name.startswith(("sửa", "nước"))):
+            continue  # "Luật tổ chức Quốc hội …": a name in lower case only when it is known
+        if reason is not None and _IN_A_LIST.search(t, max(0, s - 8), s):
+            continue  # "…, Luật Dự trữ quốc gia, Luật Xử lý vi phạm hành chính ngày 29/11/2024":
+            # the last law of a list (an amending law's name) carries the date of the whole
+        if reason is not None and m.group("by"):
+            continue  # a year without "năm" ("Luật Đầu tư 2020") only for a law that is known:
+            # after a name in a table, a number in the next column is no year of it
+        resume = m.end()
         out.append(
             citation_of(
                 text="",
@@ -129,10 +184,37 @@ def laws_by_name(t: str, covered: list[tuple[int, int]], g: Grammar) -> list[Cit
                 type_word=tw,
                 name=name,
                 date=date.value if date else None,
-                date_text=one_space(date.text) if date else None,
+                date_text=one_space(date.text) if date else year_text,
                 date_valid=date is None or date.value is not None,
                 year=None,
-                key=f"{type_name}:{fold(name)}@{when}",
+                ref=ref,
+                key=key or f"{type_name}:{fold(name)}@{when}",
+                law_unresolved=reason,
             )
         )
     return out
+
+
+def _through_register(
+    type_name: str, name: str, year: int, date: ParsedDate | None
+) -> tuple[str | None, str | None, str | None]:
+    """The số hiệu and key of a law cited by name, from the register; or why not."""
+    if type_name == "Hiến pháp":
+        return None, None, "constitution-has-no-number"
+    found = find_law(type_name, name, year, date.value if date else None)
+    if found.entry is None:
+        return None, None, found.reason
+    ref, key = entry_key(found.entry)
+    return ref, key, None
+
+
+_TITLE_BREAK = re.compile(r"[;\n]|\.\s")
+
+
+def _in_title_before(t: str, s: int, spans: list[tuple[int, int]], before: int) -> bool:
+    """Whether the law at ``s`` stands in the title of the số hiệu cited just before it (the
+    ``before`` first spans start before ``s``), on the same line and in the same sentence."""
+    if before == 0:
+        return False
+    end = max(y for _, y in spans[max(0, before - 3) : before])
+    return end <= s and s - end < 400 and _TITLE_BREAK.search(t, end, s) is None

@@ -150,6 +150,10 @@ def self_and_back_references(
         tw, tw_start = found
         if not tw[0].isupper():
             continue  # "các quy định này" speaks of provisions, not of a document
+        if fold(tw) == "luat" and fold(t[max(0, tw_start - 6) : tw_start]).rstrip().endswith(
+            "phap"
+        ):
+            continue  # "PHÁP LUẬT TRÊN ĐỊA BÀN": the law in general, not "the law above"
         word_type = g.type_for_word(tw)
         what = fold(t[s:e])
         if what == "nay":

@@ -18,7 +18,8 @@ with open(Path(__file__).resolve().parent / "data" / "forms.toml", "rb") as _f:
 
 
 def _row(c: Citation) -> list[str]:
-    ident = c.ref or f"{c.type} {c.name}"
+    # a law cited by name is told by its name (the register may also give its số hiệu)
+    ident = f"{c.type} {c.name}" if c.name and c.ref_start is None else c.ref or ""
     return [ident, c.date.isoformat() if c.date else ""]
 
 

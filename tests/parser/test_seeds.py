@@ -39,7 +39,11 @@ def _cited(result: ExtractedFile) -> list[Citation]:
 
 
 def _row(c: Citation) -> tuple[str | None, str | None, str | None]:
-    ident = c.ref if c.ref else (f"{c.type} {c.name}" if c.name else None)
+    # a law cited by name is told by its name (the register may also give its số hiệu)
+    by_name = c.name and c.ref_start is None
+    ident = (
+        f"{c.type} {c.name}" if by_name else (c.ref or (f"{c.type} {c.name}" if c.name else None))
+    )
     return ident, c.date.isoformat() if c.date else None, c.type
 
 
