@@ -9,10 +9,13 @@ from __future__ import annotations
 
 import datetime as dt
 import sys
+from collections.abc import Sequence
 from pathlib import Path
 from typing import Any
 
 import click
+
+from kb.cli.clilang import LangGroup, current_lang
 
 EXIT_CLEAN = 0
 EXIT_FINDINGS = 1
@@ -21,8 +24,28 @@ EXIT_ERROR = 2
 FORMATS = ("text", "json", "sarif", "github", "authorities", "html")
 
 
-class _DefaultGroup(click.Group):
+def _say(key: str, lang: str | None = None, **params: Any) -> str:
+    """A sentence of the command line in ``lang``, else the language it runs in (``--lang``)."""
+    from citecheck.messages import message
+
+    return message("cli", key, lang or current_lang(), **params)
+
+
+class _DefaultGroup(LangGroup):
     """A group whose default command is ``check``: ``citecheck a.txt`` = ``citecheck check a.txt``."""
+
+    def default_lang(self, args: Sequence[str]) -> str:
+        """``lang`` of ``[tool.citecheck]`` (unless ``--no-config``), else Vietnamese."""
+        if "--no-config" in args:
+            return "vi"
+        from kb.store.config import ConfigError, tool_settings  # light: no rules imported
+
+        try:
+            table, _ = tool_settings(Path.cwd())
+        except (ConfigError, OSError):
+            return "vi"
+        lang = table.get("lang")
+        return lang if lang in ("vi", "en") else "vi"
 
     def parse_args(self, ctx: click.Context, args: list[str]) -> list[str]:
         if args and args[0] in ("--help", "-h", "--version"):
@@ -44,7 +67,7 @@ def _parse_date(value: str | None) -> dt.date | None:
             return dt.datetime.strptime(value, fmt).date()
         except ValueError:
             continue
-    raise click.BadParameter(f"{value!r}: use YYYY-MM-DD or DD/MM/YYYY", param_hint="--as-of")
+    raise click.BadParameter(_say("bad_date", value=value), param_hint="'--as-of'")
 
 
 @click.group(cls=_DefaultGroup, context_settings={"help_option_names": ["-h", "--help"]})
@@ -61,12 +84,29 @@ def main() -> None:
 
 @main.command("check")
 @click.argument("paths", nargs=-1, required=True, type=click.Path(path_type=Path))
-@click.option("--format", "fmt", type=click.Choice(FORMATS), default="text", show_default=True)
+@click.option(
+    "--format",
+    "fmt",
+    type=click.Choice(FORMATS),
+    default="text",
+    show_default=True,
+    help="Output format.",
+)
 @click.option("--select", multiple=True, help="Only these rules: code, code prefix or name.")
 @click.option("--ignore", multiple=True, help="Skip these rules: code, code prefix or name.")
-@click.option("--fail-on", type=click.Choice(["error", "warning", "info"]), default=None)
+@click.option(
+    "--fail-on",
+    type=click.Choice(["error", "warning", "info"]),
+    default=None,
+    help="Exit 1 when a finding is at or above this severity.",
+)
 @click.option("--statistics", is_flag=True, help="Count findings per rule.")
-@click.option("--lang", type=click.Choice(["vi", "en"]), default=None)
+@click.option(
+    "--lang",
+    type=click.Choice(["vi", "en"]),
+    default=None,
+    help="Language of the output: vi (default) or en.",
+)
 @click.option(
     "--db", type=click.Path(path_type=Path), default=None, help="A KB built by `kb build`."
 )
@@ -97,6 +137,10 @@ def check_cmd(
     from citecheck.messages import message
     from citecheck.reporters import REPORTERS, RenderOptions
 
+    if annotate is not None:
+        docx = [p for p in paths if p.suffix.lower() == ".docx"]
+        if len(docx) != 1:
+            raise click.UsageError(_say("annotate_one_docx"))
     try:
         table, pyproject = ({}, None) if no_config else load_settings(Path.cwd())
         options = options_from_settings(table, pyproject.parent if pyproject else None)
@@ -117,12 +161,13 @@ def check_cmd(
     options.as_of = _parse_date(as_of)
     unknown = [t for t in [*options.select, *options.ignore] if not _known_token(t)]
     if unknown:
-        raise click.UsageError(f"unknown rule: {', '.join(unknown)} (see `citecheck rule`)")
+        raise click.UsageError(_say("unknown_rule", options.lang, names=", ".join(unknown)))
 
     try:
         outcome = check_paths(list(paths), options)
     except ConfigError as exc:
-        raise click.UsageError(str(exc)) from exc
+        says = getattr(exc, "says", None)
+        raise click.UsageError(says(options.lang) if says else str(exc)) from exc
     for note in outcome.notes:
         click.echo(note, err=True)
     for path, reason in outcome.unreadable:
@@ -132,17 +177,24 @@ def check_cmd(
 
     sources = {d.path: d for d in outcome.documents}
     render = RenderOptions(
-        lang=options.lang, color=fmt == "text" and sys.stdout.isatty(), statistics=statistics
+        lang=options.lang,
+        color=fmt == "text" and sys.stdout.isatty(),
+        statistics=statistics,
+        unreadable=outcome.unreadable,
     )
-    written = False
-    for chunk in REPORTERS[fmt]().chunks(outcome.report, sources, render):
-        if chunk:
-            click.echo(chunk, nl=False)
-            written = True
-    if written:
-        click.echo("")
+    nothing_read = not outcome.documents and bool(outcome.unreadable)
+    # when nothing could be read there is no report to give in text ("0 tệp: …" would read
+    # as a clean result); the machine formats still say what could not be read
+    if not (nothing_read and fmt in ("text", "github", "authorities")):
+        written = False
+        for chunk in REPORTERS[fmt]().chunks(outcome.report, sources, render):
+            if chunk:
+                click.echo(chunk, nl=False)
+                written = True
+        if written:
+            click.echo("")
     if annotate is not None:
-        _annotate(paths, annotate, outcome.report.all_findings())
+        _annotate(paths, annotate, outcome.report.all_findings(), options.lang)
 
     if outcome.unreadable:
         sys.exit(EXIT_ERROR)
@@ -159,35 +211,42 @@ def _known_token(token: str) -> bool:
     return any(matches(r, token) for r in RULES)
 
 
-def _annotate(paths: tuple[Path, ...], out: Path, findings: list[Any]) -> None:
+def _annotate(paths: tuple[Path, ...], out: Path, findings: list[Any], lang: str) -> None:
     """Write a copy of the one .docx input with each finding as a Word comment."""
     docx = [p for p in paths if p.suffix.lower() == ".docx" and p.is_file()]
     if len(docx) != 1:
-        raise click.UsageError("--annotate needs exactly one .docx input")
+        raise click.UsageError(_say("annotate_one_docx"))
     from citecheck.annotate import annotate_file
 
     src = str(docx[0])
     try:
-        annotate_file(docx[0], out, [f for f in findings if f.path == src])
+        annotate_file(docx[0], out, [f for f in findings if f.path == src], lang)
     except (OSError, ValueError) as exc:
-        raise click.UsageError(f"--annotate: {exc}") from exc
+        raise click.UsageError(_say("annotate_failed", reason=exc)) from exc
 
 
 @main.command("rule")
 @click.argument("name", required=False)
-def rule_cmd(name: str | None) -> None:
+@click.option(
+    "--lang",
+    type=click.Choice(["vi", "en"]),
+    default="vi",
+    help="Language of the output: vi (default) or en.",
+)
+def rule_cmd(name: str | None, lang: str) -> None:
     """Explain the rule NAME or CODE (list every rule without an argument)."""
-    from citecheck.ruledocs import render_rule
+    from citecheck.ruledocs import SEVERITY_VI, render_rule, summary
     from citecheck.rules import RULES, find_rule
 
     if name is None:
         for r in RULES:
-            click.echo(f"{r.code}  {r.name:<22} {r.severity:<8} {r.summary()}")
+            severity = SEVERITY_VI[r.severity] if lang == "vi" else r.severity
+            click.echo(f"{r.code}  {r.name:<22} {severity:<9} {summary(r, lang)}")
         return
     rule = find_rule(name)
     if rule is None:
-        raise click.UsageError(f"unknown rule: {name} (see `citecheck rule`)")
-    click.echo(render_rule(rule))
+        raise click.UsageError(_say("unknown_rule", names=name))
+    click.echo(render_rule(rule, lang))
 
 
 def _register_serve() -> None:

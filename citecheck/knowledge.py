@@ -13,6 +13,7 @@ superseded-citation, unknown-document) do not run, and the table of authorities 
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, cast
@@ -32,16 +33,36 @@ def as_view(kb: Any) -> KBView:
     return KnowledgeBaseView(kb)
 
 
+# a driver's own words at the end of a message ("… (file is not a database)"): English
+_DRIVER_DETAIL = re.compile(r"\s*\([\x20-\x7e]*\)\s*$")
+
+
+class KBUnusable(ConfigError):
+    """The KB named by --db cannot be used; the message in Vietnamese, :meth:`says` in either."""
+
+    def __init__(self, key: str, **params: Any) -> None:
+        self.key, self.params = key, params
+        super().__init__(self.says("vi"))
+
+    def says(self, lang: str) -> str:
+        from citecheck.messages import message
+
+        params = dict(self.params)
+        if lang == "vi" and "reason" in params:
+            params["reason"] = _DRIVER_DETAIL.sub("", str(params["reason"]))
+        return message("report", self.key, lang, **params)
+
+
 def open_db(db: str) -> KBView:
     from kb.queries.knowledge_base import KnowledgeBase
 
     path = Path(db)
     if not path.is_file():
-        raise ConfigError(f"knowledge base not found: {db} (build it with `kb build`)")
+        raise KBUnusable("kb_not_found", db=db)
     try:
         kb = KnowledgeBase.open(path)
     except Exception as exc:  # a corrupt or foreign file is a user error, not a crash
-        raise ConfigError(f"cannot open knowledge base {db}: {exc}") from exc
+        raise KBUnusable("kb_cannot_open", db=db, reason=exc) from exc
     return KnowledgeBaseView(kb)
 
 

@@ -3,6 +3,9 @@
 from __future__ import annotations
 
 import inspect
+import tomllib
+from functools import lru_cache
+from importlib import resources
 from pathlib import Path
 
 from citecheck.rules.base import Rule
@@ -34,8 +37,67 @@ def missing_sections(rule: type[Rule]) -> list[str]:
     return [s for s in SECTIONS if not have.get(s)]
 
 
-def render_rule(rule: type[Rule]) -> str:
-    """The Markdown page of a rule: title, code, severity, summary and the sections."""
+SEVERITY_VI = {"error": "lỗi", "warning": "cảnh báo", "info": "thông tin"}
+# the Vietnamese page: its section titles, and where each body comes from (the Vietnamese
+# pages' table, or the docstring for the examples, which are Vietnamese text already)
+SECTIONS_VI = (
+    ("Quy tắc làm gì", "what"),
+    ("Vì sao cần sửa", "why"),
+    ("Ví dụ", "Example"),
+    ("Nên viết", "Use instead"),
+    ("Căn cứ", "refs"),
+)
+
+
+@lru_cache(maxsize=1)
+def _pages_vi() -> dict[str, dict[str, str]]:
+    raw = resources.files("citecheck").joinpath("data/rule_pages_vi.toml").read_text("utf-8")
+    return tomllib.loads(raw)
+
+
+def title(code: str, name: str, lang: str = "vi") -> str:
+    """A few words naming a rule ("Từ bị lặp"); its kebab-case name in English."""
+    if lang == "vi":
+        page = _pages_vi().get(code)
+        if page and page.get("title"):
+            return page["title"]
+    return name
+
+
+def summary(rule: type[Rule], lang: str = "vi") -> str:
+    """The one-line summary of a rule in ``lang``."""
+    if lang == "vi":
+        page = _pages_vi().get(rule.code)
+        if page and page.get("summary"):
+            return page["summary"]
+    return rule.summary()
+
+
+def render_rule_vi(rule: type[Rule]) -> str:
+    """The Vietnamese page of a rule (``citecheck rule NAME``)."""
+    page = _pages_vi().get(rule.code, {})
+    english = sections(rule)
+    parts = [
+        f"# {rule.name} ({rule.code})",
+        "",
+        f"Mức mặc định: **{SEVERITY_VI[rule.severity]}**."
+        + (" Cần cơ sở dữ liệu văn bản." if rule.needs_kb else ""),
+        "",
+        summary(rule, "vi"),
+        "",
+    ]
+    for title, key in SECTIONS_VI:
+        body = page.get(key) or english.get(key, "")
+        if body:
+            parts += [f"## {title}", "", body, ""]
+    return "\n".join(parts).rstrip() + "\n"
+
+
+def render_rule(rule: type[Rule], lang: str = "en") -> str:
+    """The Markdown page of a rule: title, code, severity, summary and the sections (the
+    docstring in English; ``lang="vi"`` gives the Vietnamese page)."""
+    if lang == "vi":
+        return render_rule_vi(rule)
     parts = [
         f"# {rule.name} ({rule.code})",
         "",

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 from typing import ClassVar
 
@@ -15,6 +15,8 @@ class RenderOptions:
     lang: str = "vi"
     color: bool = False
     statistics: bool = False
+    # files that could not be read: (path, reason in ``lang``)
+    unreadable: Sequence[tuple[str, str]] = ()
 
 
 def clip(text: str, width: int) -> str:

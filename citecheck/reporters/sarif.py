@@ -21,19 +21,42 @@ def _uri(path: str) -> str:
     return p.as_posix() if not p.is_absolute() else p.as_uri()
 
 
+def _invocation(options: RenderOptions) -> dict[str, Any]:
+    """The run's invocation: each file that could not be read is a tool execution
+    notification (code scanning shows them), and the run did not fully succeed."""
+    return {
+        "executionSuccessful": not options.unreadable,
+        "toolExecutionNotifications": [
+            {
+                "level": "error",
+                "descriptor": {"id": "unreadable"},
+                "message": {"text": reason},
+                "locations": [{"physicalLocation": {"artifactLocation": {"uri": _uri(path)}}}],
+            }
+            for path, reason in options.unreadable
+        ],
+    }
+
+
 class SarifReporter(Reporter):
     name = "sarif"
 
     def render(
         self, report: CheckReport, sources: dict[str, SourceDoc], options: RenderOptions
     ) -> str:
+        from citecheck.ruledocs import render_rule, summary
+
         index = {r.code: i for i, r in enumerate(RULES)}
         rules = [
             {
                 "id": r.code,
                 "name": r.name,
-                "shortDescription": {"text": r.summary()},
-                "fullDescription": {"text": (r.__doc__ or "").strip()},
+                "shortDescription": {"text": summary(r, options.lang)},
+                "fullDescription": {"text": summary(r, options.lang)},
+                "help": {
+                    "text": render_rule(r, options.lang),
+                    "markdown": render_rule(r, options.lang),
+                },
                 "defaultConfiguration": {"level": LEVELS[r.severity]},
             }
             for r in RULES
@@ -94,6 +117,7 @@ class SarifReporter(Reporter):
                             "rules": rules,
                         }
                     },
+                    "invocations": [_invocation(options)],
                     "results": results,
                     "columnKind": "unicodeCodePoints",
                 }

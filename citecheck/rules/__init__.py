@@ -6,13 +6,17 @@ from citecheck.rules.arithmetic_total import ArithmeticTotal
 from citecheck.rules.base import CheckContext, Rule, SourceDoc
 from citecheck.rules.blank_placeholder import BlankPlaceholder
 from citecheck.rules.date_mismatch import DateMismatch
+from citecheck.rules.doubled_word import DoubledWord
 from citecheck.rules.duplicate_citation import DuplicateCitation
 from citecheck.rules.future_citation import FutureCitation
 from citecheck.rules.invalid_date import InvalidDate
 from citecheck.rules.issuer_mismatch import IssuerMismatch
+from citecheck.rules.issuer_validity import IssuerValidity
 from citecheck.rules.kb_date_mismatch import KbDateMismatch
 from citecheck.rules.malformed_ref import MalformedRef
 from citecheck.rules.number_year_mismatch import NumberYearMismatch
+from citecheck.rules.own_number_forms import OwnNumberForms
+from citecheck.rules.percentage_total import PercentageTotal
 from citecheck.rules.period_mismatch import PeriodMismatch
 from citecheck.rules.section_numbering import SectionNumbering
 from citecheck.rules.superseded_citation import SupersededCitation
@@ -25,6 +29,7 @@ RULES: tuple[type[Rule], ...] = tuple(
             MalformedRef,
             NumberYearMismatch,
             IssuerMismatch,
+            IssuerValidity,
             DateMismatch,
             DuplicateCitation,
             PeriodMismatch,
@@ -34,7 +39,10 @@ RULES: tuple[type[Rule], ...] = tuple(
             UnknownDocument,
             BlankPlaceholder,
             SectionNumbering,
+            OwnNumberForms,
+            DoubledWord,
             ArithmeticTotal,
+            PercentageTotal,
         ),
         key=lambda r: r.code,
     )

@@ -6,6 +6,7 @@ import re
 from collections.abc import Iterator
 from dataclasses import dataclass
 
+from citecheck.messages import message
 from citecheck.models import Finding, Severity
 from citecheck.rules.base import CheckContext, Rule, SourceDoc
 
@@ -180,7 +181,7 @@ class ArithmeticTotal(Rule):
         if got == total:
             return
         shown = " + ".join(text[p.start : p.end] for p in parts)
-        related = [doc.related(p.start, p.end, "part") for p in parts]
+        related = [doc.related(p.start, p.end, message("related", "part", ctx.lang)) for p in parts]
         yield self.finding(
             doc,
             m.start("n"),

@@ -6,6 +6,7 @@ import itertools
 import re
 from collections.abc import Iterator
 
+from citecheck.messages import message
 from citecheck.models import Finding
 from citecheck.rules.base import CheckContext, Rule, SourceDoc
 from citecheck.rules.mentions import usable
@@ -111,6 +112,8 @@ class DuplicateCitation(Rule):
                     c,
                     "duplicate",
                     line=doc.position(first.start)[0],
-                    related=[doc.related(first.start, first.end, "first")],
+                    related=[
+                        doc.related(first.start, first.end, message("related", "first", ctx.lang))
+                    ],
                     suggestion=self.msg(ctx, "fix"),
                 )

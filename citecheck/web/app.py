@@ -21,7 +21,7 @@ from starlette.formparsers import MultiPartParser
 from citecheck.web import api, pages
 from citecheck.web.backend import Ambiguous, Backend, EngineBackend, KBUnavailable
 from citecheck.web.common import Settings, error_response, render, request_lang, wants_json
-from citecheck.web.i18n import t
+from citecheck.web.i18n import has, t
 from citecheck.web.limits import BodyLimit, SecurityHeaders
 from citecheck.web.uploads import UploadError
 
@@ -87,8 +87,8 @@ def _register_errors(app: FastAPI) -> None:
         message = exc.detail if isinstance(exc.detail, str) else t("error.bad_form", lang)
         if exc.status_code == 404 and message == "Not Found":
             message = t("error.not_found", lang)
-        if exc.status_code == 405 and not wants_json(request):
-            message = t("error.not_found", lang)
+        if exc.status_code == 405:
+            message = t("error.method" if wants_json(request) else "error.not_found", lang)
         response = error_response(request, exc.status_code, message)
         if exc.headers:
             response.headers.update(exc.headers)
@@ -97,7 +97,8 @@ def _register_errors(app: FastAPI) -> None:
     @app.exception_handler(RequestValidationError)
     async def invalid(request: Request, exc: RequestValidationError) -> Response:
         if wants_json(request):
-            return JSONResponse({"detail": _jsonable(exc.errors())}, status_code=422)
+            errors = _jsonable(exc.errors(), request_lang(request))
+            return JSONResponse({"detail": errors}, status_code=422)
         return error_response(request, 422, t("error.bad_form", request_lang(request)))
 
     @app.exception_handler(UploadError)
@@ -123,12 +124,16 @@ def _register_errors(app: FastAPI) -> None:
         return error_response(request, 500, t("error.internal", request_lang(request)))
 
 
-def _jsonable(errors: Any) -> Any:
-    """Validation errors without the raw input objects (bytes are not JSON)."""
+def _jsonable(errors: Any, lang: str = "vi") -> Any:
+    """Validation errors without the raw input objects (bytes are not JSON), each ``msg`` in
+    ``lang`` (pydantic writes English; ``type`` and ``loc`` stay as codes)."""
     out = []
     for e in errors:
         item = {k: v for k, v in dict(e).items() if k in ("type", "loc", "msg")}
         item["loc"] = [str(x) for x in item.get("loc", [])]
+        if lang != "en":
+            key = f"invalid.{e.get('type', '')}"
+            item["msg"] = t(key if has(key) else "invalid.other", lang, **dict(e.get("ctx") or {}))
         out.append(item)
     return out
 

@@ -176,4 +176,4 @@ class EngineBackend:
         from citecheck.models import CheckReport
 
         findings = report.all_findings() if isinstance(report, CheckReport) else []
-        return annotate_bytes(draft.data, findings) if findings else None
+        return annotate_bytes(draft.data, findings, lang) if findings else None

@@ -159,6 +159,10 @@ _MESSAGES: dict[str, tuple[str, str]] = {
         "Yêu cầu phải gửi dạng multipart/form-data (tệp hoặc nội dung văn bản).",
         "The request must be multipart/form-data (a file or the text).",
     ),
+    "error.method": (
+        "Địa chỉ này không nhận phương thức yêu cầu đã dùng.",
+        "Method Not Allowed",
+    ),
     "error.bad_form": ("Biểu mẫu gửi lên không hợp lệ.", "The form sent is not valid."),
     "error.internal": (
         "Đã xảy ra lỗi khi xử lý. Vui lòng thử lại hoặc báo cho quản trị viên.",
@@ -168,6 +172,41 @@ _MESSAGES: dict[str, tuple[str, str]] = {
         "Chưa có cơ sở dữ liệu văn bản (hãy chạy kb build).",
         "The knowledge base is missing (run kb build).",
     ),
+    # one field of a request that failed validation (the 422 body's "msg"), by pydantic's
+    # error type; {expected}, {ge}, {le} … come from the error's context
+    "invalid.missing": ("Thiếu trường bắt buộc.", "Field required."),
+    "invalid.literal_error": (
+        "Giá trị không hợp lệ: chỉ nhận {expected}.",
+        "Input should be {expected}.",
+    ),
+    "invalid.int_parsing": ("Phải là một số nguyên.", "Input should be a valid integer."),
+    "invalid.greater_than_equal": (
+        "Phải lớn hơn hoặc bằng {ge}.",
+        "Input should be greater than or equal to {ge}.",
+    ),
+    "invalid.less_than_equal": (
+        "Phải nhỏ hơn hoặc bằng {le}.",
+        "Input should be less than or equal to {le}.",
+    ),
+    "invalid.greater_than": ("Phải lớn hơn {gt}.", "Input should be greater than {gt}."),
+    "invalid.less_than": ("Phải nhỏ hơn {lt}.", "Input should be less than {lt}."),
+    "invalid.date_parsing": (
+        "Ngày không hợp lệ: ghi theo dạng YYYY-MM-DD.",
+        "Input should be a valid date (YYYY-MM-DD).",
+    ),
+    "invalid.date_from_datetime_parsing": (
+        "Ngày không hợp lệ: ghi theo dạng YYYY-MM-DD.",
+        "Input should be a valid date (YYYY-MM-DD).",
+    ),
+    "invalid.string_too_short": (
+        "Quá ngắn: cần ít nhất {min_length} ký tự.",
+        "String should have at least {min_length} characters.",
+    ),
+    "invalid.string_too_long": (
+        "Quá dài: tối đa {max_length} ký tự.",
+        "String should have at most {max_length} characters.",
+    ),
+    "invalid.other": ("Giá trị không hợp lệ.", "Invalid value."),
     # uploads
     "upload.unsupported": (
         "{name}: chỉ nhận tệp .docx, .pdf hoặc .txt.",

@@ -194,6 +194,8 @@ def applies_cmd(
 ) -> None:
     """Which documents govern QUERY on a date: in force first, with what they replaced,
     what guides them and what implements them."""
+    if not query.strip():
+        raise click.UsageError(msg(lang, "empty_query"))
     kb = _open(db, lang)
     result = kb.applies(query, _day(on), limit, lang)
     if fmt == "json":

@@ -9,12 +9,14 @@ from typing import Any
 
 import click
 
+from kb.cli.clilang import LangGroup, localise
+
 EXIT_OK = 0
 EXIT_FINDINGS = 1
 EXIT_ERROR = 2
 
 
-class _KbGroup(click.Group):
+class _KbGroup(LangGroup):
     """The ``kb`` commands, and those other packages add through the ``kb.commands`` entry
     point (``citecheck`` adds ``serve``): looked up only when a name is not one of ours."""
 
@@ -34,7 +36,7 @@ class _KbGroup(click.Group):
         if plugin is None:
             return None
         loaded = plugin.load()
-        return loaded if isinstance(loaded, click.Command) else None
+        return localise(loaded) if isinstance(loaded, click.Command) else None
 
 
 @click.group(cls=_KbGroup, context_settings={"help_option_names": ["-h", "--help"]})
@@ -82,9 +84,11 @@ def schema(model: str) -> None:
     from kb.cli.schemas import SCHEMAS
 
     if model not in SCHEMAS:
-        raise click.UsageError(
-            f"no schema named {model!r}; choose from {', '.join(sorted(SCHEMAS))}"
-        )
+        from kb.cli.clilang import current_lang
+        from kb.cli.wording import msg
+
+        names = ", ".join(sorted(SCHEMAS))
+        raise click.UsageError(msg(current_lang(), "no_schema", model=model, names=names))
     click.echo(json.dumps(SCHEMAS[model].model_json_schema(), ensure_ascii=False, indent=2))
 
 

@@ -90,9 +90,20 @@ MESSAGES: dict[str, tuple[str, str]] = {
 }
 
 
+def _in(lang: int, value: object) -> object:
+    """A detail written "Vietnamese / English" ("quá 60 s / timeout"): the part in one language."""
+    if isinstance(value, str) and " / " in value:
+        parts = value.split(" / ")
+        if len(parts) == 2:
+            return parts[lang]
+    return value
+
+
 def read_error(path: str, key: str, **fields: object) -> ReadError:
     vi, en = MESSAGES[key]
-    return ReadError(path, vi.format(**fields), en.format(**fields), code=key)
+    vi_fields = {k: _in(0, v) for k, v in fields.items()}
+    en_fields = {k: _in(1, v) for k, v in fields.items()}
+    return ReadError(path, vi.format(**vi_fields), en.format(**en_fields), code=key)
 
 
 def fail(path: str, key: str, **fields: object) -> NoReturn:

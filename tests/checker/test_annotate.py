@@ -27,7 +27,11 @@ def test_one_comment_per_finding_with_the_suggestion_on_its_own_line() -> None:
     (c,) = comments([f])
     assert (c.start, c.end) == (f.start, f.end)
     first, second = c.text.split("\n")
-    assert first == f"{f.code} {f.name}: {f.message}" and second == f.suggestion
+    # the rule's Vietnamese title first, its code and name after
+    assert first == f"Ký hiệu cơ quan không khớp ({f.code} {f.name}): {f.message}"
+    assert second == f"Cách sửa: {f.suggestion}"
+    (en,) = comments([f], "en")
+    assert en.text.split("\n")[0] == f"{f.name} ({f.code}): {f.message}"
 
 
 def test_file_and_bytes_give_the_same_comments(tmp_path: Path) -> None:

@@ -42,7 +42,8 @@ def test_errors_exit_1(run) -> None:  # type: ignore[no-untyped-def]
 def test_clean_plan_exits_0_with_warnings_below_fail_on(run) -> None:  # type: ignore[no-untyped-def]
     code, out, _ = run(str(SEED_PLAN))
     assert code == 0
-    assert "không có phát hiện nào" in out
+    # its one finding is information: "chỉ đạo của của tập thể lãnh đạo" on line 32
+    assert "CC404 doubled-word" in out and "0 lỗi, 0 cảnh báo, 1 thông tin" in out
 
 
 def test_fail_on_warning(run) -> None:  # type: ignore[no-untyped-def]
@@ -55,7 +56,7 @@ def test_fail_on_warning(run) -> None:  # type: ignore[no-untyped-def]
 def test_select_and_ignore_by_code_prefix_and_name(run) -> None:  # type: ignore[no-untyped-def]
     _, out, _ = run(str(SEED_2025), "--format", "json", "--select", "CC4")
     codes = {f["code"] for ff in json.loads(out)["files"] for f in ff["findings"]}
-    assert codes == {"CC401"}
+    assert codes == {"CC401", "CC404"}
     _, out, _ = run(str(SEED_2025), "--format", "json", "--ignore", "issuer-mismatch,CC4")
     codes = {f["code"] for ff in json.loads(out)["files"] for f in ff["findings"]}
     assert codes == set()
@@ -64,7 +65,7 @@ def test_select_and_ignore_by_code_prefix_and_name(run) -> None:  # type: ignore
 def test_unknown_rule_is_a_usage_error(run) -> None:  # type: ignore[no-untyped-def]
     code, _, err = run(str(SEED_2025), "--select", "XX9")
     assert code == 2
-    assert "unknown rule" in err
+    assert "không có quy tắc: XX9" in err
 
 
 def test_unreadable_file_is_reported_and_the_others_checked(run, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
@@ -126,7 +127,7 @@ def test_help_is_fast_and_does_not_import_the_parser() -> None:
     )
     r = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True)
     assert r.returncode == 0, r.stderr
-    assert "citecheck PATH" in r.stdout
+    assert "citecheck ĐƯỜNG_DẪN" in r.stdout and "Cách dùng:" in r.stdout
 
 
 def _docx(path: Path, paragraphs: list[str]) -> None:
@@ -177,3 +178,63 @@ def test_checking_one_file_does_not_import_spacy_or_networkx() -> None:
     )
     r = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True)
     assert r.returncode == 0, r.stderr
+
+
+def test_nothing_readable_exits_2_without_a_clean_summary(run, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    code, out, err = run(str(tmp_path / "missing.txt"))
+    assert code == 2
+    assert out == ""  # "0 tệp: không có phát hiện nào." would read as a clean result
+    assert "không có tệp này" in err
+
+
+def test_sarif_lists_unreadable_files_as_tool_notifications(run, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    missing = tmp_path / "missing.txt"
+    code, out, _ = run(str(SEED_PLAN), str(missing), "--format", "sarif")
+    assert code == 2
+    invocation = json.loads(out)["runs"][0]["invocations"][0]
+    assert invocation["executionSuccessful"] is False
+    (note,) = invocation["toolExecutionNotifications"]
+    assert note["level"] == "error"
+    assert note["message"]["text"] == "không có tệp này"
+    uri = note["locations"][0]["physicalLocation"]["artifactLocation"]["uri"]
+    assert uri.endswith("missing.txt")
+    code, out, _ = run(str(SEED_PLAN), "--format", "sarif")
+    assert json.loads(out)["runs"][0]["invocations"][0]["executionSuccessful"] is True
+
+
+def test_annotate_with_a_text_input_is_a_usage_error_before_any_work(run, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    code, out, err = run(str(SEED_2025), "--annotate", str(tmp_path / "out.docx"))
+    assert code == 2
+    assert out == ""  # nothing was checked
+    assert "--annotate cần đúng một tệp .docx" in err
+    assert not (tmp_path / "out.docx").exists()
+
+
+def test_kb_applies_with_an_empty_query_is_a_usage_error() -> None:
+    from kb.cli.main import main as kb_main
+
+    result = CliRunner().invoke(kb_main, ["applies", "  "])
+    assert result.exit_code == 2
+    assert "QUERY để trống" in result.stderr
+
+
+def test_lang_setting_in_pyproject_sets_the_language_of_errors_too(run, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    (tmp_path / "pyproject.toml").write_text('[tool.citecheck]\nlang = "en"\n', encoding="utf-8")
+    code, _, err = run(str(SEED_PLAN), "--select", "XX9", "--use-config")
+    assert code == 2
+    assert "Usage: " in err and "unknown rule: XX9" in err
+    code, _, err = run(str(SEED_PLAN), "--select", "XX9")  # --no-config: Vietnamese
+    assert "Cách dùng: " in err and "không có quy tắc: XX9" in err
+
+
+def test_own_number_in_another_form_in_the_footer(run, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    import docx
+
+    d = docx.Document()
+    for p in ["Số: 120/BC-UBND", "Sơn La, ngày 10 tháng 3 năm 2026", "BÁO CÁO", "Kết quả."]:
+        d.add_paragraph(p)
+    d.sections[0].footer.paragraphs[0].text = "Báo cáo số 120/BC-VPUB"
+    d.save(str(tmp_path / "draft.docx"))
+    code, out, _ = run(str(tmp_path / "draft.docx"), "--select", "own-number-forms")
+    assert code == 0  # a warning
+    assert "draft.docx:footer.¶1:12: CC403 own-number-forms" in out and '"120/BC-VPUB"' in out

@@ -9,7 +9,7 @@ import pytest
 from click.testing import CliRunner
 
 from citecheck.cli import main
-from citecheck.ruledocs import SECTIONS, missing_sections, render_index, render_rule
+from citecheck.ruledocs import SECTIONS, missing_sections, render_index, render_rule, summary
 from citecheck.rules import RULES
 
 DOCS = Path(__file__).resolve().parents[2] / "docs" / "rules"
@@ -28,6 +28,10 @@ DESIGN_NAMES = {
     "section-numbering",
     "period-mismatch",
     "unknown-document",
+    "issuer-validity",
+    "percentage-total",
+    "own-number-forms",
+    "doubled-word",
 }
 
 
@@ -61,10 +65,22 @@ def test_index_in_sync() -> None:
 
 @pytest.mark.parametrize("token", ["CC201", "cc201", "date-mismatch"])
 def test_rule_command_prints_the_docs(token: str) -> None:
-    result = CliRunner().invoke(main, ["rule", token])
+    result = CliRunner().invoke(main, ["rule", token, "--lang", "en"])
     assert result.exit_code == 0
     assert result.output.startswith("# date-mismatch (CC201)")
     assert "## Why is this bad?" in result.output
+    vi = CliRunner().invoke(main, ["rule", token])
+    assert vi.exit_code == 0
+    assert vi.output.startswith("# date-mismatch (CC201)")
+    assert "## Vì sao cần sửa" in vi.output and "Mức mặc định: **cảnh báo**" in vi.output
+
+
+@pytest.mark.parametrize("rule", RULES, ids=[r.name for r in RULES])
+def test_every_rule_has_a_vietnamese_page(rule: type) -> None:
+    page = render_rule(rule, "vi")
+    for title in ("## Quy tắc làm gì", "## Vì sao cần sửa", "## Ví dụ", "## Nên viết", "## Căn cứ"):
+        assert title in page
+    assert summary(rule, "vi") != rule.summary()
 
 
 def test_rule_command_lists_and_rejects() -> None:
@@ -74,4 +90,4 @@ def test_rule_command_lists_and_rejects() -> None:
     assert all(r.code in listing.output for r in RULES)
     bad = runner.invoke(main, ["rule", "no-such-rule"])
     assert bad.exit_code == 2
-    assert "unknown rule" in bad.output
+    assert "không có quy tắc" in bad.output
