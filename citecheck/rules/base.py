@@ -110,7 +110,13 @@ class CheckContext:
 
 
 class Rule:
-    """Base class of every rule."""
+    """Base class of every rule.
+
+    A rule that compares documents overrides :meth:`check`; a rule that reads the KB sets
+    ``needs_kb``. Any other rule implements :meth:`check_document`, which must look at its
+    own document alone: over many files it runs in a worker process, right where the file is
+    parsed, with a context that holds that document and no KB.
+    """
 
     code: ClassVar[str]
     name: ClassVar[str]
