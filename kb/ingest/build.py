@@ -9,10 +9,8 @@ is killed leaves the previous KB answering as before.
 from __future__ import annotations
 
 import hashlib
-import os
 import sys
 from collections.abc import Callable, Iterable, Sequence
-from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -21,12 +19,13 @@ from kb.graph.identity import FILE_KEY_PREFIX
 from kb.graph.relations import Mention, find_relations
 from kb.models import ExtractedFile
 from kb.parse.effect import RelationDay, read_effect, relation_effect
+from kb.parse.pool import POOL_MIN_ITEMS, map_in_order
 from kb.store.sqlite import Store
 
 # bump when what a build stores changes: the next build then redoes everything
 # (2: facts files are stored by their path relative to the build root)
 BUILD_VERSION = "2"
-POOL_MIN_FILES = 8  # fewer files are parsed in-process: a pool costs more than it saves
+POOL_MIN_FILES = POOL_MIN_ITEMS  # fewer files are parsed in-process
 
 FileData = tuple[str, str, int, tuple[Any, ...], list[tuple[Any, ...]], list[tuple[Any, ...]]]
 
@@ -208,16 +207,10 @@ def _hash(path: Path) -> str | None:
 def _parse_all(
     jobs: list[tuple[str, str, str]], progress: Callable[[int], None]
 ) -> Iterable[FileData | str]:
-    if len(jobs) < POOL_MIN_FILES:
-        for job in jobs:
-            yield parse_one(job)
-            progress(1)
-        return
-    workers = min(2, os.cpu_count() or 1)
-    with ProcessPoolExecutor(max_workers=workers) as pool:
-        for result in pool.map(parse_one, jobs, chunksize=4):
-            yield result
-            progress(1)
+    # on two worker processes (few files in-process), which end with a killed build
+    for result in map_in_order(parse_one, jobs):
+        yield result
+        progress(1)
 
 
 def build(store: Store, paths: Sequence[Path], *, show_progress: bool | None = None) -> BuildResult:
