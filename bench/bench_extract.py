@@ -461,7 +461,7 @@ def main() -> None:
     _row("hard windows: (ref, date) recall", f"{hard.recall:.4f}", f"of {hard.tp + hard.fn}")
     seeds = sorted((ROOT / "corpus").glob("*.txt"), key=lambda p: p.stat().st_size)
     wall, cpu = cold_start(seeds[-1])
-    _row("kb extract, largest seed, fresh process: wall (s)", f"{wall:.3f}", "goal < 0.3")
+    _row("kb extract, largest seed, fresh process: wall (s)", f"{wall:.3f}", "goal <= 0.25")
     _row("kb extract, largest seed, fresh process: CPU (s)", f"{cpu:.3f}")
     if args.misses:
         for label, misses in (

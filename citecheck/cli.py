@@ -190,9 +190,13 @@ def check_cmd(
     # when nothing could be read there is no report to give in text ("0 tệp: …" would read
     # as a clean result); the machine formats still say what could not be read
     if not (nothing_read and fmt in ("text", "github", "authorities")):
-        text = REPORTERS[fmt]().render(outcome.report, sources, render)
-        if text:
-            click.echo(text)
+        written = False
+        for chunk in REPORTERS[fmt]().chunks(outcome.report, sources, render):
+            if chunk:
+                click.echo(chunk, nl=False)
+                written = True
+        if written:
+            click.echo("")
     if annotate is not None:
         _annotate(paths, annotate, outcome.report.all_findings(), options.lang)
 

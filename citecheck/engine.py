@@ -23,6 +23,7 @@ from citecheck.messages import message
 from citecheck.models import CheckReport, FileFindings, Finding, Summary
 from citecheck.rules import CheckContext, SourceDoc, matches
 from citecheck.rules.base import Rule
+from kb.parse.pool import map_in_order
 
 
 @dataclass
@@ -64,15 +65,42 @@ def _fingerprint(f: Finding, text: str, seen: Counter[str]) -> str:
     return hashlib.sha1(f"{base}|{seen[base]}".encode()).hexdigest()[:16]
 
 
-def run_rules(docs: list[SourceDoc], options: Options, kb: KBView | None = None) -> list[Finding]:
-    """Every finding of the selected rules on ``docs``, filtered, sorted, fingerprinted."""
+def per_document(rule_cls: type[Rule]) -> bool:
+    """A rule that looks at one document at a time and needs no KB: it can run where the
+    document is parsed (a worker process), before the documents are brought together."""
+    return rule_cls.check is Rule.check and not rule_cls.needs_kb
+
+
+def document_findings(doc: SourceDoc, options: Options) -> dict[str, list[Finding]]:
+    """The findings of the selected per-document rules on ``doc``, by rule code."""
+    ctx = CheckContext(documents=[doc], lang=options.lang, as_of=options.as_of)
+    return {
+        rule_cls.code: list(rule_cls().check_document(doc, ctx))
+        for rule_cls in options.rules()
+        if per_document(rule_cls)
+    }
+
+
+def run_rules(
+    docs: list[SourceDoc],
+    options: Options,
+    kb: KBView | None = None,
+    done: Sequence[dict[str, list[Finding]]] | None = None,
+) -> list[Finding]:
+    """Every finding of the selected rules on ``docs``, filtered, sorted, fingerprinted.
+    ``done`` holds, for each document in order, the findings of the per-document rules
+    already run on it (where it was parsed); they keep their place in the order of rules."""
     ctx = CheckContext(documents=docs, lang=options.lang, kb=kb, as_of=options.as_of)
     findings: list[Finding] = []
     for rule_cls in options.rules():
         rule: Rule = rule_cls()
         if rule.needs_kb and kb is None:
             continue
-        findings.extend(rule.check(ctx))
+        if done is not None and per_document(rule_cls):
+            for found in done:
+                findings.extend(found[rule_cls.code])
+        else:
+            findings.extend(rule.check(ctx))
     by_path = {d.path: d for d in docs}
     by_code = {r.code: r for r in options.rules()}
     kept: list[Finding] = []
@@ -118,6 +146,7 @@ def check_documents(
     unreadable: Sequence[tuple[str, str]] = (),
     corpus: bool = False,
     roots: Sequence[Path] = (),
+    done: Sequence[dict[str, list[Finding]]] | None = None,
 ) -> Outcome:
     view = knowledge.resolve_kb(kb, options.db, docs if corpus else None, roots)
     notes: list[str] = []
@@ -131,7 +160,7 @@ def check_documents(
                 limit=knowledge.MAX_IN_MEMORY_FILES,
             )
         )
-    findings = run_rules(docs, options, view)
+    findings = run_rules(docs, options, view, done)
     report = summarise(docs, findings, unreadable)
     ctx = CheckContext(documents=docs, lang=options.lang, kb=view, as_of=options.as_of)
     report.authorities = build_authorities(ctx, findings)
@@ -145,18 +174,36 @@ def check_paths(paths: Sequence[str | Path], options: Options, kb: Any = None) -
     roots = [Path(p) for p in paths if Path(p).is_dir()]
     corpus = bool(roots)
     seen: set[str] = set()
+    files: list[Path] = []
     for path in iter_paths(paths):
-        key = str(path)
-        if key in seen:
-            continue
-        seen.add(key)
-        try:
-            loaded = load(path)
-        except Unreadable as exc:
-            unreadable.append((key, exc.says(options.lang)))
-            continue
-        docs.append(make_document(loaded.path, loaded.text, loaded.locate))
-    return check_documents(docs, options, kb, unreadable, corpus=corpus, roots=roots)
+        if str(path) not in seen:
+            seen.add(str(path))
+            files.append(path)
+    done: list[dict[str, list[Finding]]] = []
+    # Files are read, parsed and checked by the per-document rules on two worker processes
+    # (a few in-process), in order; the rules that compare documents run here after.
+    jobs = [(path, options) for path in files]
+    for path, got in zip(files, map_in_order(_read_parse_check, jobs), strict=True):
+        if isinstance(got[0], str):
+            unreadable.append((str(path), got[1] if options.lang == "en" else got[0]))
+        else:
+            docs.append(got[0])
+            done.append(got[1])
+    return check_documents(docs, options, kb, unreadable, corpus=corpus, roots=roots, done=done)
+
+
+def _read_parse_check(
+    job: tuple[Path, Options],
+) -> tuple[SourceDoc, dict[str, list[Finding]]] | tuple[str, str]:
+    """One file read, parsed and checked by the per-document rules; or why it cannot be
+    read (in Vietnamese and in English)."""
+    path, options = job
+    try:
+        loaded = load(path)
+    except Unreadable as exc:
+        return exc.says("vi"), exc.says("en")
+    doc = make_document(loaded.path, loaded.text, loaded.locate)
+    return doc, document_findings(doc, options)
 
 
 def check_texts(named: Sequence[tuple[str, str]], options: Options, kb: Any = None) -> Outcome:

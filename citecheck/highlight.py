@@ -47,6 +47,7 @@ def pieces(text: str, findings: list[Any]) -> list[Piece]:
             rs, re_ = _clamp(_get(r, "start"), _get(r, "end"), n)
             if re_ > rs and (rs, re_) != (s, e):
                 marks.append((rs, re_, i, "r"))
+    severities = [str(_get(f, "severity", "info")) for f in findings]
     cuts = {0, n}
     for s, e, _, _ in marks:
         cuts.add(s)
@@ -64,9 +65,14 @@ def pieces(text: str, findings: list[Any]) -> list[Piece]:
         starting.setdefault(s, []).append(m)
         ending.setdefault(e, []).append(m)
     active: set[int] = set()
+    peak = 0  # a set keeps its table when emptied, and iterating it walks the whole table
     for a, b in pairwise(bounds):
         active.difference_update(ending.get(a, ()))
+        if len(active) * 4 < peak:
+            active = set(active)
+            peak = len(active)
         active.update(starting.get(a, ()))
+        peak = max(peak, len(active))
         if b <= a:
             continue
         piece = Piece(text[a:b], a)
@@ -78,10 +84,7 @@ def pieces(text: str, findings: list[Any]) -> list[Piece]:
             if first not in anchored:
                 anchored.add(first)
                 piece.anchor = f"f-{first}"
-            piece.severity = min(
-                (str(_get(findings[i], "severity", "info")) for i in piece.findings),
-                key=lambda sev: SEVERITY_ORDER.get(sev, 3),
-            )
+            piece.severity = min((severities[i] for i in piece.findings), key=_gravity)
         if a in evidence_starts and f"e-{a}" not in seen_ids:
             seen_ids.add(f"e-{a}")
             if piece.anchor is None and not piece.findings:
@@ -93,6 +96,10 @@ def pieces(text: str, findings: list[Any]) -> list[Piece]:
         else:
             out.append(piece)
     return out
+
+
+def _gravity(severity: str) -> int:
+    return SEVERITY_ORDER.get(severity, 3)
 
 
 def _clamp(start: Any, end: Any, n: int) -> tuple[int, int]:

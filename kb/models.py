@@ -12,6 +12,10 @@ from typing import Any
 
 from pydantic import BaseModel, ConfigDict, Field
 
+# Schemas are built on first validation or output, not at import: a command that never
+# writes a model as JSON never pays for building it.
+_DEFERRED = ConfigDict(defer_build=True)
+
 
 class Family(StrEnum):
     """How a số hiệu is built (design notes, section 3.1)."""
@@ -27,7 +31,7 @@ class Family(StrEnum):
 class Location(BaseModel):
     """Where a span sits in the file as a person finds it (paragraph, cell, page)."""
 
-    model_config = ConfigDict(frozen=True)
+    model_config = ConfigDict(frozen=True, defer_build=True)
 
     paragraph: int | None = None
     table: int | None = None
@@ -54,6 +58,8 @@ class Location(BaseModel):
 
 class Citation(BaseModel):
     """One mention of another document, with its parts and exact span."""
+
+    model_config = _DEFERRED
 
     text: str = Field(description="the citation exactly as in the source: source[start:end]")
     start: int = Field(description="character offset of the first character, in the text as read")
@@ -138,6 +144,8 @@ def citation_defaults() -> dict[str, Any]:
 class DocumentHeader(BaseModel):
     """What a document says about itself at its top: số, place and date, type, title."""
 
+    model_config = _DEFERRED
+
     number_text: str | None = Field(None, description="the 'Số:' line as written")
     number_blank: bool = Field(False, description="'Số:' present but the number left empty")
     ref: str | None = None
@@ -164,6 +172,8 @@ class DocumentHeader(BaseModel):
 class ExtractedFile(BaseModel):
     """The result of reading one file: its own header and the citations in it."""
 
+    model_config = _DEFERRED
+
     path: str
     document: DocumentHeader
     citations: list[Citation]
@@ -172,5 +182,7 @@ class ExtractedFile(BaseModel):
 
 class ExtractReport(BaseModel):
     """``kb extract --format json``."""
+
+    model_config = _DEFERRED
 
     files: list[ExtractedFile]

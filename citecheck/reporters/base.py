@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 from typing import ClassVar
 
@@ -33,3 +33,10 @@ class Reporter:
         self, report: CheckReport, sources: dict[str, SourceDoc], options: RenderOptions
     ) -> str:
         raise NotImplementedError
+
+    def chunks(
+        self, report: CheckReport, sources: dict[str, SourceDoc], options: RenderOptions
+    ) -> Iterator[str]:
+        """The output in pieces, to be written one after another (the whole of
+        :meth:`render` by default; formats that can, file by file)."""
+        yield self.render(report, sources, options)

@@ -3,6 +3,7 @@ source line with a caret under the span, the evidence, the fix, and a summary li
 
 from __future__ import annotations
 
+import re
 from collections import Counter
 
 import click
@@ -15,6 +16,7 @@ from citecheck.rules.base import SourceDoc
 
 COLOURS = {"error": "red", "warning": "yellow", "info": "blue"}
 MAX_RELATED_SHOWN = 5
+_NOT_SPACE = re.compile(r"\S")
 
 
 def where(path: str, line: int, column: int, location: object = None) -> str:
@@ -95,24 +97,28 @@ class TextReporter(Reporter):
 
     @staticmethod
     def _snippet(f: Finding, src: SourceDoc) -> list[str]:
-        line_text = src.line_at(f.start)
-        if not line_text.strip():
+        line_start, line_end = src.line_bounds(f.start)
+        text = src.text
+        if _NOT_SPACE.search(text, line_start, line_end) is None:
             return []
+        line_len = line_end - line_start
         width = len(str(f.line))
         end_line, end_col = src.position(f.end)
-        span_end = end_col if end_line == f.line else len(line_text) + 1
+        span_end = end_col if end_line == f.line else line_len + 1
         length = max(1, span_end - f.column)
-        shown = line_text
         col = f.column
-        if len(shown) > 160:  # long paragraphs: show a window around the span
+        if line_len > 160:  # long paragraphs: show a window around the span
             lo = max(0, col - 60)
+            window_end = min(line_start + lo + 160, line_end)
             shown = (
                 ("…" if lo else "")
-                + shown[lo : lo + 160]
-                + ("…" if lo + 160 < len(line_text) else "")
+                + text[line_start + lo : window_end]
+                + ("…" if lo + 160 < line_len else "")
             )
             col = col - lo + (1 if lo else 0)
             length = min(length, 160)
+        else:
+            shown = text[line_start:line_end]
         pad = " " * width
         return [
             f" {pad} |",

@@ -41,14 +41,28 @@ class SourceDoc:
     def position(self, offset: int) -> tuple[int, int]:
         return self._lines.position(max(0, min(offset, len(self.text))))
 
-    def line_at(self, offset: int) -> str:
-        """The whole line holding ``offset``, sliced out of the text around it (the same
-        line breaks as :meth:`position`: a form feed from a PDF does not end a line)."""
+    @cached_property
+    def _line_ends(self) -> dict[int, int]:
+        return {}  # line start -> line end, for the lines asked about
+
+    def line_bounds(self, offset: int) -> tuple[int, int]:
+        """Start and end offsets of the line holding ``offset`` (the same line breaks as
+        :meth:`position`: a form feed from a PDF does not end a line). The end of a line is
+        looked for once, so many findings on one long line cost no more than one."""
         text = self.text
         offset = max(0, min(offset, len(text)))
-        start = max(text.rfind("\n", 0, offset), text.rfind("\r", 0, offset)) + 1
-        end = _LINE_BREAK.search(text, offset)
-        return text[start : end.start() if end else len(text)]
+        start = offset - self.position(offset)[1] + 1
+        end = self._line_ends.get(start)
+        if end is None:
+            found = _LINE_BREAK.search(text, offset)
+            end = found.start() if found else len(text)
+            self._line_ends[start] = end
+        return start, end
+
+    def line_at(self, offset: int) -> str:
+        """The whole line holding ``offset``, sliced out of the text around it."""
+        start, end = self.line_bounds(offset)
+        return self.text[start:end]
 
     def location(self, offset: int) -> Location | None:
         if self.locate is None:
@@ -96,7 +110,13 @@ class CheckContext:
 
 
 class Rule:
-    """Base class of every rule."""
+    """Base class of every rule.
+
+    A rule that compares documents overrides :meth:`check`; a rule that reads the KB sets
+    ``needs_kb``. Any other rule implements :meth:`check_document`, which must look at its
+    own document alone: over many files it runs in a worker process, right where the file is
+    parsed, with a context that holds that document and no KB.
+    """
 
     code: ClassVar[str]
     name: ClassVar[str]

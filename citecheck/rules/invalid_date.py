@@ -9,8 +9,10 @@ from collections.abc import Iterator
 from citecheck.models import Finding
 from citecheck.rules.base import CheckContext, Rule, SourceDoc, cite_label
 
+# The day's first digit is matched before the look behind it (a digit, a slash, a dot or a
+# dash may not precede it): a pattern that starts with a digit is scanned for at C speed.
 _NUMERIC = re.compile(
-    r"(?<![\d/.\-])(\d{1,2})[ \t]?([/.\-])[ \t]?(\d{1,2})[ \t]?\2[ \t]?(\d{4})(?![\d/])"
+    r"(\d(?<![\d/.\-]\d)\d?)[ \t]?([/.\-])[ \t]?(\d{1,2})[ \t]?\2[ \t]?(\d{4})(?![\d/])"
 )
 _WORDS = re.compile(
     r"(?i)ngày[ \t\u00a0]+(\d{1,2})[ \t\u00a0]+tháng[ \t\u00a0]+(\d{1,2})[ \t\u00a0]+năm[ \t\u00a0]+(\d{4})"

@@ -10,7 +10,6 @@ from typing import Any
 import click
 
 from kb.cli.clilang import LangGroup, localise
-from kb.models import Citation, ExtractedFile, ExtractReport
 
 EXIT_OK = 0
 EXIT_FINDINGS = 1
@@ -46,36 +45,6 @@ def main() -> None:
     """Knowledge base of Vietnamese legal and administrative documents."""
 
 
-def _format_citation(c: Citation) -> str:
-    parts = [c.ref or c.name or "", c.type or ""]
-    if c.date_text:
-        parts.append(c.date_text if c.date_valid else f"{c.date_text} (ngày không hợp lệ)")
-    if c.issuer:
-        parts.append(f"của {c.issuer}")
-    if c.self_reference:
-        parts.append(f"→ chính văn bản này ({c.resolved_to or 'chưa rõ số hiệu'})")
-    elif c.resolved_to:
-        parts.append(f"→ {c.resolved_to}")
-    elif c.unresolved_reason:
-        parts.append(f"(chưa xác định: {c.unresolved_reason})")
-    if c.anomalies:
-        parts.append("[" + ", ".join(c.anomalies) + "]")
-    where = c.location.label() if c.location and c.location.label() else f"{c.line}:{c.column}"
-    return f"  {where}  " + "  ".join(p for p in parts if p)
-
-
-def _print_text(result: ExtractedFile) -> None:
-    d = result.document
-    click.echo(click.style(result.path, bold=True))
-    own = d.ref or ("(số để trống)" if d.number_blank else "(không có số)")
-    when = d.date.isoformat() if d.date else (d.date_text or "(không có ngày)")
-    click.echo(f"  văn bản: {d.type or '?'} {own}, {when}" + (f" — {d.title}" if d.title else ""))
-    cites = [c for c in result.citations if not c.self_reference and c.resolved_to is None]
-    click.echo(f"  {len(cites)} trích dẫn")
-    for c in result.citations:
-        click.echo(_format_citation(c))
-
-
 @main.command()
 @click.argument("paths", nargs=-1, required=True, type=click.Path(path_type=Path))
 @click.option(
@@ -83,24 +52,28 @@ def _print_text(result: ExtractedFile) -> None:
 )
 def extract(paths: tuple[Path, ...], fmt: str) -> None:
     """Extract the citations in PATHS (files or directories)."""
-    from kb.parse.extract import extract_file
-    from kb.readers import ReadError, iter_input_paths
+    from kb.cli.extracting import JSON_EMPTY, JSON_END, JSON_START, extract_one
+    from kb.parse.pool import map_in_order
+    from kb.readers import iter_input_paths
 
-    results: list[ExtractedFile] = []
+    jobs = [(str(path), fmt) for path in iter_input_paths(paths)]
     failed = False
-    for path in iter_input_paths(paths):
-        try:
-            result = extract_file(path)
-        except ReadError as err:
-            click.echo(f"{path}: {err}", err=True)
+    written = 0
+    out = sys.stdout
+    # Each file is read, parsed and rendered by a worker; its output is written as soon as
+    # the files before it are, so nothing holds the whole run.
+    for shown, error in map_in_order(extract_one, jobs):
+        if error is not None:
+            out.flush()
+            click.echo(error, err=True)
             failed = True
-            continue
-        if fmt == "text":
-            _print_text(result)
+        elif fmt == "text":
+            click.echo(shown)
         else:
-            results.append(result)
+            out.write((",\n" if written else JSON_START) + shown)
+            written += 1
     if fmt == "json":
-        sys.stdout.write(ExtractReport(files=results).model_dump_json(indent=2) + "\n")
+        out.write(JSON_END if written else JSON_EMPTY)
     sys.exit(EXIT_ERROR if failed else EXIT_OK)
 
 

@@ -159,7 +159,13 @@ def _relations(
         if k not in edges or (conf or 0) > (edges[k][4] or 0):
             edges[k] = row
     specific = {(s, t) for s, t, kind, _ in edges if kind != "cites"}
-    edges = {k: v for k, v in edges.items() if k[2] != "cites" or (k[0], k[1]) not in specific}
+    # a plain citation gives way to a typed edge of the same pair, unless it kept its sentence
+    # (one that dates the cited text's end: "… tiếp tục có hiệu lực thi hành đến ngày …")
+    edges = {
+        k: v
+        for k, v in edges.items()
+        if k[2] != "cites" or (k[0], k[1]) not in specific or v[5] is not None
+    }
     rejected: set[tuple[str, str, str]] = set()
     for rel in facts.relations:
         for key in (rel.source, rel.target):

@@ -9,7 +9,6 @@ is killed leaves the previous KB answering as before.
 from __future__ import annotations
 
 import hashlib
-import os
 import sys
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
@@ -19,13 +18,14 @@ from typing import Any
 from kb.graph.identity import FILE_KEY_PREFIX
 from kb.graph.relations import Mention, find_relations
 from kb.models import ExtractedFile
-from kb.parse.effect import read_effect
+from kb.parse.effect import RelationDay, read_effect, relation_effect
+from kb.parse.pool import POOL_MIN_ITEMS, map_in_order
 from kb.store.sqlite import Store
 
 # bump when what a build stores changes: the next build then redoes everything
 # (2: facts files are stored by their path relative to the build root)
 BUILD_VERSION = "2"
-POOL_MIN_FILES = 8  # fewer files are parsed in-process: a pool costs more than it saves
+POOL_MIN_FILES = POOL_MIN_ITEMS  # fewer files are parsed in-process
 
 FileData = tuple[str, str, int, tuple[Any, ...], list[tuple[Any, ...]], list[tuple[Any, ...]]]
 
@@ -165,7 +165,7 @@ def file_rows(extracted: ExtractedFile, text: str, shown_path: str, sha1: str) -
             r.kind,
             r.confidence,
             r.phrase,
-            None if r.kind == "cites" else r.evidence,
+            None if r.kind == "cites" and not _keeps_in_force(r.evidence) else r.evidence,
             r.start,
             r.end,
         )
@@ -173,6 +173,16 @@ def file_rows(extracted: ExtractedFile, text: str, shown_path: str, sha1: str) -
         if not (r.kind == "cites" and r.source is not None)
     ]
     return (shown_path, sha1, len(text), doc, mentions, relations)
+
+
+def _keeps_in_force(evidence: str | None) -> bool:
+    """Whether a plain citation's sentence keeps the cited text in force up to a day ("…
+    tiếp tục có hiệu lực thi hành đến ngày …"): its sentence is kept, since it dates the
+    cited text's end."""
+    if evidence is None or "hiệu lực" not in evidence:
+        return False
+    found = relation_effect(evidence)
+    return found is not None and found.how == RelationDay.CONTINUES
 
 
 def parse_one(job: tuple[str, str, str]) -> FileData | str:
@@ -197,18 +207,10 @@ def _hash(path: Path) -> str | None:
 def _parse_all(
     jobs: list[tuple[str, str, str]], progress: Callable[[int], None]
 ) -> Iterable[FileData | str]:
-    if len(jobs) < POOL_MIN_FILES:
-        for job in jobs:
-            yield parse_one(job)
-            progress(1)
-        return
-    from kb.ingest.pool import parse_pool
-
-    workers = min(2, os.cpu_count() or 1)
-    with parse_pool(workers) as pool:
-        for result in pool.map(parse_one, jobs, chunksize=4):
-            yield result
-            progress(1)
+    # on two worker processes (few files in-process), which end with a killed build
+    for result in map_in_order(parse_one, jobs):
+        yield result
+        progress(1)
 
 
 def build(store: Store, paths: Sequence[Path], *, show_progress: bool | None = None) -> BuildResult:

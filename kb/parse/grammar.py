@@ -140,7 +140,9 @@ def _word_regex(word: str) -> str:
     for token in word.split():
         token_re = "".join(_char_regex(ch) for ch in token)
         parts.append(token_re)
-    return r"[\s\u00a0]+".join(parts)
+    # "\s" holds the no-break space already; a one-class set under IGNORECASE made the issuer
+    # pattern slow to compile (each set is expanded for case folding)
+    return r"\s+".join(parts)
 
 
 def _char_regex(ch: str) -> str:

@@ -17,6 +17,7 @@ from dataclasses import dataclass, field
 
 from kb.graph.identity import is_file_key
 from kb.graph.ranking import ISSUED, name_types, type_class, type_weight
+from kb.graph.record_fields import clean_subject
 from kb.graph.status import (
     ENDED,
     IN_FORCE,
@@ -40,23 +41,22 @@ NAME_MATCH = 90  # ratio of the query's name to a text's own name for "asked by 
 ATTACHED = ("amends", "guides", "implements")
 ENDING_KINDS = ("replaces", "repeals")
 SUBJECT_LIMIT = 320  # a trích yếu is rarely longer; past it, body text has run on
-# where a subject ends and the next sentence or a definition begins
-_SUBJECT_END = re.compile(
-    r"\s*\(\s*(?:sau\s+đây|sau\s+day|gọi\s+tắt)|\s+sau\s+đây\s+gọi|\s*;\s|\.\s+[A-ZĐÀ-Ỹ]|\n\s*\n",
-    re.IGNORECASE,
-)
+# where a subject shown runs on into the next sentence
+_NEXT_SENTENCE = re.compile(r"\.\s+[A-ZĐÀ-Ỹ]")
 _FOLDED_ISSUED = re.compile(r"\s+ban hanh$")
 _TRAILING_ISSUED = re.compile(r"\s+ban\s+hành\s*$", re.IGNORECASE)
 _AMENDING = re.compile(r"^(?:về\s+việc\s+|về\s+)?sửa\s+đổi", re.IGNORECASE)
 
 
-def clean_subject(subject: str | None) -> str | None:
-    """A subject cut where it ends: before "(sau đây gọi tắt là …", the next sentence, a
-    trailing "ban hành" left by the header, and at a word boundary past SUBJECT_LIMIT."""
-    if not subject:
-        return subject
-    text = " ".join(subject.split())
-    m = _SUBJECT_END.search(text)
+def shown_subject(subject: str | None) -> str | None:
+    """A subject as an answer shows it: cleaned as the record keeps it (an alias defined after
+    it cut, a trailing "ban hành" dropped), cut before a next sentence, and at a word
+    boundary past SUBJECT_LIMIT. A ";" stays: a trích yếu may hold one ("… cấp ủy, chính
+    quyền các cấp; người đứng đầu các sở …")."""
+    text = clean_subject(" ".join(subject.split())) if subject else None
+    if not text:
+        return None
+    m = _NEXT_SENTENCE.search(text)
     if m:
         text = text[: m.start()]
     text = _TRAILING_ISSUED.sub("", text).rstrip(" ,:;(")
@@ -84,7 +84,7 @@ def doc_label(key: str, row: Row | None) -> str:
     doc_type, ref, date = row[2], row[1], row[3]
     if ref and not is_file_key(key):
         return f"{doc_type} {ref}" if doc_type else str(ref)
-    title = clean_subject(row[6] or row[7])
+    title = shown_subject(row[6] or row[7])
     name = doc_type or "Văn bản"
     if title:
         short = title if len(title) <= 90 else title[: title.rfind(" ", 0, 90)] + " …"
@@ -338,7 +338,7 @@ def _item_maker(store: Store, on: dt.date, lang: str) -> Callable[[_Candidate, s
             ref=row[1],
             type=row[2],
             date=row[3],
-            subject=clean_subject(row[6] or row[7]),
+            subject=shown_subject(row[6] or row[7]),
             label=doc_label(c.key, row),
             status=status.value,
             status_label=label(status, lang),
@@ -367,4 +367,4 @@ def _item_maker(store: Store, on: dt.date, lang: str) -> Callable[[_Candidate, s
     return make
 
 
-__all__ = ["ENDED", "answer", "clean_subject", "doc_label", "doc_ref", "split_query"]
+__all__ = ["ENDED", "answer", "doc_label", "doc_ref", "shown_subject", "split_query"]

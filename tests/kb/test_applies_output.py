@@ -3,7 +3,7 @@ corpus holds them)."""
 
 from __future__ import annotations
 
-from kb.queries.applies import clean_subject, doc_label, split_query
+from kb.queries.applies import doc_label, shown_subject, split_query
 
 
 def test_a_subject_stops_where_it_ends() -> None:
@@ -14,13 +14,19 @@ def test_a_subject_stops_where_it_ends() -> None:
         "đồng một số loại công việc trong cơ quan hành chính nhà nước, đơn vị sự nghiệp công "
         "lập (Sau đây viết tắt là"
     )
-    cut = clean_subject(read)
+    cut = shown_subject(read)
     assert cut is not None and cut.endswith("đơn vị sự nghiệp công lập")
     # a law's name as read from its header, with the "ban hành" of the next line
-    assert clean_subject("Đất đai ban hành") == "Đất đai"
+    assert shown_subject("Đất đai ban hành") == "Đất đai"
     # long subjects end at a word, marked as cut
-    long = clean_subject("quy định " + "chi tiết thi hành " * 30)
+    long = shown_subject("quy định " + "chi tiết thi hành " * 30)
     assert long is not None and long.endswith(" …") and len(long) <= 325
+    # a trích yếu that holds a ";" keeps it (Quy định 429-QĐ/TU, as the seed reports cite it)
+    seed = (
+        "quy định đối thoại trực tiếp giữa người đứng đầu cấp ủy, chính quyền các cấp; người "
+        "đứng đầu các sở, ban, ngành cấp tỉnh với nhân dân"
+    )
+    assert shown_subject(seed) == seed
 
 
 def test_a_corpus_file_without_its_number_is_named_by_type_title_and_date() -> None:

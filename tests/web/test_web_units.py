@@ -156,9 +156,8 @@ def test_every_evidence_link_has_a_target() -> None:
     assert {f"e-{first}", f"e-{second}", f"e-{good}", "f-0", "f-1"} <= ids
 
 
-def test_highlighting_many_findings_stays_fast() -> None:
-    import time
-
+@pytest.mark.timeout(60)  # a guard against a hang, not a measurement: speed is in make bench
+def test_highlighting_many_findings_on_a_long_text() -> None:
     text = "x" * 1_000_000
     findings = [
         {
@@ -169,8 +168,10 @@ def test_highlighting_many_findings_stays_fast() -> None:
         }
         for i in range(20_000)
     ]
-    started = time.perf_counter()
     pieces = highlight.pieces(text, findings)
-    assert time.perf_counter() - started < 5  # a scan of every mark per piece took ~30 s
     assert sum(len(p.text) for p in pieces) == len(text)
+    # the shared evidence [0, 9), then each finding's span and the plain gap after it
+    assert len(pieces) == 1 + 2 * 20_000
     assert pieces[0].evidence == list(range(20_000)) and pieces[1].findings == [0]
+    assert all(p.findings == [i] for i, p in enumerate(pieces[1::2]))
+    assert all(p.plain for p in pieces[2::2])
