@@ -11,6 +11,7 @@ import datetime as dt
 import os
 import threading
 from collections import OrderedDict
+from contextlib import nullcontext
 from pathlib import Path
 from typing import Any, Protocol
 
@@ -198,9 +199,11 @@ class EngineBackend:
         except KBUnavailable:
             kb = None
         locate = draft.source.locate if draft.source is not None else None
-        report: BaseModel = check_source(
-            draft.name, draft.text, Options(lang=lang), kb, locate
-        ).report
+        # one committed state of the KB for the whole check, each record asked for once
+        with kb.store.snapshot() if kb is not None else nullcontext():
+            report: BaseModel = check_source(
+                draft.name, draft.text, Options(lang=lang), kb, locate
+            ).report
         return report
 
     def annotate(self, draft: Draft, report: BaseModel, lang: str) -> bytes | None:

@@ -486,12 +486,19 @@ class Store:
     def effect(self, key: str) -> Row | None:
         """(date, effective_from, effective_to, effective_source, effective_text) of a
         document."""
+        asked = ("effect", key, ())
+        if self._cache is not None and asked in self._cache.asked:
+            cached = self._cache.asked[asked]
+            return cached[0] if cached else None
         row = self._execute(
             "SELECT date, effective_from, effective_to, effective_source, effective_text"
             " FROM documents WHERE key = ?",
             (key,),
         ).fetchone()
-        return None if row is None else tuple(row)
+        found = None if row is None else tuple(row)
+        if self._cache is not None:  # a snapshot does not change: ask once
+            self._cache.asked[asked] = [found] if found is not None else []
+        return found
 
     def relations_to_date(self, kinds: Sequence[str]) -> list[Row]:
         """(id, source, target, evidence) of the stated relations of ``kinds`` with a
@@ -520,16 +527,23 @@ class Store:
     def incoming_dated(self, key: str, kinds: Sequence[str]) -> list[Row]:
         """(source, kind, origin, confidence, evidence, effective, the source's first day in
         force, the source's date) of the relations of ``kinds`` that point at ``key``."""
+        asked = ("incoming_dated", key, tuple(kinds))
+        if self._cache is not None and asked in self._cache.asked:
+            return list(self._cache.asked[asked])
         marks = ", ".join("?" * len(kinds))
-        return list(
-            self._execute(
+        rows = [
+            tuple(r)
+            for r in self._execute(
                 "SELECT r.source, r.kind, r.origin, r.confidence, r.evidence, r.effective,"
                 " d.effective_from, d.date FROM relations r"
                 " LEFT JOIN documents d ON d.key = r.source"
                 f" WHERE r.target = ? AND r.kind IN ({marks}) ORDER BY r.kind, r.id",
                 (key, *kinds),
             )
-        )
+        ]
+        if self._cache is not None:  # a snapshot does not change: ask once
+            self._cache.asked[asked] = list(rows)
+        return rows
 
     # -- imported facts -----------------------------------------------------------------------
     def add_imported(
@@ -579,7 +593,10 @@ class Store:
         row = self._execute(
             f"SELECT {cols} FROM imported_documents WHERE key = ?", (key,)
         ).fetchone()
-        return None if row is None else tuple(row)
+        found = None if row is None else tuple(row)
+        if self._cache is not None:  # a snapshot does not change: ask once
+            self._cache.imported[key] = found
+        return found
 
     # -- reads ------------------------------------------------------------------------------
     def document(self, key: str) -> Row | None:
@@ -587,7 +604,10 @@ class Store:
             return self._cache.documents[key]
         cols = ", ".join(DOCUMENT_COLUMNS)
         row = self._execute(f"SELECT {cols} FROM documents WHERE key = ?", (key,)).fetchone()
-        return None if row is None else tuple(row)
+        found = None if row is None else tuple(row)
+        if self._cache is not None:  # a snapshot does not change: ask once
+            self._cache.documents[key] = found
+        return found
 
     def documents(self, keys: Iterable[str]) -> dict[str, Row]:
         cols = ", ".join(DOCUMENT_COLUMNS)
@@ -669,15 +689,22 @@ class Store:
         if self._cache is not None and key in self._cache.relations_of:
             rows = (self._cache.incoming if end == "target" else self._cache.outgoing)[key]
             return [r for r in rows if r[2] in kinds]
+        asked = (end, key, tuple(kinds))
+        if self._cache is not None and asked in self._cache.asked:
+            return list(self._cache.asked[asked])
         cols = ", ".join(RELATION_COLUMNS)
         marks = ", ".join("?" * len(kinds))
-        return list(
-            self._execute(
+        rows = [
+            tuple(r)
+            for r in self._execute(
                 f"SELECT {cols} FROM relations WHERE {end} = ? AND kind IN ({marks})"
                 " ORDER BY kind, id",
                 (key, *kinds),
             )
-        )
+        ]
+        if self._cache is not None:
+            self._cache.asked[asked] = list(rows)
+        return rows
 
     def all_relations(self, kinds: Sequence[str] | None = None) -> list[Row]:
         cols = ", ".join(RELATION_COLUMNS)
@@ -741,6 +768,7 @@ class _Prefetched:
     incoming: dict[str, list[Row]] = field(default_factory=dict)
     outgoing: dict[str, list[Row]] = field(default_factory=dict)
     relations_of: set[str] = field(default_factory=set)
+    asked: dict[tuple[str, str, tuple[str, ...]], list[Row]] = field(default_factory=dict)
 
 
 def _chunks(keys: Sequence[str], size: int = 500) -> Iterator[Sequence[str]]:
