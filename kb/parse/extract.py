@@ -41,7 +41,7 @@ from kb.parse.context import (
 from kb.parse.dates import ParsedDate
 from kb.parse.grammar import Grammar, TypeEntry, load_grammar
 from kb.parse.header import parse_header
-from kb.parse.lawregister import law_key
+from kb.parse.lawregister import entry_key, law_key, term_corrected
 from kb.parse.laws import laws_by_name
 from kb.parse.pageheads import PageHeads
 from kb.parse.refs import ParsedRef, find_refs
@@ -328,6 +328,13 @@ def _complete(
     c = _citation(
         r, before, code_type, tw, date, issuer, subject, pinpoint, name, end, anomalies, g
     )
+    if r.family is Family.LAW and name and code_type is not None and r.year:
+        corrected = term_corrected(code_type.name, one_space(name), r.ref, r.year)
+        if corrected is not None:
+            # the number as written names no law; the register's law of that name, number
+            # and year is the one meant, and the slip is reported
+            c.key = entry_key(corrected)[1]
+            c.anomalies = [*c.anomalies, "wrong-term"]
     return c, (date.start if date else None)
 
 
