@@ -402,6 +402,10 @@ def find_relations(
         # 2. the nearest phrase before it, in the same sentence
         k = bisect.bisect_right(before_ends, c.start) - 1
         near = before[k] if k >= 0 and before[k].start >= sent_start else None
+        if near is not None and near.phrase.kind != "based_on" and ";" in text[near.end : c.start]:
+            # "… Nghị định số A … quy định chi tiết …; khoản 4 Điều 12 Nghị định số B …": a
+            # description in the item before says nothing of this item
+            near = None
         if near is not None and near.phrase.text in _THROUGH and k > 0:
             # "thực hiện chỉ đạo của … tại Công văn số …": the direction reaches through
             earlier = before[k - 1]

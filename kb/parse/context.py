@@ -189,10 +189,19 @@ def _type_word_size(syllables: tuple[str, ...]) -> int:
     return size
 
 
+# words that open a clause of the preamble at the start of a line: a law's name before them
+# belongs to the title above, not to the number after them
+_CLAUSE_OPENER = re.compile(
+    r"\n[ \t]*(?P<word>Căn[ \t]+cứ|Theo[ \t]+đề[ \t]+nghị|Xét[ \t]|Thực[ \t]+hiện)"
+)
+
+
 def law_name_before(text: str, num_start: int, floor: int) -> Before | None:
     """A law, code, ordinance or resolution named before its "số" ("Luật Đầu tư số …"): the
     type word, where it starts, and the name; None when no such name ends at the number."""
     lo2 = max(floor, num_start - LAW_NAME_WINDOW)
+    for opener in _CLAUSE_OPENER.finditer(text, lo2, num_start):
+        lo2 = opener.start("word")  # a name never runs on from the line before "Căn cứ …"
     law = _law_name_re().search(text, lo2, num_start)
     if law is None or not law.group("tw")[0].isupper() or crosses_paragraph(law.group("name")):
         return None
