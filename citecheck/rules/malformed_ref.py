@@ -128,9 +128,14 @@ class MalformedRef(Rule):
                         word=c.type_word or "",
                         code=c.type_code or "",
                         issuer=c.issuer_code or "",
+                        meant=(c.key or "").split("@")[0],
                     ),
                     ref=c.ref,
                     suggestion=self.msg(
-                        ctx, f"{anomaly}_fix", ref=c.ref or written, issuer=c.issuer_code or ""
+                        ctx,
+                        f"{anomaly}_fix",
+                        ref=c.ref or written,
+                        issuer=c.issuer_code or "",
+                        meant=(c.key or "").split("@")[0],
                     ),
                 )

@@ -15,7 +15,7 @@ from kb.graph.curated import CuratedFacts, load_facts
 from kb.graph.effect import apply_effects
 from kb.graph.identity import DocumentFacts, is_file_key, merge, resolve_keys, split_key
 from kb.graph.infer import Candidate, infer_replacements
-from kb.graph.record_fields import clean_subject, issuer_for_code
+from kb.graph.record_fields import clean_subject, issuer_for_code, register_entry
 from kb.graph.sanity import DocumentTime, impossible
 from kb.parse.textutil import fold
 from kb.store.sqlite import Store
@@ -79,6 +79,12 @@ def _sane(row: tuple[Any, ...]) -> tuple[Any, ...]:
     """A document row with its subject cut at the end of the subject and the issuer a
     central code names (``store.DOCUMENT_COLUMNS``: issuer 4, issuer code 5, subject 6)."""
     issuer = issuer_for_code(row[5]) or row[4]
+    entry = register_entry(str(row[0]))
+    if entry is not None:
+        # a law in the register: its official name is its subject (what mentions say of it
+        # may be body text), and the day it was passed is its date when none was read
+        date = row[3] or entry.passed.isoformat()
+        return (*row[:3], date, issuer, row[5], entry.name, *row[7:])
     return (*row[:4], issuer, row[5], clean_subject(row[6]), *row[7:])
 
 

@@ -11,6 +11,7 @@ empty here: the status reads it from the acting document).
 
 from __future__ import annotations
 
+from kb.graph.record_fields import register_entries
 from kb.parse.effect import RelationDay, relation_effect
 from kb.store.sqlite import Store
 
@@ -23,6 +24,11 @@ def apply_effects(store: Store) -> None:
     """Fill ``documents.effective_*`` and ``relations.effective`` (inside the caller's
     transaction)."""
     store.copy_effects()
+    store.set_register_starts(
+        (key, e.in_force.isoformat(), e.source)
+        for key, e in register_entries()
+        if e.in_force is not None
+    )
     updates: list[tuple[str | None, int]] = []
     ends: dict[str, str] = {}
     signed: dict[str, str | None] = {}

@@ -13,6 +13,7 @@ from functools import lru_cache
 from pathlib import Path
 
 from kb.parse.grammar import load_grammar
+from kb.parse.lawregister import LawEntry, entry_key, load_register
 from kb.parse.textutil import fold
 
 SUBJECTS_FILE = Path(__file__).resolve().parents[1] / "data" / "subjects.toml"
@@ -58,3 +59,19 @@ def issuer_for_code(code: str | None) -> str | None:
     if entry is None or entry.level != "central" or not entry.names:
         return None
     return entry.names[0]
+
+
+@lru_cache(maxsize=1)
+def _register_by_key() -> dict[str, LawEntry]:
+    return {entry_key(e)[1]: e for e in load_register().laws}
+
+
+def register_entry(key: str) -> LawEntry | None:
+    """The register's entry for a law, code, ordinance or NA resolution of this KB key
+    (``kb/data/laws.toml``), or None."""
+    return _register_by_key().get(key)
+
+
+def register_entries() -> list[tuple[str, LawEntry]]:
+    """(KB key, entry) of every law of the register."""
+    return list(_register_by_key().items())

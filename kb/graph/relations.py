@@ -10,6 +10,7 @@ documents.
 from __future__ import annotations
 
 import bisect
+import itertools
 import re
 import tomllib
 import unicodedata
@@ -377,9 +378,21 @@ def find_relations(
                 # "… tiếp tục thực hiện cho đến khi Luật … hết hiệu lực": a time limit
                 out.append(_cites(i, text, evidence_span))
                 continue
-            out.append(
-                _make(table, c, None, i, hit, acting_type, CONFIDENCE_DIRECT, text, evidence_span)
+            made = _make(
+                table, c, None, i, hit, acting_type, CONFIDENCE_DIRECT, text, evidence_span
             )
+            out.append(made)
+            if made.source is None and made.kind in ENDING_KINDS:
+                # "Luật số A … (sau đây gọi chung là …) và Nghị quyết số B … hết hiệu lực …":
+                # the phrase ends every subject the clause coordinates, not only the last
+                for j in _coordinated_heads(text, citations, real[:n], c, bounds):
+                    head_span = (min(citations[j].start, evidence_span[0]), evidence_span[1])
+                    out.append(
+                        _make(
+                            table, citations[j], None, j, hit, acting_type, CONFIDENCE_NESTED,
+                            text, head_span,
+                        )
+                    )  # fmt: skip
             continue
         # an alias the text defines ("(sau đây viết tắt là Thông tư số …)") names a
         # document already described: it adds no relation
@@ -389,6 +402,10 @@ def find_relations(
         # 2. the nearest phrase before it, in the same sentence
         k = bisect.bisect_right(before_ends, c.start) - 1
         near = before[k] if k >= 0 and before[k].start >= sent_start else None
+        if near is not None and near.phrase.kind != "based_on" and ";" in text[near.end : c.start]:
+            # "… Nghị định số A … quy định chi tiết …; khoản 4 Điều 12 Nghị định số B …": a
+            # description in the item before says nothing of this item
+            near = None
         if near is not None and near.phrase.text in _THROUGH and k > 0:
             # "thực hiện chỉ đạo của … tại Công văn số …": the direction reaches through
             earlier = before[k - 1]
@@ -470,6 +487,44 @@ def find_relations(
             )
             out.append(_cites(i, text, evidence_span))
     return out
+
+
+ENDING_KINDS = ("replaces", "repeals")
+_JOINED = re.compile(r"(?:\)|,)?\s*(?:,|và|cùng)\s*$")
+_ITEM_MARK = re.compile(r"^\s*(?:\d+(?:\.\d+)*\.|[a-zđ]\)|[-–+])?\s*$")
+
+
+def _coordinated_heads(
+    text: str,
+    citations: Sequence[Mention],
+    earlier: list[int],
+    c: Mention,
+    bounds: list[int],
+) -> list[int]:
+    """The subjects coordinated with ``c`` in its clause, when ``c`` is joined to what comes
+    before it by "và" or a comma: the clause's first citation (nothing but an item mark
+    before it) and each citation joined to a subject the same way. Citations inside a
+    description (amending texts after "theo", an alias after "gọi chung là") are not
+    subjects."""
+    if not _JOINED.search(text[max(0, c.start - 12) : c.start]):
+        return []
+    b = bisect.bisect_right(bounds, c.start) - 1
+    clause_start = bounds[b] if b >= 0 else 0
+    semi = text.rfind(";", clause_start, c.start)
+    if semi >= 0:
+        clause_start = semi + 1
+    same_clause = [j for j in earlier if citations[j].start >= clause_start]
+    if not same_clause:
+        return []
+    first = same_clause[0]
+    if not _ITEM_MARK.match(text[clause_start : citations[first].start]):
+        return []
+    heads = [first]
+    for prev, j in itertools.pairwise(same_clause):
+        before_j = text[max(0, citations[j].start - 12) : citations[j].start]
+        if prev == heads[-1] and _JOINED.search(before_j):
+            heads.append(j)
+    return heads
 
 
 def _owner(

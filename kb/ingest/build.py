@@ -149,7 +149,7 @@ def file_rows(extracted: ExtractedFile, text: str, shown_path: str, sha1: str) -
             int(c.date_valid),
             c.issuer,
             c.issuer_code,
-            c.subject,
+            c.subject or c.name,  # a law's name is its title: "Luật <name> số …"
             c.pinpoint,
             c.start,
             c.end,

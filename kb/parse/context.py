@@ -189,6 +189,25 @@ def _type_word_size(syllables: tuple[str, ...]) -> int:
     return size
 
 
+# words that open a clause of the preamble at the start of a line: a law's name before them
+# belongs to the title above, not to the number after them
+_CLAUSE_OPENER = re.compile(
+    r"\n[ \t]*(?P<word>Căn[ \t]+cứ|Theo[ \t]+đề[ \t]+nghị|Xét[ \t]|Thực[ \t]+hiện)"
+)
+
+
+def law_name_before(text: str, num_start: int, floor: int) -> Before | None:
+    """A law, code, ordinance or resolution named before its "số" ("Luật Đầu tư số …"): the
+    type word, where it starts, and the name; None when no such name ends at the number."""
+    lo2 = max(floor, num_start - LAW_NAME_WINDOW)
+    for opener in _CLAUSE_OPENER.finditer(text, lo2, num_start):
+        lo2 = opener.start("word")  # a name never runs on from the line before "Căn cứ …"
+    law = _law_name_re().search(text, lo2, num_start)
+    if law is None or not law.group("tw")[0].isupper() or crosses_paragraph(law.group("name")):
+        return None
+    return Before(law.start("tw"), law.group("tw"), law.start("tw"), True, law.group("name"))
+
+
 def look_before(back: Backward, num_start: int, floor: int) -> Before:
     """The type word and "số" before a number, read back word by word."""
     text, n = back.text, back.n
@@ -206,17 +225,8 @@ def look_before(back: Backward, num_start: int, floor: int) -> Before:
             found = _type_word_ending_at(back, so_start, floor)
         if found is not None:
             return Before(found[1], found[0], found[1], True)
-        lo2 = max(floor, num_start - LAW_NAME_WINDOW)
-        law = _law_name_re().search(text, lo2, num_start)
-        if (
-            law is not None
-            and law.group("tw")[0].isupper()
-            and not crosses_paragraph(law.group("name"))
-        ):
-            return Before(
-                law.start("tw"), law.group("tw"), law.start("tw"), True, law.group("name")
-            )
-        return Before(so_start, None, None, True)
+        law = law_name_before(text, num_start, floor)
+        return law if law is not None else Before(so_start, None, None, True)
     if folded.rsplit(" ", 1)[-1] not in _last_syllables():
         return Before(num_start, None, None, False)
     found = _type_word_ending_at(back, num_start, floor)

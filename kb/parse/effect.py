@@ -184,7 +184,12 @@ def read_effect(text: str, doc_type: str | None = None, signed: dt.date | None =
         start, evidence = _note_effect(text)
     if end is None:
         for offset, folded in windows:
-            for m in _patterns().own_ends.finditer(folded):
+            pats = _patterns()
+            for m in pats.own_ends.finditer(folded):
+                # "… quy định tại khoản 3 Điều 7 của Luật này hết hiệu lực …": the subject is
+                # what the clause names before "của", not the text itself
+                if pats.part_of.search(folded[max(0, m.start() - 12) : m.start()]):
+                    continue
                 if _type_fits(m.group("type"), doc_type):
                     end = _date_of(m)
                     ends_at = _sentence_around(text, offset + m.start(), offset + m.end())

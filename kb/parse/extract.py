@@ -25,11 +25,13 @@ from kb.models import (
     citation_from_fields,
 )
 from kb.parse.context import (
+    LAW_NAME_WINDOW,
     Backward,
     Before,
     Named,
     date_and_issuer,
     issuer_after,
+    law_name_before,
     long_form_date,
     look_before,
     pinpoint_before,
@@ -39,7 +41,7 @@ from kb.parse.context import (
 from kb.parse.dates import ParsedDate
 from kb.parse.grammar import Grammar, TypeEntry, load_grammar
 from kb.parse.header import parse_header
-from kb.parse.lawregister import law_key
+from kb.parse.lawregister import entry_key, law_key, term_corrected
 from kb.parse.laws import laws_by_name
 from kb.parse.pageheads import PageHeads
 from kb.parse.refs import ParsedRef, find_refs
@@ -143,7 +145,7 @@ def _extract_text(text: str, path: str) -> ExtractedFile:
         done = _complete(back, f, bound, g, pages)
         if done is None:
             cited = _typed(before.type_word, r.family, r.type_code)[0]
-            not_cited_end = -1 if cited else r.end
+            not_cited_end = -1 if cited or r.family is Family.LAW else r.end
             continue
         not_cited_end = -1
         c, date_start = done
@@ -277,6 +279,14 @@ def _complete(
     r, before = f.ref, f.before
     tw = before.type_word
     cited, code_type, mismatch = _typed(tw, r.family, r.type_code)
+    if not cited and r.family is Family.LAW and before.has_so:
+        # "Luật Người lao động … theo hợp đồng số 72/2006/QH11": no contract or form is
+        # numbered /QH; the word is part of the name of the law before it
+        law = law_name_before(t, r.start, max(0, before.start - LAW_NAME_WINDOW))
+        if law is not None:
+            before = law
+            tw = before.type_word
+            cited, code_type, mismatch = _typed(tw, r.family, r.type_code)
     if not cited:
         return None  # e.g. contract numbers (types.toml: cited = false)
     if r.type_code is None and r.family is Family.NORMATIVE and tw is None:
@@ -318,6 +328,13 @@ def _complete(
     c = _citation(
         r, before, code_type, tw, date, issuer, subject, pinpoint, name, end, anomalies, g
     )
+    if r.family is Family.LAW and name and code_type is not None and r.year:
+        corrected = term_corrected(code_type.name, one_space(name), r.ref, r.year)
+        if corrected is not None:
+            # the number as written names no law; the register's law of that name, number
+            # and year is the one meant, and the slip is reported
+            c.key = entry_key(corrected)[1]
+            c.anomalies = [*c.anomalies, "wrong-term"]
     return c, (date.start if date else None)
 
 

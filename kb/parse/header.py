@@ -5,6 +5,7 @@ from __future__ import annotations
 import datetime as dt
 import re
 from dataclasses import dataclass
+from typing import Any
 
 from kb.models import DocumentHeader, Family
 from kb.parse.grammar import code_key, load_grammar
@@ -86,6 +87,14 @@ def parse_header(text: str) -> tuple[DocumentHeader, HeaderSpan | None]:
                     h.family = Family.PARTY
 
     date = _date_line(zone)
+    if h.ref is None and not h.number_blank:
+        block = _consolidation_block(text)
+        if block is not None:
+            # a consolidated text as the Office of the National Assembly prints it: the
+            # law's own heading on top, its number and date in the block that closes it
+            num, date = block
+            span = _take_number(num, h, g) or span
+            h.type = "Văn bản hợp nhất"
     if date is not None:
         h.place = date.group("place").strip()
         h.date_text = date.group(0)[len(date.group("place")) + 1 :].strip()
@@ -114,6 +123,48 @@ def parse_header(text: str) -> tuple[DocumentHeader, HeaderSpan | None]:
 
 
 _NEXT_LINES = re.compile(r"(?:[ \t\u00a0]*\n){1,3}[ \t\u00a0]*(?P<line>[^\n]+)")
+
+
+# "XÁC THỰC VĂN BẢN HỢP NHẤT" closes a consolidated text (its annexes may follow); its
+# "Số: …/VBHN-…" and date line stand around it
+_CONSOLIDATION = re.compile(r"X[ÁA]C\s+TH[ỰU]C\s+V[ĂA]N\s+B[ẢA]N\s+H[ỢO]P\s+NH[ẤA]T")
+_BLOCK_BEFORE = 800
+
+
+def _consolidation_block(text: str) -> tuple[re.Match[str], re.Match[str] | None] | None:
+    """The "Số: …/VBHN-…" line (and the date line) of the block closing a consolidated text,
+    as matches over the whole text; None when the text has no such block."""
+    closing = _CONSOLIDATION.search(text)
+    if closing is None:
+        return None
+    lo = max(0, closing.start() - _BLOCK_BEFORE)
+    num = None
+    for m in _NUMBER_LINE.finditer(text, lo, closing.end() + _BLOCK_BEFORE):
+        if "VBHN" in m.group("rest").upper():
+            num = m
+            break
+    if num is None:
+        return None
+    window = text[: closing.end() + _BLOCK_BEFORE]
+    first = _COMMA_NGAY.search(window, num.end())
+    date = _DATE_LINE.search(window, max(num.end(), first.start() - _PLACE_MAX)) if first else None
+    return num, date
+
+
+def _take_number(num: re.Match[str], h: DocumentHeader, g: Any) -> HeaderSpan | None:
+    """Read a consolidated text's own number from its "Số:" line into ``h``."""
+    rest = num.group("rest").strip()
+    refs = find_refs(rest)
+    if not refs or refs[0].start != 0:
+        return None
+    r = refs[0]
+    start = num.start("rest") + (len(num.group("rest")) - len(num.group("rest").lstrip()))
+    h.number_text = rest
+    h.number_start, h.number_end = start, start + len(rest)
+    h.ref, h.number, h.family = r.ref, r.number, r.family
+    h.type_code, h.issuer_code = r.type_code, r.issuer_code
+    h.key = r.key_ref if r.family in (Family.NORMATIVE, Family.LAW) else None
+    return HeaderSpan(num.start(), num.end())
 
 
 def _number_below(zone: str, at: int) -> tuple[int, str] | None:

@@ -155,3 +155,15 @@ def entry_key(entry: LawEntry) -> tuple[str, str]:
     if r.family is Family.LAW:
         return r.ref, law_key(r.key_ref, entry.type)
     return r.ref, r.key_ref
+
+
+def term_corrected(type_name: str, name: str, ref: str, year: int) -> LawEntry | None:
+    """The register's law when a law cited by name and number has the wrong term in its
+    number ("Luật Đầu tư số 67/2014/QH14": a law of 2014 is of the 13th term, and the register
+    knows Luật Đầu tư 67/2014/QH13): same number and year, another term. None otherwise."""
+    entry = find_law(type_name, name, year).entry
+    if entry is None or entry.number == ref:
+        return None
+    head, sep, _ = ref.rpartition("QH")
+    entry_head, entry_sep, _ = entry.number.rpartition("QH")
+    return entry if sep and entry_sep and head == entry_head else None

@@ -515,6 +515,15 @@ class Store:
     def set_relation_effects(self, rows: Iterable[tuple[str | None, int]]) -> None:
         self._executemany("UPDATE relations SET effective = ? WHERE id = ?", rows)
 
+    def set_register_starts(self, rows: Iterable[tuple[str, str, str]]) -> None:
+        """(key, first day in force, source) from the register of laws, for documents whose
+        own text or import gives no first day."""
+        self._executemany(
+            "UPDATE documents SET effective_from = ?, effective_text = ?,"
+            " effective_source = 'register' WHERE key = ? AND effective_from IS NULL",
+            [(day, source, key) for key, day, source in rows],
+        )
+
     def set_stated_ends(self, rows: Iterable[tuple[str, str]]) -> None:
         """(key, first day no longer in force) another text states, for documents whose own
         text or import gives no end."""

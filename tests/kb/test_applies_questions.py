@@ -82,7 +82,6 @@ def test_few_replaced_or_not_yet_effective_texts_are_called_in_force(
     assert score.called_in_force <= CALLED_IN_FORCE_AT_MOST, "\n".join(score.wrong)
 
 
-@pytest.mark.xfail(reason="goal of issue 11; needs relations read from lists and laws' titles")
 def test_goal_in_force_among_the_first_three_in_nine_questions_of_ten(
     gazette_kb: KnowledgeBase,
 ) -> None:
@@ -91,7 +90,6 @@ def test_goal_in_force_among_the_first_three_in_nine_questions_of_ten(
     assert score.found_share >= 0.9, "\n".join(score.misses)
 
 
-@pytest.mark.xfail(reason="goal of issue 11; needs relations read from lists")
 def test_goal_no_replaced_or_not_yet_effective_text_is_called_in_force(
     gazette_kb: KnowledgeBase,
 ) -> None:
@@ -137,7 +135,6 @@ def test_status_on_real_chains(gazette_kb: KnowledgeBase) -> None:
     ]
 
 
-@pytest.mark.xfail(reason="the relation reader does not yet bind the ending clause of 41/2024")
 def test_the_chain_of_the_social_insurance_law_reaches_2024(gazette_kb: KnowledgeBase) -> None:
     # 41/2024/QH15: "Luật Bảo hiểm xã hội số 58/2014/QH13 đã được sửa đổi, bổ sung một số điều
     # theo Luật số 84/2015/QH13, … (sau đây gọi chung là Luật số 58/2014/QH13) và Nghị quyết

@@ -109,6 +109,19 @@ def test_a_text_that_says_when_it_ends() -> None:
     assert (effect.start, effect.end) == (D(2026, 4, 29), D(2027, 3, 1))
 
 
+def test_a_clause_ending_what_a_part_of_the_text_speaks_of_does_not_end_the_text() -> None:
+    # Luật Đầu tư 67/2014/QH13, khoản 3 of its final article (bench corpus cb-6861): the conditions
+    # "… trái với quy định tại khoản 3 Điều 7 của Luật này" end on 01/7/2016, not the law
+    text = (
+        "1. Luật này có hiệu lực thi hành từ ngày 01 tháng 7 năm 2015.\n2. Điều kiện đầu tư "
+        "kinh doanh quy định tại các văn bản quy phạm pháp luật ban hành trước ngày Luật này "
+        "có hiệu lực thi hành trái với quy định tại khoản 3 Điều 7 của Luật này hết hiệu lực "
+        "thi hành kể từ ngày 01 tháng 7 năm 2016."
+    )
+    effect = read_effect(text, "Luật")
+    assert (effect.start, effect.end) == (D(2015, 7, 1), None)
+
+
 RELATION_SENTENCES = [
     # 58/2014/QH13 Điều 124 khoản 2: on the acting law's own day
     (

@@ -367,3 +367,33 @@ def test_a_long_list_of_laws_each_with_its_own_amending_laws() -> None:
         ("46/2014/qh13", "25/2008/qh12", "amends"),
         ("97/2015/qh13", "25/2008/qh12", "amends"),
     }
+
+
+def test_an_ending_clause_ends_every_subject_it_coordinates() -> None:
+    # Luật Bảo hiểm xã hội 41/2024/QH15, Điều 140 khoản 2 (bench corpus cb-42576): the law of
+    # 2014 (with the laws that amended it, and its alias) and the resolution both end
+    text = (
+        "2. Luật Bảo hiểm xã hội số 58/2014/QH13 đã được sửa đổi, bổ sung một số \n"
+        "điều theo Luật số 84/2015/QH13, Luật số 35/2018/QH14, Bộ luật số \n"
+        "45/2019/QH14 (sau đây gọi chung là Luật số 58/2014/QH13) và Nghị quyết số \n"
+        "93/2015/QH13 ngày 22 tháng 6 năm 2015 của Quốc hội về việc thực hiện chính \n"
+        "sách hưởng bảo hiểm xã hội một lần đối với người lao động hết hiệu lực thi hành \n"
+        "kể từ ngày Luật này có hiệu lực thi hành. \n"
+    )
+    edges = _edges(text, "Luật")
+    ended = {t for s, t, k in edges if s == "this" and k == "repeals"}
+    assert ended == {"58/2014/qh13", "93/2015/qh13"}
+    # the amending laws inside the description are not ended by the clause
+    assert ("84/2015/qh13", "58/2014/qh13", "amends") in edges
+
+
+def test_two_ordinances_joined_by_and_both_end() -> None:
+    # bench corpus cb-469125 (Công báo): "Pháp lệnh Phí và lệ phí số 38/2001/PL-UBTVQH10 và
+    # Pháp lệnh Án phí, lệ phí toà án số 10/2009/PL-UBTVQH12 hết hiệu lực kể từ ngày Luật
+    # này có hiệu lực thi hành."
+    text = (
+        "2. Pháp lệnh Phí và lệ phí số 38/2001/PL-UBTVQH10 và Pháp lệnh Án phí, lệ phí toà án "
+        "số 10/2009/PL-UBTVQH12 hết hiệu lực kể từ ngày Luật này có hiệu lực thi hành.\n"
+    )
+    ended = {t for s, t, k in _edges(text, "Luật") if s == "this" and k == "repeals"}
+    assert ended == {"38/2001/pl-ubtvqh10", "10/2009/pl-ubtvqh12"}

@@ -60,3 +60,23 @@ def test_form(case: dict[str, Any], impl: str) -> None:
         assert case["text"][c.start : c.end] == c.text
     for ref, anomaly in case.get("anomalies", []):
         assert [anomaly in c.anomalies for c in cites if c.ref == ref] == [True], (ref, anomaly)
+
+
+def test_a_law_whose_name_ends_in_a_contract_word_is_still_cited() -> None:
+    # Luật 69/2020/QH14, Điều 77 (bench corpus cb-32699, Công báo): "hợp đồng" ends the law's
+    # name; no contract is numbered /QH, so the number is the law's
+    text = (
+        "2. Luật Người lao động Việt Nam đi làm việc ở nước ngoài theo hợp đồng số "
+        "72/2006/QH11 hết hiệu lực kể từ ngày Luật này có hiệu lực thi hành."
+    )
+    cited = [c for c in extract_text(text).citations if not c.self_reference]
+    assert [(c.ref, c.type, c.name) for c in cited] == [
+        (
+            "72/2006/QH11",
+            "Luật",
+            "Người lao động Việt Nam đi làm việc ở nước ngoài theo hợp đồng",
+        )
+    ]
+    assert cited[0].text.startswith("Luật Người lao động")
+    # a contract's own number stays out
+    assert extract_text("Căn cứ Hợp đồng số 12/2020/HĐ-UBND ngày 05/3/2020;").citations == []
