@@ -36,7 +36,7 @@ METADATA = DOCS.parent / "metadata.jsonl"
 
 # documents and subjects present in the bench corpus (Luật Bảo hiểm xã hội 2014 and the
 # decree detailing it; a frequent subject)
-SHOW = ["58/2014/QH13", "115/2015/NĐ-CP", "45/2019/QH14"]
+SHOW = ["58/2014/QH13@Luật", "115/2015/NĐ-CP", "45/2019/QH14@Luật"]
 APPLIES = [("bảo hiểm xã hội bắt buộc", "2020-01-01"), ("thue thu nhap ca nhan", "2024-06-01")]
 REPEAT = 20
 
