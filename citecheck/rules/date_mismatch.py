@@ -58,8 +58,9 @@ class DateMismatch(Rule):
     says which one the evidence supports: the knowledge base's record, a clear majority, or
     the only date whose year matches the year in the số hiệu. It is an error only when that
     evidence is clear; when the variants are evenly attested it is a warning on every
-    variant (copies of one paragraph inside one document count as one witness). Laws cited by
-    name and date are not compared (two dates may be two laws), and `62/KH-VPUB` of 2023 and
+    variant (copies of one paragraph inside one document count as one witness). A law cited by
+    name and date is compared only when the register of laws resolves it to its number
+    (otherwise two dates may be two laws), and `62/KH-VPUB` of 2023 and
     of 2024 are two plans — unless one file gives them the very same subject, which two
     yearly plans do not have (a warning: probably one document with a slip in the year).
     Only dates written as the document's date of

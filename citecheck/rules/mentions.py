@@ -55,8 +55,13 @@ def own_date(doc: SourceDoc, c: Citation) -> bool:
     effective date in another column. The date itself may run over a line break or a page
     head ("… ngày 15 tháng" / "6 năm 2021 …"): it is one date all the same.
     """
-    if c.ref_end is None or not c.date_text:
+    if not c.date_text:
         return False
+    if c.ref_end is None:
+        # a law cited by name and date that the register of laws resolved to its number
+        # ("Luật Tổ chức chính quyền địa phương ngày 19 tháng 6 năm 2015"): the date is the
+        # law's own, as the name is its number
+        return bool(c.name and c.ref and c.date_text in c.text)
     span = find_written(doc.text, c.date_text, c.ref_end, c.end + 1)
     if span is None:
         return False
