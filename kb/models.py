@@ -167,6 +167,14 @@ class DocumentHeader(BaseModel):
     number_end: int | None = None
     date_start: int | None = None
     date_end: int | None = None
+    type_word: str | None = Field(
+        None, description="the type word of the title line as written, e.g. 'QUYẾT ĐỊNH'"
+    )
+    number_anomalies: list[str] = Field(
+        default_factory=list,
+        description="what is wrong with the own số hiệu: missing-dash (type code glued to the "
+        "issuer code), type-word-mismatch (its type code contradicts the title's type word)",
+    )
 
 
 class ExtractedFile(BaseModel):

@@ -53,7 +53,9 @@ class MalformedRef(Rule):
     the state form (`31/KH-ĐUVP` for the Party committee's `31-KH/ĐUVP`). A missing issuer
     part or type code is reported only for a citation dated 2000 or later: older forms such
     as "Chỉ thị 87-CT" had none. A type code glued to the issuer code ("Quyết định số
-    2468/QĐUBND", the dash lost) is reported as the missing dash. Breaks that come from reading a PDF (a number split across
+    2468/QĐUBND", the dash lost) is reported as the missing dash. The document's own number
+    is held to the type word of its title: "QUYẾT ĐỊNH" numbered `1961/QĐUBND` (the dash
+    lost) or `55/2007/CT-UBND` (the code of a Chỉ thị). Breaks that come from reading a PDF (a number split across
     two lines) are not reported: the signed document is not wrong.
 
     ## Why is this bad?
@@ -86,6 +88,7 @@ class MalformedRef(Rule):
     severity = "warning"
 
     def check_document(self, doc: SourceDoc, ctx: CheckContext) -> Iterator[Finding]:
+        yield from self._own_number(doc, ctx)
         for c in doc.citations:
             if c.self_reference:
                 continue
@@ -138,4 +141,50 @@ class MalformedRef(Rule):
                         issuer=c.issuer_code or "",
                         meant=(c.key or "").split("@")[0],
                     ),
+                )
+
+    def _own_number(self, doc: SourceDoc, ctx: CheckContext) -> Iterator[Finding]:
+        """The document's own số hiệu against the type word of its title: a type code glued
+        to the issuer code, or a type code of another type."""
+        h = doc.extracted.document
+        if not h.number_anomalies or h.number_start is None or h.number_end is None:
+            return
+        written = " ".join(doc.text[h.number_start : h.number_end].split())
+        for anomaly in h.number_anomalies:
+            if anomaly == "missing-dash":
+                code = h.issuer_code or ""
+                entry = load_grammar().type_for_word(" ".join((h.type_word or "").split()))
+                head = (h.ref or written).rsplit("/", 1)[0]
+                fixed = next(
+                    (
+                        f"{head}/{tc}-{code[len(tc) :]}"
+                        for tc in (entry.state_codes if entry else ())
+                        if code.upper().startswith(tc.upper())
+                    ),
+                    written,
+                )
+                yield self.finding(
+                    doc,
+                    h.number_start,
+                    h.number_end,
+                    self.msg(ctx, "missing-dash", what="", written=written),
+                    ref=h.ref,
+                    suggestion=self.msg(ctx, "missing-dash_fix", ref=fixed),
+                )
+            elif anomaly == "type-word-mismatch":
+                yield self.finding(
+                    doc,
+                    h.number_start,
+                    h.number_end,
+                    self.msg(
+                        ctx,
+                        "type-word-mismatch",
+                        word=" ".join((h.type_word or "").split()),
+                        code=h.type_code or "",
+                        written=written,
+                        what="",
+                        issuer=h.issuer_code or "",
+                    ),
+                    ref=h.ref,
+                    suggestion=self.msg(ctx, "type-word-mismatch_fix", ref=h.ref or written),
                 )

@@ -39,7 +39,7 @@ from kb.parse.context import (
     title_date,
 )
 from kb.parse.dates import ParsedDate
-from kb.parse.grammar import Grammar, TypeEntry, load_grammar
+from kb.parse.grammar import Grammar, TypeEntry, load_grammar, types_compatible
 from kb.parse.header import parse_header
 from kb.parse.lawregister import entry_key, law_key, term_corrected
 from kb.parse.laws import laws_by_name
@@ -198,7 +198,7 @@ def _typed(
     code_type = _type_of(family, type_code, type_word, g)
     mismatch = False
     if word_type is not None and fold(type_word or "") not in GENERIC_TYPE_WORDS:
-        mismatch = code_type is not None and not _compatible(word_type, code_type, family)
+        mismatch = code_type is not None and not types_compatible(word_type, code_type, family)
         mismatch = mismatch or (family is Family.LETTER and word_type.name != "Công văn")
     return True, code_type, mismatch
 
@@ -230,17 +230,6 @@ def _law_sequence_type(type_word: str | None) -> str | None:
         return None
     word_type = load_grammar().type_for_word(type_word)
     return word_type.name if word_type else None
-
-
-def _compatible(word_type: TypeEntry, code_type: TypeEntry, family: Family) -> bool:
-    if word_type.name == code_type.name:
-        return True
-    pair = {word_type.name, code_type.name}
-    if family is Family.PARTY and pair == {"Quy định", "Quyết định"}:
-        return True
-    if family is Family.LAW:
-        return word_type.name in {"Luật", "Bộ luật", "Pháp lệnh", "Nghị quyết", "Hiến pháp"}
-    return pair in ({"Thông tư", "Thông tư liên tịch"}, {"Nghị quyết", "Nghị quyết liên tịch"})
 
 
 def _dates_after_nested_titles(

@@ -15,6 +15,7 @@ from functools import cache, lru_cache
 from importlib import resources
 from typing import Any
 
+from kb.models import Family
 from kb.parse.textutil import canon_letters, fold
 
 
@@ -244,3 +245,16 @@ def load_grammar() -> Grammar:
         slash_chars="".join(seps["slash"]["variants"]),
         space_chars="".join(seps["space"]["variants"]),
     )
+
+
+def types_compatible(word_type: TypeEntry, code_type: TypeEntry, family: Family) -> bool:
+    """Whether a type word and the type a code says agree (a Party "Quy định" may be
+    numbered -QĐ; a law's number says Luật, Bộ luật, Pháp lệnh or Nghị quyết)."""
+    if word_type.name == code_type.name:
+        return True
+    pair = {word_type.name, code_type.name}
+    if family is Family.PARTY and pair == {"Quy định", "Quyết định"}:
+        return True
+    if family is Family.LAW:
+        return word_type.name in {"Luật", "Bộ luật", "Pháp lệnh", "Nghị quyết", "Hiến pháp"}
+    return pair in ({"Thông tư", "Thông tư liên tịch"}, {"Nghị quyết", "Nghị quyết liên tịch"})

@@ -8,7 +8,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from kb.models import DocumentHeader, Family
-from kb.parse.grammar import code_key, load_grammar
+from kb.parse.grammar import code_key, load_grammar, types_compatible
 from kb.parse.lawregister import law_key
 from kb.parse.refs import find_refs
 from kb.parse.textutil import fold
@@ -111,6 +111,7 @@ def parse_header(text: str) -> tuple[DocumentHeader, HeaderSpan | None]:
             h.date_blank = True
 
     _type_and_title(zone, h)
+    h.number_anomalies = _own_number_anomalies(h, g)
     if h.family is Family.LAW and h.key is not None:
         # "Luật số: 93/2015/QH13": the type is part of the identity of a /QH number
         word = num.group("tw") if num is not None else None
@@ -167,6 +168,29 @@ def _take_number(num: re.Match[str], h: DocumentHeader, g: Any) -> HeaderSpan | 
     return HeaderSpan(num.start(), num.end())
 
 
+def _own_number_anomalies(h: DocumentHeader, g: Any) -> list[str]:
+    """What is wrong with the document's own số hiệu, judged against the type word of its
+    title: its type code glued to the issuer code ("QUYẾT ĐỊNH", "Số: 1961/QĐUBND"), or a
+    type code that says another type ("QUYẾT ĐỊNH", "Số: 55/2007/CT-UBND")."""
+    if not h.ref or not h.type_word or h.type_code == "VBHN":
+        return []
+    word_type = g.type_for_word(" ".join(h.type_word.split()))
+    if word_type is None or word_type.name == "Văn bản hợp nhất":
+        return []
+    if h.type_code and h.family is not None:
+        code_type = g.type_by_state_code.get(h.type_code) or g.type_by_party_code.get(h.type_code)
+        if code_type is not None and not types_compatible(word_type, code_type, h.family):
+            return ["type-word-mismatch"]
+        return []
+    code = h.issuer_code or ""
+    if h.family is Family.LETTER and word_type.name != "Công văn":
+        for type_code in word_type.state_codes:
+            rest = code[len(type_code) :]
+            if code.upper().startswith(type_code.upper()) and rest and g.issuer(rest):
+                return ["missing-dash"]
+    return []
+
+
 def _number_below(zone: str, at: int) -> tuple[int, str] | None:
     """The số hiệu on the first non-blank line below a bare "Số:", with its offset, when
     that line starts with one."""
@@ -205,6 +229,7 @@ def _type_and_title(zone: str, h: DocumentHeader) -> None:
         if t is None:
             continue
         h.type = h.type or t.name
+        h.type_word = line
         title: list[str] = []
         for nxt in lines[i + 1 : i + 16]:
             cleaned = _clean_line(nxt)
