@@ -6,7 +6,8 @@ from collections.abc import Iterable
 
 import click
 
-from kb.cli.wording import KIND_LABELS, msg, vn_date
+from kb.cli.wording import KIND_LABELS, msg
+from kb.parse.dates import vn_date
 from kb.records import AppliesItem, AppliesResult, DocRef, ShowResult, StatsResult
 
 

@@ -120,14 +120,3 @@ KIND_LABELS = {
 
 def msg(lang: str, name: str, **kw: Any) -> str:
     return MESSAGES.get(lang, MESSAGES["vi"])[name].format(**kw)
-
-
-def vn_date(iso: str | None) -> str:
-    """ISO date as written in Vietnamese documents: 27/02/2019, 01/7/2022."""
-    if not iso:
-        return "?"
-    parts = iso.split("-")
-    if len(parts) != 3:
-        return iso
-    y, m, d = (int(p) for p in parts)
-    return f"{d:02d}/{m:02d}/{y}" if m < 3 else f"{d:02d}/{m}/{y}"

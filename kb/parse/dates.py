@@ -110,3 +110,14 @@ def find_written(text: str, written: str, start: int, end: int) -> tuple[int, in
     pattern = _WORD_GAP.join(re.escape(w) for w in words)
     m = re.compile(pattern, re.IGNORECASE).search(text, start, end)
     return (m.start(), m.end()) if m else None
+
+
+def vn_date(iso: str | None) -> str:
+    """ISO date as written in Vietnamese documents: 27/02/2019, 01/7/2022."""
+    if not iso:
+        return "?"
+    parts = iso.split("-")
+    if len(parts) != 3:
+        return iso
+    y, m, d = (int(p) for p in parts)
+    return f"{d:02d}/{m:02d}/{y}" if m < 3 else f"{d:02d}/{m}/{y}"

@@ -30,6 +30,7 @@ from kb.graph.status import (
     status_on,
     successors,
 )
+from kb.parse.dates import vn_date
 from kb.parse.textutil import fold
 from kb.records import AppliesItem, AppliesResult, DocRef, InferredRef
 from kb.store.sqlite import Row, Store
@@ -66,16 +67,6 @@ def shown_subject(subject: str | None) -> str | None:
     return text or None
 
 
-def _vn_date(iso: str | None) -> str:
-    if not iso:
-        return "?"
-    parts = iso.split("-")
-    if len(parts) != 3:
-        return iso
-    y, m, d = (int(p) for p in parts)
-    return f"{d:02d}/{m:02d}/{y}" if m < 3 else f"{d:02d}/{m}/{y}"
-
-
 def doc_label(key: str, row: Row | None) -> str:
     """How a reader is told which text: "Nghị định 138/2020/NĐ-CP"; a corpus file whose
     number was not read by its type, title and date — never by its path."""
@@ -91,7 +82,7 @@ def doc_label(key: str, row: Row | None) -> str:
         name += f" “{short}”"
     else:
         name += " không rõ số hiệu"
-    return f"{name} ({_vn_date(date)})" if date else name
+    return f"{name} ({vn_date(date)})" if date else name
 
 
 def doc_ref(store: Store, key: str) -> DocRef:
