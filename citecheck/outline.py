@@ -75,7 +75,10 @@ class Heading:
 
 
 def _caps_title(line: str, end: int) -> bool:
-    letters = [ch for ch in line[end:] if ch.isalpha()]
+    rest = line[end:]
+    if not rest.isupper():  # a lower-case letter anywhere: no title in capitals (C speed)
+        return False
+    letters = [ch for ch in rest if ch.isalpha()]
     return len(letters) >= 6 and all(ch.isupper() for ch in letters)
 
 
