@@ -237,7 +237,11 @@ def _type_and_title(zone: str, h: DocumentHeader) -> None:
                 if title:
                     break
                 continue
-            if re.match(r"(?i)(căn cứ|thực hiện|theo đề nghị|kính gửi)", cleaned):
+            if re.match(r"(?i)(căn cứ|theo đề nghị|kính gửi)", cleaned):
+                break
+            if title and re.match(r"(?i)thực hiện", cleaned):
+                # the preamble "Thực hiện Quy định số …"; a title may itself begin so
+                # ("KẾ HOẠCH / Thực hiện công tác đối thoại năm 2022")
                 break
             title.append(cleaned)
             if len(" ".join(title)) > 300:

@@ -56,3 +56,14 @@ def test_every_consolidated_text_of_the_gazette_is_read_as_one(bench_corpus: Pat
     read = [extract_text(p.read_text("utf-8")).document for p in closed]
     typed = [h for h in read if h.type == "Văn bản hợp nhất" and h.ref and "VBHN" in h.ref]
     assert len(typed) >= len(closed) - 2
+
+
+def test_a_title_that_begins_with_thuc_hien_is_the_title() -> None:
+    # the seed plan of 2022 (corpus/2022-kh-cong-tac-doi-thoai-2022.txt): its title begins
+    # "Thực hiện"; the preamble after it, "Thực hiện Quy định số …", is not title
+    text = (
+        "KẾ HOẠCH\nThực hiện công tác đối thoại năm 2022\n\n"
+        "Thực hiện Quy định số 12-QĐi/TU ngày 27/02/2019 của Ban Thường vụ Tỉnh ủy về việc "
+        "quy định đối thoại trực tiếp;\n"
+    )
+    assert extract_text(text).document.title == "Thực hiện công tác đối thoại năm 2022"
