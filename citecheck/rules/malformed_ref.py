@@ -4,7 +4,6 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from citecheck.issuers import lookup
 from citecheck.messages import has_message
 from citecheck.models import Finding
 from citecheck.rules.base import CheckContext, Rule, SourceDoc, cite_label
@@ -27,16 +26,12 @@ def _glued_type_code(c: Citation) -> str | None:
     that it reads as a công văn of an unknown body; None otherwise."""
     if c.family not in (Family.LETTER, Family.ADMINISTRATIVE) or not c.type_word:
         return None
-    code = c.issuer_code or ""
-    entry = load_grammar().type_for_word(c.type_word)
+    g = load_grammar()
+    entry = g.type_for_word(c.type_word)
     if entry is None or not c.ref or "/" not in c.ref:
         return None
-    for type_code in entry.state_codes:
-        rest = code[len(type_code) :]
-        if code.upper().startswith(type_code.upper()) and rest and lookup(rest) is not None:
-            head = c.ref.rsplit("/", 1)[0]
-            return f"{head}/{type_code}-{rest}"
-    return None
+    split = g.unglued(entry, c.issuer_code or "")
+    return None if split is None else f"{c.ref.rsplit('/', 1)[0]}/{split[0]}-{split[1]}"
 
 
 class MalformedRef(Rule):
@@ -152,17 +147,11 @@ class MalformedRef(Rule):
         written = " ".join(doc.text[h.number_start : h.number_end].split())
         for anomaly in h.number_anomalies:
             if anomaly == "missing-dash":
-                code = h.issuer_code or ""
-                entry = load_grammar().type_for_word(" ".join((h.type_word or "").split()))
+                g = load_grammar()
+                entry = g.type_for_word(" ".join((h.type_word or "").split()))
+                split = g.unglued(entry, h.issuer_code or "") if entry else None
                 head = (h.ref or written).rsplit("/", 1)[0]
-                fixed = next(
-                    (
-                        f"{head}/{tc}-{code[len(tc) :]}"
-                        for tc in (entry.state_codes if entry else ())
-                        if code.upper().startswith(tc.upper())
-                    ),
-                    written,
-                )
+                fixed = f"{head}/{split[0]}-{split[1]}" if split else written
                 yield self.finding(
                     doc,
                     h.number_start,

@@ -76,6 +76,15 @@ class Grammar:
     space_chars: str
     law_issuer: re.Pattern[str] = field(default=re.compile(r"^(QH|UBTVQH)(\d{1,2})$"))
 
+    def unglued(self, entry: TypeEntry, code: str) -> tuple[str, str] | None:
+        """(type code, issuer code) when ``code`` is a type code of ``entry`` run into a known
+        issuer code, the dash lost ("QĐUBND" for a Quyết định: QĐ, UBND); None otherwise."""
+        for type_code in entry.state_codes:
+            rest = code[len(type_code) :]
+            if code.upper().startswith(type_code.upper()) and rest and self.issuer(rest):
+                return type_code, rest
+        return None
+
     def issuer(self, code: str | None) -> IssuerEntry | None:
         if not code:
             return None

@@ -182,13 +182,12 @@ def _own_number_anomalies(h: DocumentHeader, g: Any) -> list[str]:
         if code_type is not None and not types_compatible(word_type, code_type, h.family):
             return ["type-word-mismatch"]
         return []
-    code = h.issuer_code or ""
-    if h.family is Family.LETTER and word_type.name != "Công văn":
-        for type_code in word_type.state_codes:
-            rest = code[len(type_code) :]
-            if code.upper().startswith(type_code.upper()) and rest and g.issuer(rest):
-                return ["missing-dash"]
-    return []
+    glued = (
+        h.family is Family.LETTER
+        and word_type.name != "Công văn"
+        and g.unglued(word_type, h.issuer_code or "") is not None
+    )
+    return ["missing-dash"] if glued else []
 
 
 def _number_below(zone: str, at: int) -> tuple[int, str] | None:
