@@ -2,8 +2,6 @@
 (SQLite, PostgreSQL), which KB to open.
 
 Imports only ``kb.parse``'s helpers, ``kb.readers`` and the models; never the graph or above.
+The backends register themselves with ``Store`` when their module is imported, which
+``kb.store.base.backend`` does the first time a KB of that kind is opened.
 """
-
-# the backends register themselves with ``Store``; neither imports its driver until used
-from kb.store import postgres as postgres
-from kb.store import sqlite as sqlite

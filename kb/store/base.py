@@ -11,6 +11,7 @@ numbered migrations (:mod:`kb.store.migrations`), recorded in ``schema_migration
 from __future__ import annotations
 
 import datetime as dt
+import importlib
 import uuid
 from collections.abc import Iterable, Iterator, Sequence
 from contextlib import contextmanager
@@ -138,6 +139,16 @@ BUSY_MESSAGE = (
 
 
 _BACKENDS: dict[str, type[Store]] = {}
+# the module of each backend, imported the first time a KB of its kind is opened: a command that
+# opens no KB (``kb extract``, ``citecheck`` without ``--kb``) loads neither
+_BACKEND_MODULES = {"sqlite": "kb.store.sqlite", "postgresql": "kb.store.postgres"}
+
+
+def backend(dialect: str) -> type[Store]:
+    """The Store class of a dialect; its module registers it when imported."""
+    if dialect not in _BACKENDS:
+        importlib.import_module(_BACKEND_MODULES[dialect])
+    return _BACKENDS[dialect]
 
 
 class Store:
@@ -147,8 +158,8 @@ class Store:
     NOT_A_KB: ClassVar[str] = "không phải cơ sở tri thức"
 
     def __new__(cls, target: str | Path = ":memory:", *, readonly: bool = False) -> Store:
-        if cls is Store:  # the backends register themselves (kb/store/__init__.py loads them)
-            return super().__new__(_BACKENDS["postgresql" if is_dsn(str(target)) else "sqlite"])
+        if cls is Store:
+            return super().__new__(backend("postgresql" if is_dsn(str(target)) else "sqlite"))
         return super().__new__(cls)
 
     def __init_subclass__(cls, **kwargs: Any) -> None:
