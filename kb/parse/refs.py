@@ -9,10 +9,9 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
-from dataclasses import dataclass, field
 from functools import cache
 from operator import methodcaller
-from typing import Any
+from typing import Any, NamedTuple
 
 from kb.models import Family
 from kb.parse.grammar import Grammar, code_key, load_grammar
@@ -66,9 +65,9 @@ def ref_pattern() -> re.Pattern[str]:
     )
 
 
-@dataclass
-class ParsedRef:
-    """A số hiệu found in the text, split into its parts."""
+class ParsedRef(NamedTuple):
+    """A số hiệu found in the text, split into its parts (a tuple: the same number cited again
+    is a copy of the first reading with its offsets moved, ``moved_to``)."""
 
     start: int
     end: int
@@ -80,20 +79,16 @@ class ParsedRef:
     issuer_codes: tuple[str, ...] = ()  # every issuer/unit code after the type
     ref: str = ""  # cleaned, as written
     key_ref: str = ""  # leading zeros stripped, QĐi folded: the identity part
-    anomalies: list[str] = field(default_factory=list)
+    anomalies: tuple[str, ...] = ()
     known: bool = True  # every code is in the tables
 
     def moved_to(self, start: int) -> ParsedRef:
-        """The same số hiệu read again at ``start``: a copy with its offsets moved (built
-        without going through ``__init__``, as the scan does this for most citations)."""
-        moved = object.__new__(ParsedRef)
-        moved.__dict__.update(
-            self.__dict__,
-            start=start,
-            end=self.end + start - self.start,
-            anomalies=list(self.anomalies),
-        )
-        return moved
+        """The same số hiệu read again at ``start``: a copy with its offsets moved, built
+        straight from the tuple's parts (the scan does this for most citations)."""
+        return _new_tuple(ParsedRef, (start, self[1] + start - self[0], *self[2:]))
+
+
+_new_tuple = tuple.__new__
 
 
 _NOT_BEFORE = frozenset("0123456789./-_\u2010\u2011\u2012\u2013\u2014\u2015")
@@ -231,7 +226,7 @@ def _built(
         family=family,
         ref=num + tail,
         key_ref=_strip_zeros(num) + (tail if key_tail is None else key_tail),
-        anomalies=anomalies,
+        anomalies=tuple(anomalies),
         **parts,
     )
 
