@@ -155,7 +155,7 @@ def _extract_text(text: str, path: str) -> ExtractedFile:
             undated.append((c, f.ref))
         else:
             claimed.add(date_start)
-    _dates_after_nested_titles(t, undated, frozenset(claimed), g)
+    _dates_after_nested_titles(back, undated, frozenset(claimed), g)
 
     citations.extend(laws_by_name(t, covered, g))
     citations.extend(self_and_back_references(back, citations, header, g))
@@ -233,11 +233,12 @@ def _law_sequence_type(type_word: str | None) -> str | None:
 
 
 def _dates_after_nested_titles(
-    t: str, undated: list[tuple[Citation, ParsedRef]], claimed: frozenset[int], g: Grammar
+    back: Backward, undated: list[tuple[Citation, ParsedRef]], claimed: frozenset[int], g: Grammar
 ) -> None:
     """A long-form title may cite other documents before its own date; look past them."""
+    t = back.text
     for c, r in undated:
-        titled = title_date(t, r.end, len(t), r.year, claimed)
+        titled = title_date(t, r.end, len(t), r.year, claimed, back)
         if titled is None:
             continue
         date, subject = titled
@@ -301,7 +302,7 @@ def _complete(
         end = max(end, date.end)
     subject = subject_after(t, cursor, bound)
     if date is None:
-        titled = title_date(t, r.end, bound, r.year)
+        titled = title_date(t, r.end, bound, r.year, back=back)
         if titled is not None:
             date, subject = titled
             if issuer is None:
