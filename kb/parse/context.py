@@ -367,7 +367,15 @@ def _subject_end(text: str, start: int, limit: int) -> int:
     return clause.start() if clause else end
 
 
+# what a subject opens with: past white space and a comma, the first letter of a word of
+# _SUBJECT_START in any case as it is matched ("ſ", the long s, for "s"; "cô" of "công bố"),
+# or white space and a capital (_LONG_TITLE_START)
+_SUBJECT_OPENS = re.compile(rf"{_WS}*,?{_WS}*(?:(?i:[vqhbpts]|cô))|{_WS}+[A-ZĐ]")
+
+
 def subject_after(text: str, pos: int, bound: int) -> Named | None:
+    if _SUBJECT_OPENS.match(text, pos) is None:
+        return None  # most numbers are followed by no subject, which one cheap match tells
     limit = min(bound, pos + SUBJECT_MAX)
     m = _SUBJECT_START.match(text, pos, limit)
     if m is None:
@@ -519,11 +527,28 @@ def title_date(
     return None
 
 
+# what a date (DATE_AFTER) or an issuer (_issuer_re) after a số hiệu opens with: past white
+# space and a comma, a digit or "ngày", "được", "ban hành", "ký" in any case, or "của", "do".
+# Most numbers are followed by neither (", có hiệu lực …"), which this one cheap match tells.
+# The letters are matched under IGNORECASE as in DATE_AFTER, so that they take exactly what
+# it takes ("K", the Kelvin sign, for "k"); \d takes every digit, as there.
+_DATE_OR_ISSUER_OPENS = re.compile(rf"{_WS}*,?{_WS}*(?:(?i:[\dnđbk])|của|do)")
+
+
+# what anything read after a số hiệu opens with: white space (a title date's, or a long
+# title's), ". " (a title date's), or past a comma and white space the first letters of a
+# date, an issuer (_DATE_OR_ISSUER_OPENS) or a subject (_SUBJECT_OPENS). When this does not
+# match, date_and_issuer, subject_after and title_date all find nothing there.
+AFTER_OPENS = re.compile(rf"{_WS}|\.\s|,?{_WS}*(?:(?i:[\dnđbkvqhpts]|cô)|của|do)")
+
+
 def date_and_issuer(
     text: str, pos: int, bound: int, year: int | None = None
 ) -> tuple[ParsedDate | None, Named | None, int]:
     """Date and named issuer after a số hiệu (whose year is ``year``), in either order;
     returns where they end."""
+    if _DATE_OR_ISSUER_OPENS.match(text, pos) is None:
+        return None, None, pos
     date = date_after(text, pos, year=year)
     issuer: Named | None = None
     cursor = date.end if date else pos

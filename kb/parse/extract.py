@@ -25,6 +25,7 @@ from kb.models import (
     citation_from_fields,
 )
 from kb.parse.context import (
+    AFTER_OPENS,
     LAW_NAME_WINDOW,
     Backward,
     Before,
@@ -262,6 +263,45 @@ def _key(r: ParsedRef, date: ParsedDate | None, type_word: str | None = None) ->
     return f"{r.key_ref}@{date.year if date else '?'}"
 
 
+def _after_number(
+    back: Backward, r: ParsedRef, bound: int, pages: PageHeads | None
+) -> tuple[ParsedDate | None, Named | None, Named | None, int]:
+    """The date, issuer and subject read after a số hiệu (up to ``bound``, where the next
+    citation starts), and where the citation ends."""
+    t = back.text
+    opens = AFTER_OPENS.match(t, r.end) is not None
+    date, issuer, cursor = (
+        date_and_issuer(t, r.end, bound, r.year) if opens else (None, None, r.end)
+    )
+    if date is None and issuer is None and pages is not None:
+        # the sentence goes on after a page head: "… 03/2014/TT-BKHĐT [head] ngày 26 tháng 5"
+        went_on = pages.after(t, r.end)
+        if went_on is not None:
+            d2, i2, c2 = date_and_issuer(t, went_on[0], went_on[1], r.year)
+            if d2 is not None and not t[d2.start].isupper():
+                date, issuer, cursor = d2, i2, c2
+    if date is None:
+        if not opens:
+            return None, None, None, r.end  # ", có hiệu lực …": most numbers end so
+        end = r.end
+    else:
+        end = max(r.end, date.end)
+    subject = subject_after(t, cursor, bound)
+    if date is None:
+        titled = title_date(t, r.end, bound, r.year, back=back)
+        if titled is not None:
+            date, subject = titled
+            if issuer is None:
+                issuer = issuer_after(t, date.end, bound)
+    if date is None and subject is not None:
+        lf = long_form_date(t, subject)
+        if lf is not None:
+            date, subject = lf
+            if issuer is None:
+                issuer = issuer_after(t, date.end, bound)
+    return date, issuer, subject, end
+
+
 def _complete(
     back: Backward, f: _Found, bound: int, g: Grammar, pages: PageHeads | None = None
 ) -> tuple[Citation, int | None] | None:
@@ -289,30 +329,7 @@ def _complete(
             return None
     anomalies = [*r.anomalies, "type-word-mismatch"] if mismatch else list(r.anomalies)
 
-    date, issuer, cursor = date_and_issuer(t, r.end, bound, r.year)
-    if date is None and issuer is None and pages is not None:
-        # the sentence goes on after a page head: "… 03/2014/TT-BKHĐT [head] ngày 26 tháng 5"
-        went_on = pages.after(t, r.end)
-        if went_on is not None:
-            d2, i2, c2 = date_and_issuer(t, went_on[0], went_on[1], r.year)
-            if d2 is not None and not t[d2.start].isupper():
-                date, issuer, cursor = d2, i2, c2
-    end = r.end
-    if date is not None:
-        end = max(end, date.end)
-    subject = subject_after(t, cursor, bound)
-    if date is None:
-        titled = title_date(t, r.end, bound, r.year, back=back)
-        if titled is not None:
-            date, subject = titled
-            if issuer is None:
-                issuer = issuer_after(t, date.end, bound)
-    if date is None and subject is not None:
-        lf = long_form_date(t, subject)
-        if lf is not None:
-            date, subject = lf
-            if issuer is None:
-                issuer = issuer_after(t, date.end, bound)
+    date, issuer, subject, end = _after_number(back, r, bound, pages)
     pinpoint, _ = pinpoint_before(back, before.start, 0)
     name = before.name.strip() if before.name else None
     c = _citation(

@@ -3,18 +3,27 @@ the window in full gives, and real sentences keep their dates, issuers and subje
 
 from __future__ import annotations
 
+import re
+from unittest.mock import patch
+
 import pytest
 from hypothesis import example, given
 from hypothesis import strategies as st
 
+from kb.parse import context, extract
 from kb.parse.context import (
     _TITLE_DATE,
+    AFTER_OPENS,
     Backward,
+    date_and_issuer,
+    subject_after,
     title_date,
     title_dates,
     year_cuas,
 )
 from kb.parse.extract import extract_text
+
+_MATCH_ALL = re.compile("")
 
 _AFTER_PIECES = st.sampled_from(
     [
@@ -55,7 +64,7 @@ def test_title_dates_from_the_years_before_cua_are_the_plain_scan(text: str) -> 
 @given(_AFTER_TEXTS, st.sampled_from([None, 2020, 1999]))
 @example(" Quản lý ngoại thương ngày 12/06/2017 của Quốc hội", 2017)
 @example(" sửa đổi ngày 10/3/2020 của Chính phủ và ngày 11/3/2020 của Quốc hội", None)
-def test_title_date_with_the_index_is_the_plain_read(text: str, year: int | None) -> None:
+def test_title_date_looking_only_after_years_is_the_plain_read(text: str, year: int | None) -> None:
     back = Backward(text)
     claimed = frozenset(m.start("date") for m in _TITLE_DATE.finditer(text))
     for pos in range(len(text) + 1):
@@ -63,6 +72,51 @@ def test_title_date_with_the_index_is_the_plain_read(text: str, year: int | None
             for taken in (frozenset(), claimed):
                 plain = title_date(text, pos, bound, year, taken)
                 assert title_date(text, pos, bound, year, taken, back) == plain
+
+
+@given(_AFTER_TEXTS, st.sampled_from([None, 2020]))
+@example(", có hiệu lực", 2020)
+@example(" ngày 10/3/2020 của Chính phủ về việc x", 2020)
+@example(", \u212aý ngày 10/3/2020", None)
+@example(" do Bộ Tài chính ban hành", None)
+@example(". Ban hành Quy chuẩn ngày 25/11/2019 của Bộ Công Thương", 2019)
+def test_nothing_is_read_where_the_openings_do_not_match(text: str, year: int | None) -> None:
+    n = len(text)
+    for pos in range(n + 1):
+        for bound in {n, pos + (n - pos) // 2}:
+            found = date_and_issuer(text, pos, bound, year)
+            subject = subject_after(text, pos, bound)
+            with patch.object(context, "_DATE_OR_ISSUER_OPENS", _MATCH_ALL):
+                assert date_and_issuer(text, pos, bound, year) == found
+            with patch.object(context, "_SUBJECT_OPENS", _MATCH_ALL):
+                assert subject_after(text, pos, bound) == subject
+            if AFTER_OPENS.match(text, pos) is None:
+                assert found == (None, None, pos)
+                assert subject is None
+                assert title_date(text, pos, bound, year) is None
+
+
+_CITED = st.sampled_from(
+    [
+        *("Nghị định số 01/2020/NĐ-CP", "Luật số 05/2017/QH14", "Công văn số 123/BTC-TCT"),
+        *("Thông tư 02/2019/TT-BXD", "Quyết định số 10/2020/QĐ-UBND", "Căn cứ ", "\n"),
+    ]
+)
+
+
+@given(st.lists(_AFTER_PIECES | _CITED, max_size=30).map("".join))
+@example("Căn cứ Luật số 05/2017/QH14 Quản lý ngoại thương ngày 12/06/2017 của Quốc hội;")
+@example("Nghị định số 01/2020/NĐ-CP, có hiệu lực kể từ ngày 10/3/2020 của x")
+def test_citations_read_with_the_cheap_checks_are_those_read_in_full(text: str) -> None:
+    fast = [c.model_dump() for c in extract_text(text).citations]
+    with (
+        patch.object(extract, "AFTER_OPENS", _MATCH_ALL),
+        patch.object(context, "_DATE_OR_ISSUER_OPENS", _MATCH_ALL),
+        patch.object(context, "_SUBJECT_OPENS", _MATCH_ALL),
+        patch.object(context, "year_cuas", lambda back, pos, limit: None),
+    ):
+        plain = [c.model_dump() for c in extract_text(text).citations]
+    assert fast == plain
 
 
 _SENTENCES = [
