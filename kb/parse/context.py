@@ -395,7 +395,10 @@ def subject_after(text: str, pos: int, bound: int) -> Named | None:
 
 def long_form_date(text: str, subject: Named) -> tuple[ParsedDate, Named] | None:
     """A date at the end of a title: "… Về một số biện pháp … ngày 27/08/2001 của …"."""
-    for m in _LONG_FORM_DATE.finditer(text, subject.start, subject.end + 1):
+    start, end = subject.start, subject.end + 1
+    if text.find("20", start, end) < 0 and text.find("19", start, end) < 0:
+        return None  # every date ends with its year, 19xx or 20xx; two finds say there is none
+    for m in _LONG_FORM_DATE.finditer(text, start, end):
         if text[m.end("date") : m.end("date") + 1] in ("", " ", ",", ")", ";", "\n"):
             parsed = parsed_from_match(m)
             title_end = m.start()

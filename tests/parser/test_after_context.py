@@ -15,7 +15,9 @@ from kb.parse.context import (
     _TITLE_DATE,
     AFTER_OPENS,
     Backward,
+    Named,
     date_and_issuer,
+    long_form_date,
     subject_after,
     title_date,
     title_dates,
@@ -94,6 +96,25 @@ def test_nothing_is_read_where_the_openings_do_not_match(text: str, year: int | 
                 assert found == (None, None, pos)
                 assert subject is None
                 assert title_date(text, pos, bound, year) is None
+
+
+def _long_form_date_plain(text: str, subject: Named) -> object:
+    for m in context._LONG_FORM_DATE.finditer(text, subject.start, subject.end + 1):
+        if text[m.end("date") : m.end("date") + 1] in ("", " ", ",", ")", ";", "\n"):
+            title = " ".join(text[subject.start : m.start()].split())
+            return context.parsed_from_match(m), Named(title, subject.start, m.start())
+    return None
+
+
+@given(_AFTER_TEXTS)
+@example("Về một số biện pháp ngày 27/08/2001 của Thủ tướng")
+@example("hướng dẫn 10/3/19")
+@example("Về biện pháp ngày 27/08/1999 của Thủ tướng")
+def test_long_form_date_looks_only_where_a_year_may_be(text: str) -> None:
+    for start in range(len(text)):
+        for end in {start, (start + len(text)) // 2, len(text)}:
+            subject = Named(text[start:end], start, end)
+            assert long_form_date(text, subject) == _long_form_date_plain(text, subject)
 
 
 _CITED = st.sampled_from(
