@@ -25,6 +25,7 @@ from kb.models import (
     citation_from_fields,
 )
 from kb.parse.context import (
+    AFTER_OPENS,
     LAW_NAME_WINDOW,
     Backward,
     Before,
@@ -155,7 +156,7 @@ def _extract_text(text: str, path: str) -> ExtractedFile:
             undated.append((c, f.ref))
         else:
             claimed.add(date_start)
-    _dates_after_nested_titles(t, undated, frozenset(claimed), g)
+    _dates_after_nested_titles(back, undated, frozenset(claimed), g)
 
     citations.extend(laws_by_name(t, covered, g))
     citations.extend(self_and_back_references(back, citations, header, g))
@@ -233,11 +234,12 @@ def _law_sequence_type(type_word: str | None) -> str | None:
 
 
 def _dates_after_nested_titles(
-    t: str, undated: list[tuple[Citation, ParsedRef]], claimed: frozenset[int], g: Grammar
+    back: Backward, undated: list[tuple[Citation, ParsedRef]], claimed: frozenset[int], g: Grammar
 ) -> None:
     """A long-form title may cite other documents before its own date; look past them."""
+    t = back.text
     for c, r in undated:
-        titled = title_date(t, r.end, len(t), r.year, claimed)
+        titled = title_date(t, r.end, len(t), r.year, claimed, back)
         if titled is None:
             continue
         date, subject = titled
@@ -259,6 +261,45 @@ def _key(r: ParsedRef, date: ParsedDate | None, type_word: str | None = None) ->
     if r.family in (Family.NORMATIVE, Family.OLD):
         return r.key_ref
     return f"{r.key_ref}@{date.year if date else '?'}"
+
+
+def _after_number(
+    back: Backward, r: ParsedRef, bound: int, pages: PageHeads | None
+) -> tuple[ParsedDate | None, Named | None, Named | None, int]:
+    """The date, issuer and subject read after a số hiệu (up to ``bound``, where the next
+    citation starts), and where the citation ends."""
+    t = back.text
+    opens = AFTER_OPENS.match(t, r.end) is not None
+    date, issuer, cursor = (
+        date_and_issuer(t, r.end, bound, r.year) if opens else (None, None, r.end)
+    )
+    if date is None and issuer is None and pages is not None:
+        # the sentence goes on after a page head: "… 03/2014/TT-BKHĐT [head] ngày 26 tháng 5"
+        went_on = pages.after(t, r.end)
+        if went_on is not None:
+            d2, i2, c2 = date_and_issuer(t, went_on[0], went_on[1], r.year)
+            if d2 is not None and not t[d2.start].isupper():
+                date, issuer, cursor = d2, i2, c2
+    if date is None:
+        if not opens:
+            return None, None, None, r.end  # ", có hiệu lực …": most numbers end so
+        end = r.end
+    else:
+        end = max(r.end, date.end)
+    subject = subject_after(t, cursor, bound)
+    if date is None:
+        titled = title_date(t, r.end, bound, r.year, back=back)
+        if titled is not None:
+            date, subject = titled
+            if issuer is None:
+                issuer = issuer_after(t, date.end, bound)
+    if date is None and subject is not None:
+        lf = long_form_date(t, subject)
+        if lf is not None:
+            date, subject = lf
+            if issuer is None:
+                issuer = issuer_after(t, date.end, bound)
+    return date, issuer, subject, end
 
 
 def _complete(
@@ -288,30 +329,7 @@ def _complete(
             return None
     anomalies = [*r.anomalies, "type-word-mismatch"] if mismatch else list(r.anomalies)
 
-    date, issuer, cursor = date_and_issuer(t, r.end, bound, r.year)
-    if date is None and issuer is None and pages is not None:
-        # the sentence goes on after a page head: "… 03/2014/TT-BKHĐT [head] ngày 26 tháng 5"
-        went_on = pages.after(t, r.end)
-        if went_on is not None:
-            d2, i2, c2 = date_and_issuer(t, went_on[0], went_on[1], r.year)
-            if d2 is not None and not t[d2.start].isupper():
-                date, issuer, cursor = d2, i2, c2
-    end = r.end
-    if date is not None:
-        end = max(end, date.end)
-    subject = subject_after(t, cursor, bound)
-    if date is None:
-        titled = title_date(t, r.end, bound, r.year)
-        if titled is not None:
-            date, subject = titled
-            if issuer is None:
-                issuer = issuer_after(t, date.end, bound)
-    if date is None and subject is not None:
-        lf = long_form_date(t, subject)
-        if lf is not None:
-            date, subject = lf
-            if issuer is None:
-                issuer = issuer_after(t, date.end, bound)
+    date, issuer, subject, end = _after_number(back, r, bound, pages)
     pinpoint, _ = pinpoint_before(back, before.start, 0)
     name = before.name.strip() if before.name else None
     c = _citation(
