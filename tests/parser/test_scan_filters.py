@@ -13,7 +13,7 @@ from hypothesis import example, given
 from hypothesis import strategies as st
 
 from kb.models import Citation, DocumentHeader, citation_of
-from kb.parse import header, laws, selfrefs
+from kb.parse import header, laws, selfrefs, textutil
 from kb.parse.context import Backward
 from kb.parse.extract import extract_text
 from kb.parse.grammar import load_grammar
@@ -299,3 +299,19 @@ def test_header_is_that_of_the_plain_searches(text: str) -> None:
     ):
         plain = header.parse_header(text)
     assert fast[0].model_dump() == plain[0].model_dump() and fast[1] == plain[1]
+
+
+@given(
+    st.lists(
+        st.sampled_from(["CÔNG BÁO/Số", "CÔNG", "Ô", "ÔNG BÁO/Số", " ", "C", "\n"]), max_size=12
+    ).map("".join)
+)
+@example("ÔCÔNG BÁO/Số 1")
+def test_a_page_head_is_found_from_its_capital_o(text: str) -> None:
+    assert textutil._holds_page_head(text) == ("CÔNG BÁO/Số" in text)
+
+
+def test_a_gazette_page_head_is_still_masked() -> None:
+    text = "… Thông tư số 26/2016/TT-BLĐTBXH \n\nCÔNG BÁO/Số 342/Ngày 21-06-2026\n90\n ngày 01"
+    masked = textutil.mask_page_heads(text)
+    assert len(masked) == len(text) and "CÔNG BÁO" not in masked and masked.endswith(" ngày 01")
