@@ -46,7 +46,7 @@ _PAGE_HEAD = re.compile(
     r"CÔNG BÁO/Số [\d +]{1,20}/Ngày \d{1,2}-\d{1,2}-\d{4}"
     r"[ \t\u00a0]*(?:\r?\n[ \t\u00a0]*\d{1,4}[ \t\u00a0]*(?=\r?\n))?(?:[ \t\u00a0]*\r?\n)*"
 )
-_BLANK = frozenset(" \t\u00a0\r\n")
+_BLANK = " \t\u00a0\r\n"
 
 
 def mask_page_heads(text: str, spans: list[tuple[int, int]] | None = None) -> str:
@@ -59,10 +59,9 @@ def mask_page_heads(text: str, spans: list[tuple[int, int]] | None = None) -> st
     parts: list[str] = []
     last = 0
     for m in _PAGE_HEAD.finditer(text):
-        s = m.start()
-        while s > last and text[s - 1] in _BLANK:  # the blank lines before the head
-            s -= 1
-        parts.append(text[last:s])
+        before = text[last : m.start()].rstrip(_BLANK)  # the blank lines before the head
+        s = last + len(before)
+        parts.append(before)
         parts.append(" " * (m.end() - s))
         if spans is not None:
             spans.append((s, m.end()))
