@@ -5,15 +5,16 @@ thông qua ngày …"."""
 from __future__ import annotations
 
 import bisect
+import datetime as dt
 import re
 import unicodedata
-from functools import cache
+from functools import cache, lru_cache
 
 from kb.models import Citation, Family, citation_of
 from kb.parse.dates import ANY_DATE, NUMERIC_DATE, WORDS_DATE, ParsedDate, parsed_from_match
 from kb.parse.grammar import Grammar
 from kb.parse.lawregister import entry_key, find_law
-from kb.parse.textutil import crosses_paragraph, fold, may_hold, one_space
+from kb.parse.textutil import crosses_paragraph, fold, one_space
 
 _WS = r"[\s\u00a0]"
 # words that end a law's name: what follows is not the title any more
@@ -29,33 +30,67 @@ _IN_A_LIST = re.compile(r"(?:,|\bvà|\bcủa)\s*$")
 _LIST_OF_LAWS = re.compile(r",\s+(?:Bộ\s+)?[Ll]uật\s")
 
 
-# where a law's type word can start: "Luật", "LUẬT" (found with str.find: "Luật" is frequent
-# and a regex over every capital is not), "BỘ LUẬT" (seen from its "LUẬT"), and "Bộ luật",
-# "Pháp lệnh", "Hiến pháp" (each a pattern that starts with its first word, which the scan
-# looks for as fast as str.find does)
-_LAW_HEADS = (("Luật", ""), ("LUẬT", "BỘ"))
-_LAW_PAIRS = (re.compile(r"Bộ\s+luật"), re.compile(r"Pháp\s+lệnh"), re.compile(r"Hiến\s+pháp"))
+# where a law's type word can start: "Luật" and "Bộ luật" (seen from the "uật" they share),
+# "LUẬT" and "BỘ LUẬT" (seen from the rare "Ậ"), "Pháp lệnh" and "Hiến pháp" (seen from their
+# "P" and "H"). A text is searched for one character many times faster than for a word, and
+# for a rare one faster than a pattern can scan it.
+_CAPITAL_LUAT = "LUẬT"
+_PAIRS = (("P", "Pháp", re.compile(r"Pháp\s+lệnh")), ("H", "Hiến", re.compile(r"Hiến\s+pháp")))
+
+
+@cache
+def _luat_re() -> re.Pattern[str]:
+    """The words "Luật", and "luật" after "Bộ" and white space, where a date or year may
+    follow: the first of ``[;:()\\d"“”.]`` after the word is a digit that starts a date or
+    year (``_date_or_year_pattern``), or "khóa" comes first. The scan rejects in C the most of
+    these words, which no date follows. What it lets through is a superset of what
+    ``laws_by_name`` reads past its date check, which is made again on each: the brackets of
+    "(sửa đổi)" are let through, no bound of ``_NAME_SPAN`` is set, "luật" is taken after
+    two white spaces whatever stands before them, and any "khó" stops the look ahead."""
+    no_o = '[^;:\\d"“”.ó]'
+    return re.compile(
+        r"uật(?:(?<=Luật)|(?<=\sluật)(?:(?<=ộ\sluật)|(?<=\s\sluật)))"
+        rf"(?={no_o}*+(?:ó(?<!khó){no_o}*+)*+(?:ó|{_date_or_year_pattern()}))"
+    )
 
 
 def law_anchors(t: str) -> list[tuple[int, int]]:
-    """Spans of the law type words, in order, as a scan for ``Bộ luật|BỘ LUẬT|Luật|LUẬT|Pháp
-    lệnh|Hiến pháp`` (white space of any length between the two words) finds them."""
+    """Spans of the law type words a date or year may follow, in order: of the spans a scan
+    for ``Bộ luật|BỘ LUẬT|Luật|LUẬT|Pháp lệnh|Hiến pháp`` (white space of any length between
+    the two words) finds, all but the "Luật" and "Bộ luật" ``_luat_re`` rejects."""
     spans: list[tuple[int, int]] = []
-    for word, head in _LAW_HEADS:
-        if not may_hold(t, word):
+    for m in _luat_re().finditer(t):
+        i = m.start() - 1
+        if t[i] == "L":
+            spans.append((i, i + 4))
             continue
-        i = t.find(word)
-        while i >= 0:
-            j = i
-            while j > 0 and t[j - 1].isspace():
-                j -= 1
-            if head and j < i and t[j - len(head) : j] == head:
-                spans.append((j - len(head), i + len(word)))
-            else:
-                spans.append((i, i + len(word)))
-            i = t.find(word, i + len(word))
-    for pair in _LAW_PAIRS:
-        spans.extend(m.span() for m in pair.finditer(t))
+        j = i
+        while j > 0 and t[j - 1].isspace():
+            j -= 1
+        if j >= 2 and t[j - 2 : j] == "Bộ":
+            spans.append((j - 2, i + 4))
+    if "Ậ" in t:
+        k = _CAPITAL_LUAT.index("Ậ")
+        h = t.find("Ậ")
+        while h >= 0:
+            i = h - k
+            if i >= 0 and t.startswith(_CAPITAL_LUAT, i):
+                j = i
+                while j > 0 and t[j - 1].isspace():
+                    j -= 1
+                if j < i and t[j - 2 : j] == "BỘ":
+                    spans.append((j - 2, i + 4))
+                else:
+                    spans.append((i, i + 4))
+            h = t.find("Ậ", h + 1)
+    for first, word, pair in _PAIRS:
+        h = t.find(first)
+        while h >= 0:
+            if t.startswith(word, h):
+                found = pair.match(t, h)
+                if found is not None:
+                    spans.append(found.span())
+            h = t.find(first, h + 1)
     spans.sort()
     return spans
 
@@ -102,9 +137,13 @@ def _date_or_year_re() -> re.Pattern[str]:
     """What a law's date or year starts with at its first digit (the date as ``_law_re``
     reads it, or "năm" and a year): unless "khóa 14" stands before it, no law cited by name
     matches without it, and it is looked at before the whole pattern."""
+    return re.compile(_date_or_year_pattern())
+
+
+def _date_or_year_pattern() -> str:
     numeric = NUMERIC_DATE.replace("?P<", "?P<s_")
     words = WORDS_DATE.replace("?P<", "?P<s_")
-    return re.compile(rf"{numeric}|{words}|(?:19|20)\d\d(?!\d)")
+    return rf"{numeric}|{words}|(?:19|20)\d\d(?!\d)"
 
 
 def laws_by_name(t: str, covered: list[tuple[int, int]], g: Grammar) -> list[Citation]:
@@ -162,7 +201,7 @@ def laws_by_name(t: str, covered: list[tuple[int, int]], g: Grammar) -> list[Cit
         year = date.year if date else int(year_text)
         when = date.value.isoformat() if date and date.value else str(year)
         type_name = word_type.name if word_type else "Luật"
-        ref, key, reason = _through_register(type_name, name, year, date)
+        ref, key, reason = _through_register(type_name, name, year, date.value if date else None)
         if reason is not None and not (name[0].isupper() or name.startswith(("sửa", "nước"))):
             continue  # "Luật tổ chức Quốc hội …": a name in lower case only when it is known
         if reason is not None and _IN_A_LIST.search(t, max(0, s - 8), s):
@@ -195,13 +234,16 @@ def laws_by_name(t: str, covered: list[tuple[int, int]], g: Grammar) -> list[Cit
     return out
 
 
+@lru_cache(maxsize=4096)
 def _through_register(
-    type_name: str, name: str, year: int, date: ParsedDate | None
+    type_name: str, name: str, year: int, date: dt.date | None
 ) -> tuple[str | None, str | None, str | None]:
-    """The số hiệu and key of a law cited by name, from the register; or why not."""
+    """The số hiệu and key of a law cited by name, from the register; or why not. The same
+    few laws are cited again and again, and each answer reads the number of the register's
+    entry, so the answers are kept (the register does not change while the program runs)."""
     if type_name == "Hiến pháp":
         return None, None, "constitution-has-no-number"
-    found = find_law(type_name, name, year, date.value if date else None)
+    found = find_law(type_name, name, year, date)
     if found.entry is None:
         return None, None, found.reason
     ref, key = entry_key(found.entry)

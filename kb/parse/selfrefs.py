@@ -8,11 +8,12 @@ from __future__ import annotations
 import re
 import unicodedata
 from functools import cache
+from typing import Any, NamedTuple
 
 from kb.models import Citation, DocumentHeader, citation_defaults, citation_from_fields, citation_of
 from kb.parse.context import Backward
-from kb.parse.grammar import Grammar, TypeEntry, load_grammar
-from kb.parse.textutil import fold, may_hold, one_space
+from kb.parse.grammar import Grammar, load_grammar
+from kb.parse.textutil import fold, one_space
 
 _WS = r"[\s\u00a0]"
 # type words that name no type in particular: a back-reference after one may mean any document
@@ -21,35 +22,90 @@ GENERIC_TYPE_WORDS = frozenset({"van ban", "cong van"})
 # a type word before the type word itself is matched. A footnote number may follow
 # ("Nghị định này48."), a letter may not.
 _SELF_WINDOW = 40
-_SELF_SET = ("text", "start", "end", "line", "column", "type", "type_word", "self_reference")
+_SELF_SET = frozenset(
+    ("text", "start", "end", "line", "column", "type", "type_word", "self_reference")
+)
 _SELF_UNKNOWN = "the document's own number or date is not known"
-_SELF_WORDS = ("này", "NÀY", "trên", "TRÊN")
+# the words in capitals, each with its accented letter: few texts hold that letter, and a text
+# is searched for one character many times faster than for a word
+_CAPITALS = (("NÀY", "À"), ("TRÊN", "Ê"))
 _BEFORE_TREN = frozenset({"neu", "noi"})
 
 
-def _self_anchors(back: Backward) -> list[tuple[int, int]]:
-    """Spans of "này", "trên", "nêu trên", "nói trên" standing as words, in order. Found with
-    str.find, no regex: these words are frequent and the scan must stay cheap. Whether a type
-    word stands before each is read next, on the reversed text (``_type_word_before``)."""
-    t = back.text
-    spans: list[tuple[int, int]] = []
-    n = len(t)
-    for word in _SELF_WORDS:
+@cache
+def _anchor_res() -> tuple[re.Pattern[str], re.Pattern[str]]:
+    """On the reversed text: "này" and "trên" where a type word may stand before them. Most
+    of these words follow no type word, and the scan itself rejects them, in C. Each pattern
+    starts with a literal the scan skips ahead on: "yàn", and the "rt" of "nêrt" ("n" is the
+    most frequent letter of the texts, "r" a rare one).
+
+    Before "này" it reads the type word too: the longest one after the white space with no
+    letter before it, as ``_type_word_back_re`` reads it but without the bound of the
+    window. When that word starts inside the window it is the answer of the window too (a
+    word that fits in it is one the longest word found ends with, or shorter); when no word
+    is found, none stands in the window either. Before "trên" the pattern lets through a
+    superset of what ``_type_word_before`` answers for: a type word, or a word of three letters
+    (what folds to "nêu" or "nói" has three) and a type word, after white space."""
+    tw = load_grammar().type_words_reversed_pattern()
+    nay = re.compile(rf"yàn(?=\s+(?P<tw>(?i:{tw}))(?!\w))")
+    tren = re.compile(rf"rt(?<=nêrt)(?=\s+(?:[^\W\d_]{{3}}\s+)?(?i:{tw}))")
+    return nay, tren
+
+
+# an anchor: its span, and the type word before it with its start when the scan has read it
+# ("", -1: not read yet)
+_Anchor = tuple[int, int, str, int]
+
+
+def _self_anchors(back: Backward) -> list[_Anchor]:
+    """ "này", "trên", "nêu trên", "nói trên" standing as words where a type word may stand
+    before them (see ``_anchor_res``), in order: every span a type word stands before is
+    among them. Whether one does is read next, on the reversed text (``_type_word_before``),
+    unless the scan has read the word already."""
+    t, n = back.text, back.n
+    nay, tren = _anchor_res()
+    spans: list[_Anchor] = []
+    for m in nay.finditer(back.rev):
+        e = n - m.start()
+        if e < n and ((ch := t[e]).isalpha() or unicodedata.combining(ch) > 0):
+            continue  # as _is_letter says, without the call
+        a, b = m.span(1)
+        tw_start = n - b
+        if e - 3 - tw_start <= _SELF_WINDOW:
+            spans.append((e - 3, e, t[tw_start : n - a], tw_start))
+        else:
+            spans.append((e - 3, e, "", -1))  # the word starts before the window: read again
+    for m in tren.finditer(back.rev):
+        i = n - m.end()
+        e = i + 4
+        if not (e < n and _is_letter(t[e])):
+            spans.append((_tren_start(back, i), e, "", -1))
+    for word, accented in _CAPITALS:
+        k = word.index(accented)
         size = len(word)
-        tren = word[0] in "tT"
-        i = t.find(word) if may_hold(t, word) else -1
-        while i >= 0:
+        j = t.find(accented)
+        while j >= 0:
+            i = j - k
             e = i + size
-            if i > 0 and t[i - 1].isspace() and not (e < n and _is_letter(t[e])):
-                s = i
-                if tren:
-                    prev = _word_before(back, i)
-                    if fold(prev) in _BEFORE_TREN:
-                        s = t.rfind(prev, 0, i)
-                spans.append((s, e))
-            i = t.find(word, e)
+            if (
+                i > 0
+                and t.startswith(word, i)
+                and t[i - 1].isspace()
+                and not (e < n and _is_letter(t[e]))
+            ):
+                spans.append((i if word == "NÀY" else _tren_start(back, i), e, "", -1))
+            j = t.find(accented, j + 1)
     spans.sort()
     return spans
+
+
+def _tren_start(back: Backward, i: int) -> int:
+    """Where the anchor of the "trên" at ``i`` starts: at "nêu" or "nói" when one stands
+    before it ("văn bản nêu trên")."""
+    prev = _word_before(back, i)
+    if fold(prev) in _BEFORE_TREN:
+        return back.text.rfind(prev, 0, i)
+    return i
 
 
 def _is_letter(ch: str) -> bool:
@@ -108,28 +164,38 @@ def _type_word_before(back: Backward, s: int) -> tuple[str, int] | None:
 _WORD_CHAR = re.compile(r"\w")
 
 
-def _self_citation(
-    start: int, end: int, word_type: TypeEntry | None, type_word: str, own_key: str | None
-) -> Citation:
-    """The record of "Quyết định này": ``citation_of`` with these values, built in one go (a
-    document names itself again and again)."""
+def _self_template(own_key: str | None) -> tuple[dict[str, Any], frozenset[str]]:
+    """The record of "Quyết định này" but for its span and type, as ``citation_of`` builds
+    it, and the fields it sets: a document names itself again and again, and each record is a
+    copy of this one with four fields written."""
     fields = dict(citation_defaults())
-    fields.update(
-        start=start,
-        end=end,
-        text="",
-        line=0,
-        column=0,
-        type=word_type.name if word_type else None,
-        type_word=type_word,
-        self_reference=True,
-        resolved_to=own_key,
-        anomalies=[],
-    )
+    fields.update(text="", line=0, column=0, self_reference=True, resolved_to=own_key)
     if own_key is None:
         fields["unresolved_reason"] = _SELF_UNKNOWN
-        return citation_from_fields(fields, {*_SELF_SET, "resolved_to", "unresolved_reason"})
-    return citation_from_fields(fields, {*_SELF_SET, "resolved_to"})
+        return fields, _SELF_SET | {"resolved_to", "unresolved_reason"}
+    return fields, _SELF_SET | {"resolved_to"}
+
+
+class _Word(NamedTuple):
+    """What a type word before an anchor says, read once per word as written."""
+
+    document: bool  # a capital first: "các quy định này" speaks of provisions
+    luat: bool  # "luật", which "pháp" before it turns into the law in general
+    type_name: str | None
+    spaced: str  # with one space between its words
+    generic: bool  # "văn bản": a back-reference after it may mean any document
+
+
+def _word_facts(tw: str, g: Grammar) -> _Word:
+    word_type = g.type_for_word(tw)
+    folded = fold(tw)
+    return _Word(
+        tw[0].isupper(),
+        folded == "luat",
+        word_type.name if word_type else None,
+        one_space(tw),
+        folded in GENERIC_TYPE_WORDS,
+    )
 
 
 def self_and_back_references(
@@ -137,53 +203,63 @@ def self_and_back_references(
 ) -> list[Citation]:
     t = back.text
     out: list[Citation] = []
-    ordered = sorted(
-        (c for c in citations if c.key and not c.self_reference), key=lambda c: c.start
-    )
+    ordered: list[Citation] | None = None  # sorted at the first back-reference: few texts hold one
     seen_keys: set[str] = set()
     seen_by_type: dict[str, set[str]] = {}
     nxt = 0
-    for s, e in _self_anchors(back):
-        found = _type_word_before(back, s)
-        if found is None:
-            continue
-        tw, tw_start = found
-        if not tw[0].isupper():
+    template, fields_set = _self_template(header.key)
+    facts: dict[str, _Word] = {}
+    for s, e, tw, tw_start in _self_anchors(back):
+        if tw_start < 0:
+            found = _type_word_before(back, s)
+            if found is None:
+                continue
+            tw, tw_start = found
+        w = facts.get(tw)
+        if w is None:
+            w = facts[tw] = _word_facts(tw, g)
+        if not w.document:
             continue  # "các quy định này" speaks of provisions, not of a document
-        if fold(tw) == "luat" and fold(t[max(0, tw_start - 6) : tw_start]).rstrip().endswith(
-            "phap"
-        ):
+        if w.luat and fold(t[max(0, tw_start - 6) : tw_start]).rstrip().endswith("phap"):
             continue  # "PHÁP LUẬT TRÊN ĐỊA BÀN": the law in general, not "the law above"
-        word_type = g.type_for_word(tw)
-        what = fold(t[s:e])
-        if what == "nay":
-            c = _self_citation(tw_start, e, word_type, one_space(tw), header.key)
-        else:
-            c = citation_of(
-                text="",
-                start=tw_start,
-                end=e,
-                line=0,
-                column=0,
-                type=word_type.name if word_type else None,
-                type_word=one_space(tw),
+        if e - s == 3:  # "này" or "NÀY" ("trên" and "nêu trên" are longer)
+            fields = template.copy()
+            fields["start"] = tw_start
+            fields["end"] = e
+            fields["type"] = w.type_name
+            fields["type_word"] = w.spaced
+            fields["anomalies"] = []
+            out.append(citation_from_fields(fields, set(fields_set)))
+            continue
+        c = citation_of(
+            text="",
+            start=tw_start,
+            end=e,
+            line=0,
+            column=0,
+            type=w.type_name,
+            type_word=w.spaced,
+        )
+        if ordered is None:
+            ordered = sorted(
+                (c for c in citations if c.key and not c.self_reference), key=lambda c: c.start
             )
-            while nxt < len(ordered) and ordered[nxt].start < c.start:
-                x = ordered[nxt]
-                seen_keys.add(x.key or "")
-                seen_by_type.setdefault(x.type or "", set()).add(x.key or "")
-                nxt += 1
-            if fold(tw) in GENERIC_TYPE_WORDS:
-                earlier = seen_keys
-            else:
-                earlier = seen_by_type.get(word_type.name, set()) if word_type else set()
-            if len(earlier) == 1:
-                c.resolved_to = next(iter(earlier))
-            else:
-                c.unresolved_reason = (
-                    "no earlier citation it can refer to"
-                    if not earlier
-                    else f"{len(earlier)} earlier citations it could refer to"
-                )
+        while nxt < len(ordered) and ordered[nxt].start < c.start:
+            x = ordered[nxt]
+            seen_keys.add(x.key or "")
+            seen_by_type.setdefault(x.type or "", set()).add(x.key or "")
+            nxt += 1
+        if w.generic:
+            earlier = seen_keys
+        else:
+            earlier = seen_by_type.get(w.type_name, set()) if w.type_name is not None else set()
+        if len(earlier) == 1:
+            c.resolved_to = next(iter(earlier))
+        else:
+            c.unresolved_reason = (
+                "no earlier citation it can refer to"
+                if not earlier
+                else f"{len(earlier)} earlier citations it could refer to"
+            )
         out.append(c)
     return out

@@ -66,8 +66,12 @@ def test_one_space_is_the_regex(s: str) -> None:
 
 
 @given(st.lists(_PIECES, max_size=30).map("".join))
-def test_law_anchors_are_the_regex_scan(t: str) -> None:
-    assert law_anchors(t) == [m.span() for m in _LAW_ANCHOR.finditer(t)]
+def test_law_anchors_are_the_regex_scan_but_for_undated_luat(t: str) -> None:
+    # "Luật" and "Bộ luật" no date follows are left out (see test_scan_filters)
+    plain = [m.span() for m in _LAW_ANCHOR.finditer(t)]
+    dropped = set(plain) - set(law_anchors(t))
+    assert set(law_anchors(t)) <= set(plain)
+    assert all(t[s:e].endswith(("Luật", "luật")) for s, e in dropped)
 
 
 @given(st.lists(_PIECES, max_size=30).map("".join))
@@ -294,7 +298,11 @@ _LAW_NAME_PIECES = st.sampled_from(
 def test_laws_by_name_look_at_the_first_digit_first(text: str) -> None:
     g = load_grammar()
     fast = [c.model_dump() for c in laws.laws_by_name(text, [], g)]
-    with patch.object(laws, "_date_or_year_re", lambda: re.compile("")):
+    plain_anchors = [m.span() for m in _LAW_ANCHOR.finditer(text)]
+    with (
+        patch.object(laws, "_date_or_year_re", lambda: re.compile("")),
+        patch.object(laws, "law_anchors", lambda t: plain_anchors),
+    ):
         plain = [c.model_dump() for c in laws.laws_by_name(text, [], g)]
     assert fast == plain
 
