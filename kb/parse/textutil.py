@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import bisect
+import itertools
+import operator
 import re
 import unicodedata
 from functools import lru_cache
@@ -151,8 +153,48 @@ def _cluster_pattern(singles: str) -> str:
     return rf"[{_MARKS}{singles}](?:(?<=[{_MARKS}])[{_MARKS}]*)?"
 
 
-# the accents of decomposed Vietnamese (acute, grave, hook, tilde, dot below)
-_COMMON_MARKS = ("\u0301", "\u0300", "\u0309", "\u0303", "\u0323")
+# The accents of decomposed Vietnamese (dot below, hook, tilde, grave, acute). The first three
+# are found by ``memchr`` on their low byte; the last two are looked for last, as NFC texts
+# are searched for all five (see ``_may_be_decomposed``).
+_COMMON_MARKS = ("\u0323", "\u0309", "\u0303", "\u0300", "\u0301")
+
+
+def _may_be_decomposed(text: str) -> bool:
+    """True when ``text`` holds one of the common Vietnamese accents as a combining mark.
+
+    ``in`` looks for a character of a two-byte string by ``memchr`` on its low byte. For
+    U+0301 that byte is the high byte of ă, đ, ơ and ư, so each of them is a false start and
+    the search is slower than ``count``'s plain loop; U+0300 (low byte 0) is a plain loop
+    either way."""
+    return any(mark in text for mark in _COMMON_MARKS[:4]) or text.count("\u0301") > 0
+
+
+@lru_cache(maxsize=1)
+def _cluster_split_re() -> re.Pattern[str]:
+    """``_cluster_re`` in a group, so that ``split`` keeps the clusters between the pieces."""
+    return re.compile(f"({_cluster_re().pattern})")
+
+
+class _ComposedClusters(dict[str, str]):
+    """The NFC of a base character and the marks after it, by the pair as written.
+
+    A decomposed text repeats a few such clusters (a vowel and its accents) thousands of
+    times, so each is normalized once. The value is "" when the cluster's second character
+    is not a combining character (a singleton such as OHM SIGN, or a mark of class 0): the
+    base is then not part of the cluster, and the text is composed one cluster at a time."""
+
+    def __missing__(self, cluster: str) -> str:
+        if len(self) >= 4096:  # a text of many scripts must not grow the table without end
+            self.clear()
+        composed = (
+            unicodedata.normalize("NFC", cluster) if unicodedata.combining(cluster[1]) else ""
+        )
+        self[cluster] = composed
+        return composed
+
+
+_COMPOSED = _ComposedClusters()
+_ALL_BUT_LAST = slice(None, -1)
 
 
 class NfcView:
@@ -170,14 +212,55 @@ class NfcView:
         self.text = text
         # A decomposed text is composed straight away: asking first whether it is NFC costs a
         # whole normalization of it. The composed copy tells the same (``_compose_clusters``).
-        if not any(mark in text for mark in _COMMON_MARKS) and unicodedata.is_normalized(
-            "NFC", text
-        ):
+        if not _may_be_decomposed(text) and unicodedata.is_normalized("NFC", text):
             return
         if not self._compose_clusters(text) and not unicodedata.is_normalized("NFC", text):
             self._compose_every_character(text)
 
     def _compose_clusters(self, text: str) -> bool:
+        """Compose each cluster (a base character and its marks, or a singleton) on its own;
+        False when the copy is still not NFC.
+
+        The text is split around its clusters, and the copy and the map are built from the
+        pieces by whole-list operations; only distinct clusters are normalized one by one. A
+        text where a cluster has no base (marks at the start, after a singleton, or starting
+        with a mark of class 0) goes through ``_compose_cluster_by_cluster``, which says the
+        same for every text."""
+        parts = _cluster_split_re().split(text)
+        plains = parts[0::2]  # the text around the clusters, one piece more than clusters
+        if len(plains) == 1:
+            return unicodedata.is_normalized("NFC", text)
+        # a cluster's base is the last character of the piece before it
+        heads = plains[:-1]
+        if "" in heads:
+            return self._compose_cluster_by_cluster(text)
+        clusters = list(map(operator.add, map(operator.itemgetter(-1), heads), parts[1::2]))
+        composed = list(map(_COMPOSED.__getitem__, clusters))
+        if "" in composed:
+            return self._compose_cluster_by_cluster(text)
+        pieces = parts  # reused: piece 2k is plain text, piece 2k + 1 a composed cluster
+        pieces[0:-1:2] = map(operator.getitem, heads, itertools.repeat(_ALL_BUT_LAST))
+        pieces[1::2] = composed
+        view = "".join(pieces)
+        if not unicodedata.is_normalized("NFC", view):
+            return False
+        # the copy is canonically equivalent to the text and NFC, so it is the text's NFC: the
+        # text is NFC exactly when the copy is the text, and then no map is needed
+        if view == text:
+            return True
+        self.text = view
+        lengths = list(map(len, pieces))
+        del lengths[-1]  # where the last piece starts is all the map needs of it
+        self._vstarts = list(itertools.accumulate(lengths, initial=0))
+        lengths[1::2] = map(len, clusters)
+        self._ostarts = list(itertools.accumulate(lengths, initial=0))
+        self._folded = [False, *[True, False] * len(clusters)]
+        return True
+
+    def _compose_cluster_by_cluster(self, text: str) -> bool:
+        """``_compose_clusters`` one cluster at a time, for any text: a cluster without a
+        base character (marks at the start, after a singleton, or opened by a mark of class
+        0) keeps the split pieces from lining up with the clusters."""
         out: list[str] = []
         vstarts: list[int] = [0]  # view offset where a segment starts
         ostarts: list[int] = [0]  # original offset where it starts
@@ -205,8 +288,6 @@ class NfcView:
         view = "".join(out)
         if not unicodedata.is_normalized("NFC", view):
             return False
-        # the copy is canonically equivalent to the text and NFC, so it is the text's NFC: the
-        # text is NFC exactly when the copy is the text, and then no map is needed
         if view == text:
             return True
         self.text = view
