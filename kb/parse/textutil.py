@@ -175,19 +175,57 @@ def _cluster_split_re() -> re.Pattern[str]:
     return re.compile(f"({_cluster_re().pattern})")
 
 
+# Characters that are stable under NFC: they and the first character of their decomposition
+# have combining class 0 and are never the second of a composition pair, and NFC leaves them.
+# NFC never joins or reorders anything across such a character, so a text is the sequence of
+# the NFC forms of its pieces cut before each of them. Latin with its Vietnamese letters,
+# Greek and Cyrillic letters, punctuation, symbols and private use; no mark or singleton of
+# ``_cluster_re`` is among them (the tests check all of it against ``unicodedata``).
+_STABLE_RANGES = (
+    (0x0000, 0x02FF),
+    (0x0375, 0x037D),
+    (0x037F, 0x0386),
+    (0x0388, 0x0482),
+    (0x0488, 0x052F),
+    (0x1E00, 0x1EFF),
+    (0x2002, 0x20CF),
+    (0x2100, 0x2125),
+    (0x2127, 0x2129),
+    (0x212C, 0x2328),
+    (0x232B, 0x27FF),
+    (0xE000, 0xF8FF),
+)
+
+
+@lru_cache(maxsize=1)
+def _unstable_split_re() -> re.Pattern[str]:
+    """A run of marks, or any one character outside ``_STABLE_RANGES``, in a group for
+    ``split``. On a text whose only such characters are marks after a base character it
+    cuts where ``_cluster_split_re`` cuts."""
+    stable = "".join(f"\\u{lo:04x}-\\u{hi:04x}" for lo, hi in _STABLE_RANGES)
+    return re.compile(f"([^{stable}](?:(?<=[{_MARKS}])[{_MARKS}]*)?)")
+
+
+_MARK = re.compile(f"[{_MARKS}]")
+
+
 class _ComposedClusters(dict[str, str]):
     """The NFC of a base character and the marks after it, by the pair as written.
 
     A decomposed text repeats a few such clusters (a vowel and its accents) thousands of
     times, so each is normalized once. The value is "" when the cluster's second character
-    is not a combining character (a singleton such as OHM SIGN, or a mark of class 0): the
-    base is then not part of the cluster, and the text is composed one cluster at a time."""
+    is not a combining mark (a singleton such as OHM SIGN, a mark of class 0, or a character
+    ``_unstable_split_re`` cut out alone): the split then does not line up with the clusters
+    the marks make."""
 
     def __missing__(self, cluster: str) -> str:
         if len(self) >= 4096:  # a text of many scripts must not grow the table without end
             self.clear()
+        mark = cluster[1]
         composed = (
-            unicodedata.normalize("NFC", cluster) if unicodedata.combining(cluster[1]) else ""
+            unicodedata.normalize("NFC", cluster)
+            if _MARK.match(mark) and unicodedata.combining(mark)
+            else ""
         )
         self[cluster] = composed
         return composed
@@ -195,6 +233,23 @@ class _ComposedClusters(dict[str, str]):
 
 _COMPOSED = _ComposedClusters()
 _ALL_BUT_LAST = slice(None, -1)
+
+
+def _compose_split(parts: list[str]) -> tuple[list[str], list[str]] | None:
+    """The pieces of the composed copy and the clusters as written, from the split of a text
+    (plain piece, cut-out piece, plain piece …); None when a cut-out piece is not a run of
+    combining marks right after a base character. ``parts`` is reused for the pieces."""
+    heads = parts[0:-1:2]
+    if "" in heads:
+        return None
+    # a cluster's base is the last character of the piece before it
+    clusters = list(map(operator.add, map(operator.itemgetter(-1), heads), parts[1::2]))
+    composed = list(map(_COMPOSED.__getitem__, clusters))
+    if "" in composed:
+        return None
+    parts[0:-1:2] = map(operator.getitem, heads, itertools.repeat(_ALL_BUT_LAST))
+    parts[1::2] = composed
+    return parts, clusters
 
 
 class NfcView:
@@ -222,28 +277,25 @@ class NfcView:
         False when the copy is still not NFC.
 
         The text is split around its clusters, and the copy and the map are built from the
-        pieces by whole-list operations; only distinct clusters are normalized one by one. A
-        text where a cluster has no base (marks at the start, after a singleton, or starting
-        with a mark of class 0) goes through ``_compose_cluster_by_cluster``, which says the
-        same for every text."""
-        parts = _cluster_split_re().split(text)
-        plains = parts[0::2]  # the text around the clusters, one piece more than clusters
-        if len(plains) == 1:
-            return unicodedata.is_normalized("NFC", text)
-        # a cluster's base is the last character of the piece before it
-        heads = plains[:-1]
-        if "" in heads:
-            return self._compose_cluster_by_cluster(text)
-        clusters = list(map(operator.add, map(operator.itemgetter(-1), heads), parts[1::2]))
-        composed = list(map(_COMPOSED.__getitem__, clusters))
-        if "" in composed:
-            return self._compose_cluster_by_cluster(text)
-        pieces = parts  # reused: piece 2k is plain text, piece 2k + 1 a composed cluster
-        pieces[0:-1:2] = map(operator.getitem, heads, itertools.repeat(_ALL_BUT_LAST))
-        pieces[1::2] = composed
-        view = "".join(pieces)
-        if not unicodedata.is_normalized("NFC", view):
-            return False
+        pieces by whole-list operations; only distinct clusters are normalized one by one.
+        The first split cuts at every character outside ``_STABLE_RANGES``: when all of them
+        are marks after a base, the copy is NFC without a check of its own. Otherwise the
+        text is cut at its clusters only and the copy checked. A text where a cluster has no
+        base (marks at the start, after a singleton, or starting with a mark of class 0)
+        goes through ``_compose_cluster_by_cluster``, which says the same for every text."""
+        split = _compose_split(_unstable_split_re().split(text))
+        if split is not None:
+            # every character outside the clusters is stable: the copy is the text's NFC
+            pieces, clusters = split
+            view = "".join(pieces)
+        else:
+            split = _compose_split(_cluster_split_re().split(text))
+            if split is None:
+                return self._compose_cluster_by_cluster(text)
+            pieces, clusters = split
+            view = "".join(pieces)
+            if not unicodedata.is_normalized("NFC", view):
+                return False
         # the copy is canonically equivalent to the text and NFC, so it is the text's NFC: the
         # text is NFC exactly when the copy is the text, and then no map is needed
         if view == text:

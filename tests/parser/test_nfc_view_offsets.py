@@ -20,7 +20,14 @@ from hypothesis import example, given
 from hypothesis import strategies as st
 
 from kb.parse import textutil
-from kb.parse.textutil import _MARKS, NfcView, _may_be_decomposed, _singletons
+from kb.parse.textutil import (
+    _MARKS,
+    _STABLE_RANGES,
+    NfcView,
+    _cluster_re,
+    _may_be_decomposed,
+    _singletons,
+)
 from kb.readers import read_path
 
 # the five accents of decomposed Vietnamese
@@ -107,6 +114,8 @@ _PIECES = st.sampled_from(
         *("\u2126", "\u212b", "\u212a", "\u0374", "\u037e", "\u0387", "\u1f71", "\uf900"),
         *("\u1100", "\u1161", "\u11a8", "\uac00", "\u0b47", "\u0b3e", "\u0958", "\u0f73"),
         *("\u05b0", "\u0591", "\u093c", "\U0001d15e", "\U0001d165"),
+        *("α", "Ж", "≥", "\ue000"),  # stable bases outside Latin
+        *("\u2000", "\u1f00"),  # EN QUAD (a singleton), a Greek letter with a mark in it
     ]
 )
 
@@ -120,12 +129,16 @@ _PIECES = st.sampled_from(
 @example("a\u034f\u0301")  # a mark of class 0 starts the run
 @example("\u1100\u1161a\u0301")  # Hangul jamo: the copy is not NFC, every character is composed
 @example("Thông tư")
+@example("α\u0301 Ж\u0308 ≥\u0338")  # Greek, Cyrillic and a symbol as bases
+@example("a\u0301 \u05b0\u0301")  # a point outside the mark blocks, marks after it
+@example("a\u0301 x\u05b0 y")  # a point outside the mark blocks is no cluster
+@example("a\u0301 \u1100\u1161")  # Hangul after a cluster: the fast cut does not hold
 @example(unicodedata.normalize("NFD", "Quyết định số 834/QĐ-UBND ngày 10/4/2019"))
 def test_nfc_view_is_the_reference_on_odd_strings(text: str) -> None:
     _assert_same(text)
 
 
-@given(st.text(st.characters(blacklist_categories=("Cs",)), max_size=40))
+@given(st.text(st.characters(codec="utf-8"), max_size=40))
 def test_nfc_view_is_the_reference_on_any_text(text: str) -> None:
     _assert_same(text)
 
@@ -147,6 +160,42 @@ def test_nfc_view_is_the_reference_past_the_table_of_clusters() -> None:
     assert len(textutil._COMPOSED) <= 4096
     _assert_same(text, every_span=False)
     assert len(textutil._COMPOSED) <= 4096
+
+
+def _seconds() -> set[int]:
+    """Every character that is the second of a canonical pair (composing or not)."""
+    seconds = {*range(0x1161, 0x1176), *range(0x11A8, 0x11C3)}  # Hangul vowels and finals
+    for cp in range(0x110000):
+        mapping = unicodedata.decomposition(chr(cp)).split()
+        if len(mapping) == 2 and not mapping[0].startswith("<"):
+            seconds.add(int(mapping[1], 16))
+    return seconds
+
+
+def test_the_stable_ranges_are_stable() -> None:
+    seconds = _seconds()
+    for lo, hi in _STABLE_RANGES:
+        for cp in range(lo, hi + 1):
+            ch = chr(cp)
+            first = unicodedata.normalize("NFD", ch)[0]
+            assert unicodedata.combining(ch) == 0, hex(cp)
+            assert unicodedata.normalize("NFC", ch) == ch, hex(cp)
+            assert unicodedata.combining(first) == 0, hex(cp)
+            assert ord(first) not in seconds, hex(cp)
+            assert not _cluster_re().match(ch), hex(cp)
+
+
+_STABLE_CHARS = st.sampled_from(_STABLE_RANGES).flatmap(lambda r: st.integers(r[0], r[1]).map(chr))
+
+
+@given(
+    st.lists(_PIECES, max_size=8).map("".join),
+    _STABLE_CHARS,
+    st.lists(_PIECES, max_size=8).map("".join),
+)
+def test_nfc_cuts_before_a_stable_character(before: str, stable: str, after: str) -> None:
+    nfc = unicodedata.normalize
+    assert nfc("NFC", before + stable + after) == nfc("NFC", before) + nfc("NFC", stable + after)
 
 
 @given(st.lists(_PIECES, max_size=12).map("".join))
