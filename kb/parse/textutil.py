@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import bisect
+import itertools
+import operator
 import re
 import unicodedata
 from functools import lru_cache
@@ -162,8 +164,103 @@ def _cluster_pattern(singles: str) -> str:
     return rf"[{_MARKS}{singles}](?:(?<=[{_MARKS}])[{_MARKS}]*)?"
 
 
-# the accents of decomposed Vietnamese (acute, grave, hook, tilde, dot below)
-_COMMON_MARKS = ("\u0301", "\u0300", "\u0309", "\u0303", "\u0323")
+# The accents of decomposed Vietnamese (dot below, hook, tilde, grave, acute). The first three
+# are found by ``memchr`` on their low byte; the last two are looked for last, as NFC texts
+# are searched for all five (see ``_may_be_decomposed``).
+_COMMON_MARKS = ("\u0323", "\u0309", "\u0303", "\u0300", "\u0301")
+
+
+def _may_be_decomposed(text: str) -> bool:
+    """True when ``text`` holds one of the common Vietnamese accents as a combining mark.
+
+    ``in`` looks for a character of a two-byte string by ``memchr`` on its low byte. For
+    U+0301 that byte is the high byte of ă, đ, ơ and ư, so each of them is a false start and
+    the search is slower than ``count``'s plain loop; U+0300 (low byte 0) is a plain loop
+    either way."""
+    return any(mark in text for mark in _COMMON_MARKS[:4]) or text.count("\u0301") > 0
+
+
+@lru_cache(maxsize=1)
+def _cluster_split_re() -> re.Pattern[str]:
+    """``_cluster_re`` in a group, so that ``split`` keeps the clusters between the pieces."""
+    return re.compile(f"({_cluster_re().pattern})")
+
+
+# Characters that are stable under NFC: they and the first character of their decomposition
+# have combining class 0 and are never the second of a composition pair, and NFC leaves them.
+# NFC never joins or reorders anything across such a character, so a text is the sequence of
+# the NFC forms of its pieces cut before each of them. Latin with its Vietnamese letters,
+# Greek and Cyrillic letters, punctuation, symbols and private use; no mark or singleton of
+# ``_cluster_re`` is among them (the tests check all of it against ``unicodedata``).
+_STABLE_RANGES = (
+    (0x0000, 0x02FF),
+    (0x0375, 0x037D),
+    (0x037F, 0x0386),
+    (0x0388, 0x0482),
+    (0x0488, 0x052F),
+    (0x1E00, 0x1EFF),
+    (0x2002, 0x20CF),
+    (0x2100, 0x2125),
+    (0x2127, 0x2129),
+    (0x212C, 0x2328),
+    (0x232B, 0x27FF),
+    (0xE000, 0xF8FF),
+)
+
+
+@lru_cache(maxsize=1)
+def _unstable_split_re() -> re.Pattern[str]:
+    """A run of marks, or any one character outside ``_STABLE_RANGES``, in a group for
+    ``split``. On a text whose only such characters are marks after a base character it
+    cuts where ``_cluster_split_re`` cuts."""
+    stable = "".join(f"\\u{lo:04x}-\\u{hi:04x}" for lo, hi in _STABLE_RANGES)
+    return re.compile(f"([^{stable}](?:(?<=[{_MARKS}])[{_MARKS}]*)?)")
+
+
+_MARK = re.compile(f"[{_MARKS}]")
+
+
+class _ComposedClusters(dict[str, str]):
+    """The NFC of a base character and the marks after it, by the pair as written.
+
+    A decomposed text repeats a few such clusters (a vowel and its accents) thousands of
+    times, so each is normalized once. The value is "" when the cluster's second character
+    is not a combining mark (a singleton such as OHM SIGN, a mark of class 0, or a character
+    ``_unstable_split_re`` cut out alone): the split then does not line up with the clusters
+    the marks make."""
+
+    def __missing__(self, cluster: str) -> str:
+        if len(self) >= 4096:  # a text of many scripts must not grow the table without end
+            self.clear()
+        mark = cluster[1]
+        composed = (
+            unicodedata.normalize("NFC", cluster)
+            if _MARK.match(mark) and unicodedata.combining(mark)
+            else ""
+        )
+        self[cluster] = composed
+        return composed
+
+
+_COMPOSED = _ComposedClusters()
+_ALL_BUT_LAST = slice(None, -1)
+
+
+def _compose_split(parts: list[str]) -> tuple[list[str], list[str]] | None:
+    """The pieces of the composed copy and the clusters as written, from the split of a text
+    (plain piece, cut-out piece, plain piece …); None when a cut-out piece is not a run of
+    combining marks right after a base character. ``parts`` is reused for the pieces."""
+    heads = parts[0:-1:2]
+    if "" in heads:
+        return None
+    # a cluster's base is the last character of the piece before it
+    clusters = list(map(operator.add, map(operator.itemgetter(-1), heads), parts[1::2]))
+    composed = list(map(_COMPOSED.__getitem__, clusters))
+    if "" in composed:
+        return None
+    parts[0:-1:2] = map(operator.getitem, heads, itertools.repeat(_ALL_BUT_LAST))
+    parts[1::2] = composed
+    return parts, clusters
 
 
 class NfcView:
@@ -181,14 +278,52 @@ class NfcView:
         self.text = text
         # A decomposed text is composed straight away: asking first whether it is NFC costs a
         # whole normalization of it. The composed copy tells the same (``_compose_clusters``).
-        if not any(mark in text for mark in _COMMON_MARKS) and unicodedata.is_normalized(
-            "NFC", text
-        ):
+        if not _may_be_decomposed(text) and unicodedata.is_normalized("NFC", text):
             return
         if not self._compose_clusters(text) and not unicodedata.is_normalized("NFC", text):
             self._compose_every_character(text)
 
     def _compose_clusters(self, text: str) -> bool:
+        """Compose each cluster (a base character and its marks, or a singleton) on its own;
+        False when the copy is still not NFC.
+
+        The text is split around its clusters, and the copy and the map are built from the
+        pieces by whole-list operations; only distinct clusters are normalized one by one.
+        The first split cuts at every character outside ``_STABLE_RANGES``: when all of them
+        are marks after a base, the copy is NFC without a check of its own. Otherwise the
+        text is cut at its clusters only and the copy checked. A text where a cluster has no
+        base (marks at the start, after a singleton, or starting with a mark of class 0)
+        goes through ``_compose_cluster_by_cluster``, which says the same for every text."""
+        split = _compose_split(_unstable_split_re().split(text))
+        if split is not None:
+            # every character outside the clusters is stable: the copy is the text's NFC
+            pieces, clusters = split
+            view = "".join(pieces)
+        else:
+            split = _compose_split(_cluster_split_re().split(text))
+            if split is None:
+                return self._compose_cluster_by_cluster(text)
+            pieces, clusters = split
+            view = "".join(pieces)
+            if not unicodedata.is_normalized("NFC", view):
+                return False
+        # the copy is canonically equivalent to the text and NFC, so it is the text's NFC: the
+        # text is NFC exactly when the copy is the text, and then no map is needed
+        if view == text:
+            return True
+        self.text = view
+        lengths = list(map(len, pieces))
+        del lengths[-1]  # where the last piece starts is all the map needs of it
+        self._vstarts = list(itertools.accumulate(lengths, initial=0))
+        lengths[1::2] = map(len, clusters)
+        self._ostarts = list(itertools.accumulate(lengths, initial=0))
+        self._folded = [False, *[True, False] * len(clusters)]
+        return True
+
+    def _compose_cluster_by_cluster(self, text: str) -> bool:
+        """``_compose_clusters`` one cluster at a time, for any text: a cluster without a
+        base character (marks at the start, after a singleton, or opened by a mark of class
+        0) keeps the split pieces from lining up with the clusters."""
         out: list[str] = []
         vstarts: list[int] = [0]  # view offset where a segment starts
         ostarts: list[int] = [0]  # original offset where it starts
@@ -216,8 +351,6 @@ class NfcView:
         view = "".join(out)
         if not unicodedata.is_normalized("NFC", view):
             return False
-        # the copy is canonically equivalent to the text and NFC, so it is the text's NFC: the
-        # text is NFC exactly when the copy is the text, and then no map is needed
         if view == text:
             return True
         self.text = view
