@@ -67,7 +67,7 @@ def ref_pattern() -> re.Pattern[str]:
 
 class ParsedRef(NamedTuple):
     """A số hiệu found in the text, split into its parts (a tuple: the same number cited again
-    is a copy of the first reading with its offsets moved, ``moved_to``)."""
+    is a copy of the first reading with its offsets moved)."""
 
     start: int
     end: int
@@ -82,12 +82,9 @@ class ParsedRef(NamedTuple):
     anomalies: tuple[str, ...] = ()
     known: bool = True  # every code is in the tables
 
-    def moved_to(self, start: int) -> ParsedRef:
-        """The same số hiệu read again at ``start``: a copy with its offsets moved, built
-        straight from the tuple's parts (the scan does this for most citations)."""
-        return _new_tuple(ParsedRef, (start, self[1] + start - self[0], *self[2:]))
 
-
+# a number read again is a copy of its first reading with the offsets moved, built straight
+# from the tuple's parts (``find_refs`` does this for most citations)
 _new_tuple = tuple.__new__
 
 
@@ -621,15 +618,18 @@ def _scan(text: str, rev: str | None = None) -> Iterator[re.Match[str]]:
 
 # what ``classify`` made of a match, under what it saw (the three characters before the match,
 # the match, the character after it): the same number reads the same in every document
-_CLASSIFIED: dict[tuple[str, str, str], ParsedRef | None] = {}
+_CLASSIFIED: dict[str | tuple[str, str, str], ParsedRef | None] = {}
 _CLASSIFIED_MAX = 1 << 16
+_UNSEEN = ParsedRef(-1, -1, "", Family.OLD)
 
 
 def find_refs(text: str, rev: str | None = None) -> list[ParsedRef]:
     """Every số hiệu in ``text``, in order, in one pass.
 
     A number cited again reads the same: its classification is kept under what the match saw
-    and reused with the offsets moved (a copy each time, so the kept one is never changed)."""
+    and reused with the offsets moved (a copy each time, so the kept one is never changed).
+    What it saw is one slice of the text (three characters before the match to one after it)
+    or, at either end of the text, the three parts apart."""
     out: list[ParsedRef] = []
     seen = _CLASSIFIED
     n = len(text)
@@ -638,13 +638,16 @@ def find_refs(text: str, rev: str | None = None) -> list[ParsedRef]:
         before = text[s - 1] if s > 0 else ""
         if before and before in _NOT_BEFORE:
             continue  # part of a longer number: "1.12/2020", "2021-2025/…", "x_12/…"
-        key = (text[max(0, s - 3) : s], m.group(), text[e] if e < n else "")
-        if key in seen:
-            known = seen[key]
-        else:
+        key: str | tuple[str, str, str] = (
+            text[s - 3 : e + 1]
+            if s >= 3 and e < n
+            else (text[max(0, s - 3) : s], m.group(), text[e] if e < n else "")
+        )
+        known = seen.get(key, _UNSEEN)
+        if known is _UNSEEN:
             if len(seen) >= _CLASSIFIED_MAX:
                 seen.clear()
             known = seen[key] = classify(m, text)
         if known is not None:
-            out.append(known.moved_to(s))
+            out.append(_new_tuple(ParsedRef, (s, known[1] + s - known[0], *known[2:])))
     return out
