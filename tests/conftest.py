@@ -8,6 +8,10 @@ from typing import Any
 
 import pytest
 
+# The suite tests the parser's Python sources, which some tests patch; the compiled build of
+# the same sources is compared with them on real text in tests/parser/test_native_parser.py.
+os.environ.setdefault("KB_PURE_PYTHON", "1")
+
 ROOT = Path(__file__).resolve().parents[1]
 CORPUS = ROOT / "corpus"
 SHARED = ROOT.parent / "shared"
