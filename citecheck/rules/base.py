@@ -20,7 +20,7 @@ from citecheck.kbview import KBView
 from citecheck.messages import fmt_date, message
 from citecheck.models import Finding, Related, Severity
 from kb.models import Citation, ExtractedFile, Location
-from kb.parse.textutil import LineIndex
+from kb.parse.lines import LineIndex
 
 _LINE_BREAK = re.compile(r"\r|\n")
 

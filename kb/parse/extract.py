@@ -44,11 +44,11 @@ from kb.parse.grammar import Grammar, TypeEntry, load_grammar, types_compatible
 from kb.parse.header import parse_header
 from kb.parse.lawregister import entry_key, law_key, term_corrected
 from kb.parse.laws import laws_by_name
+from kb.parse.lines import LineIndex
 from kb.parse.pageheads import PageHeads
 from kb.parse.refs import ParsedRef, find_refs
 from kb.parse.selfrefs import GENERIC_TYPE_WORDS, self_and_back_references
 from kb.parse.textutil import (
-    LineIndex,
     NfcView,
     fold,
     mask_page_heads,

@@ -149,3 +149,30 @@ def _run_isolated(code: str, env: dict[str, str], cwd: Path) -> str:
         check=True,
     )
     return done.stdout
+
+
+def _cli(tool: str, *args: str, **env: str) -> str:
+    """A console script of this environment, run in a fresh process; its exit code may be 1
+    (findings), not more."""
+    environ = {k: v for k, v in os.environ.items() if k not in (native.PURE_ENV, native.DIR_ENV)}
+    environ.update(env)
+    exe = Path(sys.executable).with_name(tool)
+    done = subprocess.run(
+        [str(exe), *args], cwd=ROOT, env=environ, capture_output=True, text=True, timeout=600
+    )
+    assert done.returncode in (0, 1), done.stderr[-2000:]
+    return done.stdout
+
+
+def test_the_commands_give_the_same_output_compiled_and_as_python(build: Path) -> None:
+    """Over many files the work is done on worker processes and the documents travel back
+    pickled: what the compiled parser hands over must survive it."""
+    files = ["corpus", "tests/genre/docs"]
+    for tool, args in (
+        ("citecheck", [*files, "--format", "json", "--no-config"]),
+        ("kb", ["extract", "--format", "json", *files]),
+    ):
+        compiled = _cli(tool, *args)
+        python = _cli(tool, *args, KB_PURE_PYTHON="1")
+        assert compiled == python, tool
+        assert len(compiled) > 10_000
