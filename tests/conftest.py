@@ -7,6 +7,12 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+from hypothesis import settings
+
+# No test times the wall clock: hypothesis's deadline per example (200 ms) is one, and fails
+# on a busy machine for no fault in the code; slowness belongs in make bench.
+settings.register_profile("no-deadline", deadline=None)
+settings.load_profile("no-deadline")
 
 # The suite tests the parser's Python sources, which some tests patch; the compiled build of
 # the same sources is compared with them on real text in tests/parser/test_native_parser.py.
