@@ -2,12 +2,11 @@
 
 from __future__ import annotations
 
-import tomllib
 from dataclasses import dataclass
 from functools import lru_cache
-from importlib import resources
 
 from kb.parse.textutil import canon_letters, fold
+from kb.tables import load_table
 
 
 @dataclass(frozen=True)
@@ -25,9 +24,8 @@ def norm_code(code: str) -> str:
 
 @lru_cache(maxsize=1)
 def issuers() -> dict[str, Issuer]:
-    raw = resources.files("kb").joinpath("data/issuers.toml").read_text(encoding="utf-8")
     table: dict[str, Issuer] = {}
-    for row in tomllib.loads(raw).get("issuer", []):
+    for row in load_table("kb", "issuers.toml").get("issuer", []):
         iss = Issuer(
             code=row["code"],
             family=row.get("family", "state"),

@@ -10,13 +10,12 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-import tomllib
 from dataclasses import dataclass
 from functools import lru_cache
-from importlib import resources
 from typing import Any
 
 from citecheck.issuers import norm_code
+from kb.tables import load_table
 
 
 @dataclass(frozen=True)
@@ -58,8 +57,7 @@ def _date(value: Any) -> dt.date | None:
 
 @lru_cache(maxsize=1)
 def _data() -> dict[str, Any]:
-    raw = resources.files("kb").joinpath("data/issuers.toml").read_text(encoding="utf-8")
-    return tomllib.loads(raw)
+    return load_table("kb", "issuers.toml")
 
 
 @lru_cache(maxsize=1)

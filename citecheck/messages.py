@@ -7,18 +7,17 @@ message key and fill the ``{placeholders}``.
 from __future__ import annotations
 
 import datetime as dt
-import tomllib
 from functools import lru_cache
-from importlib import resources
 from typing import Any
+
+from kb.tables import load_table
 
 LANGS = ("vi", "en")
 
 
 @lru_cache(maxsize=1)
 def _catalogue() -> dict[str, Any]:
-    raw = resources.files("citecheck").joinpath("data/messages.toml").read_text(encoding="utf-8")
-    return tomllib.loads(raw)
+    return load_table("citecheck", "messages.toml")
 
 
 def message(section: str, key: str, lang: str = "vi", **params: Any) -> str:

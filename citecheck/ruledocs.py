@@ -3,12 +3,11 @@
 from __future__ import annotations
 
 import inspect
-import tomllib
 from functools import lru_cache
-from importlib import resources
 from pathlib import Path
 
 from citecheck.rules.base import Rule
+from kb.tables import load_table
 
 SECTIONS = ("What it does", "Why is this bad?", "Example", "Use instead", "References")
 
@@ -51,8 +50,7 @@ SECTIONS_VI = (
 
 @lru_cache(maxsize=1)
 def _pages_vi() -> dict[str, dict[str, str]]:
-    raw = resources.files("citecheck").joinpath("data/rule_pages_vi.toml").read_text("utf-8")
-    return tomllib.loads(raw)
+    return load_table("citecheck", "rule_pages_vi.toml")
 
 
 def title(code: str, name: str, lang: str = "vi") -> str:

@@ -3,14 +3,13 @@
 from __future__ import annotations
 
 import re
-import tomllib
 from collections.abc import Iterator
 from dataclasses import dataclass
 from functools import lru_cache
-from importlib import resources
 
 from citecheck.models import Finding
 from citecheck.rules.base import CheckContext, Rule, SourceDoc
+from kb.tables import load_table
 
 
 @dataclass(frozen=True)
@@ -22,12 +21,12 @@ class _Doubled:
 
 @lru_cache(maxsize=1)
 def _table() -> tuple[re.Pattern[str], dict[str, _Doubled]]:
-    raw = resources.files("kb").joinpath("data/doubled_words.toml").read_text(encoding="utf-8")
+
     words = {
         row["word"]: _Doubled(
             row["word"], frozenset(row.get("after", [])), bool(row.get("before_digit", False))
         )
-        for row in tomllib.loads(raw)["word"]
+        for row in load_table("kb", "doubled_words.toml")["word"]
     }
     # any word twice on one line, one or two blanks apart (the check keeps the words of the
     # list, the second copy in lower case: a capitalised second copy starts a table cell or a

@@ -13,15 +13,15 @@ from __future__ import annotations
 
 import inspect
 import sys
-import tomllib
 from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
 from contextvars import ContextVar
 from functools import lru_cache
-from importlib import resources
 from typing import Any
 
 import click
+
+from kb.tables import load_table
 
 LANG: ContextVar[str | None] = ContextVar("kb_cli_lang", default=None)
 DEFAULT_LANG = "vi"
@@ -40,8 +40,7 @@ _CLICK_MODULES = (
 
 @lru_cache(maxsize=1)
 def _catalogue() -> tuple[dict[str, str], dict[tuple[str, str], tuple[str, str]], dict[str, str]]:
-    raw = resources.files("kb").joinpath("data/cli_vi.toml").read_text(encoding="utf-8")
-    data = tomllib.loads(raw)
+    data = load_table("kb", "cli_vi.toml")
     texts = {inspect.cleandoc(row["en"]): row["vi"] for row in data.get("text", [])}
     plurals = {
         (row["one"], row["many"]): (row["vi_one"], row["vi_many"]) for row in data.get("plural", [])

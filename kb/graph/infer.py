@@ -7,13 +7,13 @@ and both subjects side by side as evidence, and curated facts can confirm or rej
 from __future__ import annotations
 
 import re
-import tomllib
 from collections.abc import Iterable
 from dataclasses import dataclass
 from typing import Any
 
 from kb.graph.relations import DATA_FILE
 from kb.parse.textutil import fold
+from kb.tables import load_table
 
 _DIGITS = re.compile(r"\d+")
 
@@ -37,7 +37,7 @@ class Inferred:
 
 
 def _settings() -> dict[str, Any]:
-    data = tomllib.loads(DATA_FILE.read_text("utf-8"))
+    data = load_table("kb", DATA_FILE.name)
     return dict(data["inference"])
 
 

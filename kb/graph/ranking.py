@@ -2,18 +2,18 @@
 
 from __future__ import annotations
 
-import tomllib
 from functools import lru_cache
 from pathlib import Path
 
 from kb.parse.textutil import fold
+from kb.tables import load_table
 
 DATA_FILE = Path(__file__).resolve().parents[1] / "data" / "applies.toml"
 
 
 @lru_cache(maxsize=1)
 def _weights() -> tuple[float, dict[str, float]]:
-    data = tomllib.loads(DATA_FILE.read_text("utf-8"))
+    data = load_table("kb", DATA_FILE.name)
     return float(data["default"]), {k: float(v) for k, v in data["weights"].items()}
 
 
@@ -28,7 +28,7 @@ ISSUED = "issued"
 
 @lru_cache(maxsize=1)
 def _classes() -> dict[str, str]:
-    data = tomllib.loads(DATA_FILE.read_text("utf-8"))
+    data = load_table("kb", DATA_FILE.name)
     return {t: cls for cls, types in data["classes"].items() for t in types}
 
 
@@ -41,6 +41,6 @@ def type_class(doc_type: str | None) -> str:
 @lru_cache(maxsize=1)
 def name_types() -> tuple[tuple[str, str], ...]:
     """(folded type word, type) a question may ask a text by its name with, longest first."""
-    data = tomllib.loads(DATA_FILE.read_text("utf-8"))
+    data = load_table("kb", DATA_FILE.name)
     pairs = [(fold(word), str(t)) for word, t in data["names"].items()]
     return tuple(sorted(pairs, key=lambda p: -len(p[0])))

@@ -8,20 +8,20 @@ A subject taken from mentions may run on into what follows it ("… (sau đây g
 
 from __future__ import annotations
 
-import tomllib
 from functools import lru_cache
 from pathlib import Path
 
 from kb.parse.grammar import load_grammar
 from kb.parse.lawregister import LawEntry, entry_key, load_register
 from kb.parse.textutil import fold
+from kb.tables import load_table
 
 SUBJECTS_FILE = Path(__file__).resolve().parents[1] / "data" / "subjects.toml"
 
 
 @lru_cache(maxsize=1)
 def _rules() -> tuple[tuple[str, ...], tuple[str, ...]]:
-    data = tomllib.loads(SUBJECTS_FILE.read_text("utf-8"))
+    data = load_table("kb", SUBJECTS_FILE.name)
     cut = tuple(fold(c) for c in data["cut_at"])
     tails = tuple(sorted((fold(t) for t in data["drop_tail"]), key=len, reverse=True))
     return cut, tails

@@ -12,7 +12,6 @@ from __future__ import annotations
 import bisect
 import itertools
 import re
-import tomllib
 import unicodedata
 from collections.abc import Sequence
 from dataclasses import dataclass
@@ -22,6 +21,7 @@ from typing import Any
 
 from kb.parse.folding import fold, fold_with_offsets, original_offset
 from kb.parse.grammar import load_grammar
+from kb.tables import load_table as load_data_table
 
 DATA_FILE = Path(__file__).resolve().parents[1] / "data" / "relations.toml"
 
@@ -107,7 +107,7 @@ def _pattern(phrases: list[str]) -> re.Pattern[str]:
 def load_table(data: dict[str, Any] | None = None) -> PhraseTable:
     """Compile the phrase table (from ``kb/data/relations.toml`` unless given)."""
     if data is None:
-        data = tomllib.loads(DATA_FILE.read_text("utf-8"))
+        data = load_data_table("kb", DATA_FILE.name)
     lookup: dict[tuple[str, str], Phrase] = {}
     written: dict[tuple[str, str], set[str]] = {}
     by_pos: dict[str, list[str]] = {"before": [], "after": []}

@@ -10,10 +10,11 @@ and the reason, never drawn as an edge.
 from __future__ import annotations
 
 import re
-import tomllib
 from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
+
+from kb.tables import load_table
 
 RANKS_FILE = Path(__file__).resolve().parents[1] / "data" / "ranks.toml"
 
@@ -54,7 +55,7 @@ class _Rank:
 
 @lru_cache(maxsize=1)
 def _ranks() -> tuple[_Rank, ...]:
-    data = tomllib.loads(RANKS_FILE.read_text("utf-8"))
+    data = load_table("kb", RANKS_FILE.name)
     return tuple(
         _Rank(int(r["level"]), frozenset(r["types"]), frozenset(r.get("issuers", [])))
         for r in data["rank"]

@@ -13,12 +13,13 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-import tomllib
 import unicodedata
 from dataclasses import dataclass
 from enum import StrEnum
 from functools import cache
 from pathlib import Path
+
+from kb.tables import load_table
 
 DATA_FILE = Path(__file__).resolve().parents[1] / "data" / "effect.toml"
 
@@ -74,7 +75,7 @@ class _Patterns:
 
 @cache
 def _patterns() -> _Patterns:
-    data = tomllib.loads(DATA_FILE.read_text("utf-8"))
+    data = load_table("kb", DATA_FILE.name)
     types = "(?P<type>" + "|".join(_words(t) for t in data["own_types"]) + ")"
     effect = _alternatives(data["takes_effect"])
     from_day = _alternatives(data["from_day"])

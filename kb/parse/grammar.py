@@ -9,14 +9,13 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-import tomllib
 from dataclasses import dataclass, field
 from functools import cache, lru_cache
-from importlib import resources
 from typing import Any
 
 from kb.models import Family
 from kb.parse.textutil import canon_letters, fold
+from kb.tables import load_table
 
 
 @dataclass(frozen=True)
@@ -170,8 +169,7 @@ def _date(value: Any) -> dt.date | None:
 
 
 def _read_toml(name: str) -> dict[str, Any]:
-    data = resources.files("kb").joinpath("data", name).read_bytes()
-    return tomllib.loads(data.decode("utf-8"))
+    return load_table("kb", name)
 
 
 @cache

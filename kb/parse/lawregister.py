@@ -5,15 +5,14 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-import tomllib
 from dataclasses import dataclass
 from functools import cache
-from importlib import resources
 from typing import Any
 
 from kb.models import Family
 from kb.parse.refs import find_refs
 from kb.parse.textutil import fold
+from kb.tables import load_table
 
 UNKNOWN_SEQUENCE = "?"
 
@@ -44,8 +43,7 @@ def _date(value: Any) -> dt.date | None:
 
 @cache
 def load_register() -> Register:
-    raw = resources.files("kb").joinpath("data", "laws.toml").read_bytes()
-    data = tomllib.loads(raw.decode("utf-8"))
+    data = load_table("kb", "laws.toml")
     laws = []
     for e in data.get("law", []):
         passed = _date(e["passed"])

@@ -371,14 +371,3 @@ class NfcView:
             return self.to_original(start), len(self.original)
         # an end inside a composed cluster maps to its start: the cluster is left out whole
         return self.to_original(start), self.to_original(end)
-
-
-def may_hold(t: str, word: str) -> bool:
-    """False when ``t`` cannot hold ``word``: a word in capitals is first looked for by its
-    accented capital ("À" of "NÀY"), which few texts hold at all. A text is searched for one
-    character many times faster than for a word."""
-    if word.isupper():
-        accented = next((ch for ch in word if ord(ch) > 0x7F), None)
-        if accented is not None and accented not in t:
-            return False
-    return True

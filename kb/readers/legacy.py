@@ -7,11 +7,11 @@ from __future__ import annotations
 
 import functools
 import re
-import tomllib
 import unicodedata
 from dataclasses import dataclass
-from importlib import resources
 from itertools import islice
+
+from kb.tables import load_table
 
 # Letters only Vietnamese Unicode text has: their presence means the text is not legacy.
 _VIETNAMESE_UNICODE = re.compile("[ăđơưĂĐƠƯ\u1ea0-\u1ef9]")
@@ -34,8 +34,7 @@ class LegacyTables:
 
 @functools.cache
 def load_tables() -> LegacyTables:
-    raw = resources.files("kb").joinpath("data/legacy_encodings.toml").read_text("utf-8")
-    data = tomllib.loads(raw)
+    data = load_table("kb", "legacy_encodings.toml")
     vni = data["vni"]
     lower_marks = "".join(vni["marks_lower"])
     upper_marks = "".join(vni["marks_upper"])
