@@ -91,6 +91,9 @@ def run_rules(
     ``done`` holds, for each document in order, the findings of the per-document rules
     already run on it (where it was parsed); they keep their place in the order of rules."""
     ctx = CheckContext(documents=docs, lang=options.lang, kb=kb, as_of=options.as_of)
+    prepare = getattr(kb, "prepare", None)  # a KB view that can read its answers at once
+    if prepare is not None:
+        prepare(c for d in docs for c in d.extracted.citations)
     findings: list[Finding] = []
     for rule_cls in options.rules():
         rule: Rule = rule_cls()

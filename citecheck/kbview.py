@@ -12,6 +12,7 @@ The rules talk to this protocol only; :class:`KnowledgeBaseView` answers it from
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Iterable
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Protocol
 
@@ -72,6 +73,20 @@ class KnowledgeBaseView:
     def __init__(self, kb: KnowledgeBase) -> None:
         self.kb = kb
         self._known: dict[str, KnownDocument | None] = {}
+
+    def prepare(self, citations: Iterable[Citation]) -> None:
+        """Read at once what the questions about these citations will need (inside the read
+        snapshot of a check; outside one it does nothing): the records of the documents they
+        name, then what the standing of each known one is computed from. Over PostgreSQL a
+        check otherwise asks three hundred small questions one at a time."""
+        store = self.kb.store
+        if not store.in_snapshot:
+            return
+        cited = [c for c in citations if c.key or c.resolved_to]
+        store.prefetch({c.key or c.resolved_to or "" for c in cited})
+        keys = {k for k in map(self.kb.resolve, cited) if isinstance(k, str)}
+        store.prefetch(keys)
+        store.prefetch_standing(keys)
 
     def known(self, citation: Citation) -> KnownDocument | None:
         key = self.kb.resolve(citation)

@@ -313,6 +313,11 @@ class Store:
             self._cache = None
             self._rollback()
 
+    @property
+    def in_snapshot(self) -> bool:
+        """Whether reads are inside a read snapshot (and so can be read ahead and kept)."""
+        return self._cache is not None
+
     def prefetch(self, keys: Iterable[str]) -> None:
         """Inside a read snapshot: read the records, the imported records and the relations
         of ``keys`` (and the records at the other ends of those relations) in a few
@@ -349,6 +354,37 @@ class Store:
                 got = {r[0]: tuple(r) for r in rows}
                 for key in chunk:
                     found[key] = got.get(key)
+
+    def prefetch_standing(self, keys: Iterable[str]) -> None:
+        """Inside a read snapshot: what the status of each of ``keys`` on any day is computed
+        from (its dates in force, and the dated relations pointing at it), in two statements
+        for all of them, so that asking the status of each needs no round trip to the
+        database. Outside a snapshot it does nothing."""
+        cache = self._cache
+        if cache is None:
+            return
+        wanted = sorted(set(keys) - set(cache.incoming_dated))
+        for chunk in _chunks(wanted):
+            marks = ", ".join("?" * len(chunk))
+            rows = self._execute(
+                "SELECT key, date, effective_from, effective_to, effective_source, effective_text"
+                f" FROM documents WHERE key IN ({marks})",
+                chunk,
+            )
+            got = {r[0]: tuple(r[1:]) for r in rows}
+            for key in chunk:
+                found = got.get(key)
+                cache.asked[("effect", key, ())] = [found] if found is not None else []
+                cache.incoming_dated[key] = []
+            # the rows ``incoming_dated`` reads, of every kind, in its order (kind, then id)
+            for r in self._execute(
+                "SELECT r.target, r.source, r.kind, r.origin, r.confidence, r.evidence,"
+                " r.effective, d.effective_from, d.date FROM relations r"
+                " LEFT JOIN documents d ON d.key = r.source"
+                f" WHERE r.target IN ({marks}) ORDER BY r.kind, r.id",
+                chunk,
+            ):
+                cache.incoming_dated[r[0]].append(tuple(r[1:]))
 
     def _rollback(self) -> None:
         try:
@@ -550,6 +586,8 @@ class Store:
         asked = ("incoming_dated", key, tuple(kinds))
         if self._cache is not None and asked in self._cache.asked:
             return list(self._cache.asked[asked])
+        if self._cache is not None and key in self._cache.incoming_dated:
+            return [r for r in self._cache.incoming_dated[key] if r[1] in kinds]
         marks = ", ".join("?" * len(kinds))
         rows = [
             tuple(r)
@@ -789,6 +827,7 @@ class _Prefetched:
     outgoing: dict[str, list[Row]] = field(default_factory=dict)
     relations_of: set[str] = field(default_factory=set)
     asked: dict[tuple[str, str, tuple[str, ...]], list[Row]] = field(default_factory=dict)
+    incoming_dated: dict[str, list[Row]] = field(default_factory=dict)  # every kind, in order
 
 
 def _chunks(keys: Sequence[str], size: int = 500) -> Iterator[Sequence[str]]:
