@@ -176,3 +176,14 @@ def test_the_commands_give_the_same_output_compiled_and_as_python(build: Path) -
         python = _cli(tool, *args, KB_PURE_PYTHON="1")
         assert compiled == python, tool
         assert len(compiled) > 10_000
+
+
+def test_a_kb_built_with_the_compiled_parser_is_the_same(build: Path, tmp_path: Path) -> None:
+    """``kb build`` parses on worker processes too: the graph of the KB it makes is the same."""
+    graphs = []
+    for name, env in (("compiled", {}), ("python", {"KB_PURE_PYTHON": "1"})):
+        db = str(tmp_path / f"{name}.sqlite")
+        _cli("kb", "build", "corpus", "tests/genre/docs", "--db", db, **env)
+        graphs.append(_cli("kb", "graph", "--on", "2026-01-01", "--db", db, **env))
+    assert graphs[0] == graphs[1]
+    assert len(json.loads(graphs[0])["nodes"]) > 50
