@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+from functools import lru_cache
 from typing import NamedTuple
 
 _SP = r"[\s\u00a0]*"
@@ -107,9 +108,18 @@ def find_written(text: str, written: str, start: int, end: int) -> tuple[int, in
     words = written.split()
     if not words:
         return None
-    pattern = _WORD_GAP.join(re.escape(w) for w in words)
-    m = re.compile(pattern, re.IGNORECASE).search(text, start, end)
+    for w in words:
+        if not any(ch.isalpha() for ch in w) and text.find(w, start, end) < 0:
+            return None  # a word without letters (a number) reads only as itself: not there
+    m = _written_pattern(tuple(words)).search(text, start, end)
     return (m.start(), m.end()) if m else None
+
+
+@lru_cache(maxsize=4096)
+def _written_pattern(words: tuple[str, ...]) -> re.Pattern[str]:
+    """The words of a date with any gap ``_WORD_GAP`` allows between them. The checker asks
+    for thousands of dates over a corpus, more than ``re``'s own cache of patterns keeps."""
+    return re.compile(_WORD_GAP.join(re.escape(w) for w in words), re.IGNORECASE)
 
 
 def vn_date(iso: str | None) -> str:

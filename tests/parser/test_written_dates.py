@@ -3,7 +3,12 @@ where a copy broke it over lines or a gazette page head."""
 
 from __future__ import annotations
 
-from kb.parse.dates import find_written
+import re
+
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from kb.parse.dates import _WORD_GAP, find_written
 
 
 def test_date_broken_over_a_line() -> None:
@@ -29,3 +34,33 @@ def test_other_date_is_not_taken() -> None:
     text = "Nghị định số 61/2018/NĐ-CP ngày 23 tháng 4 năm 2018 và ngày 24 tháng 4 năm 2018"
     span = find_written(text, "ngày 24 tháng 4 năm 2018", 0, 50)
     assert span is None
+
+
+_PIECES = st.sampled_from(
+    ["ngày", "Ngày", "NGÀY", "tháng", "năm", "15", "6", "2021", "06", "/", " ", "  ", "\n", "x"]
+)
+
+
+@settings(max_examples=400)
+@given(
+    st.lists(_PIECES, max_size=30).map("".join),
+    st.lists(
+        st.sampled_from(["ngày", "15", "tháng", "6", "năm", "2021", "15/6/2021"]),
+        min_size=1,
+        max_size=6,
+    ),
+    st.integers(0, 40),
+    st.integers(0, 200),
+)
+def test_the_quick_no_gives_the_answer_of_the_plain_search(
+    text: str, words: list[str], start: int, end: int
+) -> None:
+    """A number of the date missing from the window ends the search before the pattern is
+    built; the answer is the plain pattern's all the same."""
+    written = " ".join(words)
+    plain = re.compile(_WORD_GAP.join(re.escape(w) for w in words), re.IGNORECASE)
+    stop = min(len(text), end)
+    if text.find(written, start, stop) >= 0:
+        return  # the one-line case is found by str.find before either
+    m = plain.search(text, start, stop)
+    assert find_written(text, written, start, end) == ((m.start(), m.end()) if m else None)
