@@ -51,15 +51,24 @@ def lookup(code: str | None) -> Issuer | None:
     return table.get(head)
 
 
+@lru_cache(maxsize=1)
+def _local_party_names() -> tuple[tuple[Issuer, tuple[str, ...]], ...]:
+    """The local Party committees of the table, in its order, each with its names folded."""
+    return tuple(
+        (iss, tuple(fold(name) for name in iss.names))
+        for iss in issuers().values()
+        if iss.family == "party" and iss.level != "central"
+    )
+
+
 def party_committee_in(lines: list[str]) -> Issuer | None:
     """The local Party committee a document's header names ("TỈNH ỦY THỪA THIÊN HUẾ",
     "HUYỆN ỦY …", "ĐẢNG ỦY …"), from the names in the issuer table; None for any other."""
+    committees = _local_party_names()
     for line in lines:
         folded = fold(line)
-        for iss in issuers().values():
-            if iss.family != "party" or iss.level == "central":
-                continue
-            if any(folded.startswith(fold(name)) for name in iss.names):
+        for iss, names in committees:
+            if names and folded.startswith(names):
                 return iss
     return None
 
