@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from functools import lru_cache
 from pathlib import Path
+from typing import Any
 
 from kb.parse.textutil import fold
 from kb.tables import load_table
@@ -12,8 +13,14 @@ DATA_FILE = Path(__file__).resolve().parents[1] / "data" / "applies.toml"
 
 
 @lru_cache(maxsize=1)
+def _data() -> dict[str, Any]:
+    """``applies.toml``, read once for the three tables below."""
+    return load_table("kb", DATA_FILE.name)
+
+
+@lru_cache(maxsize=1)
 def _weights() -> tuple[float, dict[str, float]]:
-    data = load_table("kb", DATA_FILE.name)
+    data = _data()
     return float(data["default"]), {k: float(v) for k, v in data["weights"].items()}
 
 
@@ -28,8 +35,7 @@ ISSUED = "issued"
 
 @lru_cache(maxsize=1)
 def _classes() -> dict[str, str]:
-    data = load_table("kb", DATA_FILE.name)
-    return {t: cls for cls, types in data["classes"].items() for t in types}
+    return {t: cls for cls, types in _data()["classes"].items() for t in types}
 
 
 def type_class(doc_type: str | None) -> str:
@@ -41,6 +47,5 @@ def type_class(doc_type: str | None) -> str:
 @lru_cache(maxsize=1)
 def name_types() -> tuple[tuple[str, str], ...]:
     """(folded type word, type) a question may ask a text by its name with, longest first."""
-    data = load_table("kb", DATA_FILE.name)
-    pairs = [(fold(word), str(t)) for word, t in data["names"].items()]
+    pairs = [(fold(word), str(t)) for word, t in _data()["names"].items()]
     return tuple(sorted(pairs, key=lambda p: -len(p[0])))
